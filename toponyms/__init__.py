@@ -1,0 +1,85 @@
+"""toponyms: resolve place names in any language, script or transliteration to place IDs.
+
+>>> import toponyms
+>>> toponyms.resolve("Xankəndi").place.id == toponyms.resolve("Ստեփանակերտ").place.id
+True
+>>> toponyms.resolve("Nikol Pashinyan") is None
+True
+
+The module-level functions use the shipped data (`Gazetteer.default()`); build a `Gazetteer`
+with `Gazetteer.from_files(...)` to add your own places and names.
+"""
+
+from __future__ import annotations
+
+from toponyms.gazetteer import Gazetteer
+from toponyms.model import DataError, Match, Mention, Name, Place
+from toponyms.normalize import normalize
+
+__version__ = "0.1.0"
+
+
+def resolve(
+    name: str,
+    *,
+    country: str | None = None,
+    kind: str | None = None,
+    parent: str | None = None,
+    lang: str | None = None,
+    at: int | None = None,
+    min_score: float = 85.0,
+) -> Match | None:
+    """The best match for `name` in the shipped data, or None below `min_score`.
+
+    >>> resolve("Tərtər rayonu").place.id
+    'az-tartar-district'
+    """
+    return Gazetteer.default().resolve(
+        name, country=country, kind=kind, parent=parent, lang=lang, at=at, min_score=min_score
+    )
+
+
+def search(
+    name: str,
+    *,
+    limit: int = 10,
+    country: str | None = None,
+    kind: str | None = None,
+    parent: str | None = None,
+    lang: str | None = None,
+    at: int | None = None,
+    min_score: float = 60.0,
+) -> list[Match]:
+    """Ranked candidates for `name`, best first, one per place.
+
+    >>> search("Ganja", limit=1)[0].place.id
+    'az-ganja'
+    """
+    return Gazetteer.default().search(
+        name, limit=limit, country=country, kind=kind, parent=parent, lang=lang, at=at,
+        min_score=min_score,
+    )
+
+
+def get(place_id: str) -> Place:
+    """The place with this id; KeyError (with a suggestion) when there is none.
+
+    >>> get("az-ganja").label("az")
+    'Gəncə'
+    """
+    return Gazetteer.default().get(place_id)
+
+
+__all__ = [
+    "DataError",
+    "Gazetteer",
+    "Match",
+    "Mention",
+    "Name",
+    "Place",
+    "__version__",
+    "get",
+    "normalize",
+    "resolve",
+    "search",
+]

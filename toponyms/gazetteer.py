@@ -1,0 +1,174 @@
+"""The Gazetteer: loaded places, their indexes, and the verbs users call.
+
+The default gazetteer (the shipped data) is built on first use, once, under a lock; module-level
+`toponyms.resolve` and friends use it. `Gazetteer.from_files` adds a user's YAML on top.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from toponyms import resolve as cascade
+from toponyms.load import load_kinds, load_places
+from toponyms.model import Match, Place, data_dir
+from toponyms.translit import languages
+
+#: Default `min_score` of `search`: lower than resolve's, to show near misses.
+SEARCH_MIN_SCORE = 60.0
+
+
+class Gazetteer:
+    """A set of places with indexes for every stage of the matching cascade.
+
+    >>> gaz = Gazetteer.default()
+    >>> gaz.resolve("Xankəndi").place.id == gaz.resolve("Степанакерт").place.id
+    True
+    """
+
+    def __init__(self, places: list[Place], kinds: tuple[str, ...]) -> None:
+        self._places = {p.id: p for p in places}
+        self.kinds = kinds
+        self._index = cascade.NameIndex(places, kinds, languages().not_places)
+        self._ancestors = {pid: self._chain(pid) for pid in self._places}
+
+    def _chain(self, pid: str) -> frozenset[str]:
+        seen: list[str] = []
+        parent = self._places[pid].parent
+        while parent is not None and parent not in seen and parent in self._places:
+            seen.append(parent)
+            parent = self._places[parent].parent
+        return frozenset(seen)
+
+    # construction -----------------------------------------------------------------------
+    _default: Gazetteer | None = None
+    _lock = threading.Lock()
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The gazetteer of the shipped data, built once and cached (thread-safe)."""
+        gaz = cls._default
+        if gaz is None:
+            with cls._lock:
+                gaz = cls._default
+                if gaz is None:
+                    gaz = cls._default = cls.from_files()
+        return gaz
+
+    @classmethod
+    def from_files(cls, *paths: str | Path, base: bool = True) -> Gazetteer:
+        """Build from YAML place files, on top of the shipped data unless `base=False`.
+
+        A user's place with a new id is added; one with `extends: true` adds names to a shipped
+        place. Problems raise DataError naming the file and line.
+        """
+        files: list[Path] = []
+        if base:
+            files.extend(sorted((data_dir() / "places").glob("*.yaml")))
+        for path in paths:
+            path = Path(path)
+            files.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
+        kinds = load_kinds()
+        return cls(load_places(files, tags=languages().tags, kinds=kinds), kinds)
+
+    # the verbs -----------------------------------------------------------------------------
+    def resolve(
+        self,
+        name: str,
+        *,
+        country: str | None = None,
+        kind: str | None = None,
+        parent: str | None = None,
+        lang: str | None = None,
+        at: int | None = None,
+        min_score: float = 85.0,
+    ) -> Match | None:
+        """The best match for `name`, or None when nothing reaches `min_score`.
+
+        >>> Gazetteer.default().resolve("Terter district").place.kind
+        'district'
+        """
+        filters = self._filters(country, kind, parent, lang, at, min_score)
+        query = cascade.prepare(name)
+        if query is None:
+            return None
+        found = cascade.run(self._index, query, filters, min_score=min_score, stop_early=True,
+                            ancestors=self._ancestors)
+        return found[0] if found else None
+
+    def search(
+        self,
+        name: str,
+        *,
+        limit: int = 10,
+        country: str | None = None,
+        kind: str | None = None,
+        parent: str | None = None,
+        lang: str | None = None,
+        at: int | None = None,
+        min_score: float = SEARCH_MIN_SCORE,
+    ) -> list[Match]:
+        """Ranked candidates for `name`, best first, one per place, at most `limit`.
+
+        >>> [m.place.id for m in Gazetteer.default().search("Fizuli", limit=2)]
+        ['az-fuzuli', 'az-fuzuli-district']
+        """
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+            raise ValueError(f"limit must be a non-negative integer, got {limit!r}")
+        filters = self._filters(country, kind, parent, lang, at, min_score)
+        query = cascade.prepare(name)
+        if query is None or limit == 0:
+            return []
+        found = cascade.run(self._index, query, filters, min_score=min_score, stop_early=False,
+                            ancestors=self._ancestors)
+        return found[:limit]
+
+    def get(self, place_id: str) -> Place:
+        """The place with this id; KeyError with a hint when there is none."""
+        if not isinstance(place_id, str):
+            raise TypeError(f"place ids are str, got {type(place_id).__name__}")
+        try:
+            return self._places[place_id]
+        except KeyError:
+            hint = self.resolve(place_id.replace("-", " "), min_score=70)
+            extra = f"; did you mean {hint.place.id!r}?" if hint else ""
+            raise KeyError(f"no place with id {place_id!r}{extra}") from None
+
+    def _filters(
+        self,
+        country: str | None,
+        kind: str | None,
+        parent: str | None,
+        lang: str | None,
+        at: int | None,
+        min_score: float,
+    ) -> cascade.Filters:
+        for label, value in (("country", country), ("kind", kind), ("parent", parent),
+                             ("lang", lang)):
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"{label} must be a str or None, got {type(value).__name__}")
+        if at is not None and (isinstance(at, bool) or not isinstance(at, int)):
+            raise TypeError(f"at must be a year (int) or None, got {type(at).__name__}")
+        if isinstance(min_score, bool) or not isinstance(min_score, (int, float)) or not (
+            0 <= min_score <= 100
+        ):
+            raise ValueError(f"min_score must be a number from 0 to 100, got {min_score!r}")
+        if kind is not None and kind not in self.kinds:
+            raise ValueError(f"unknown kind {kind!r}; known kinds: {', '.join(self.kinds)}")
+        if parent is not None and parent not in self._places:
+            raise KeyError(f"no place with id {parent!r} to use as parent filter")
+        return cascade.Filters(country.upper() if country else None, kind, parent, lang, at)
+
+    # a collection of places --------------------------------------------------------------------
+    def __iter__(self) -> Iterator[Place]:
+        return iter(self._places.values())
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __contains__(self, place_id: object) -> bool:
+        return place_id in self._places
+
+    def __repr__(self) -> str:
+        return f"<Gazetteer of {len(self)} places>"

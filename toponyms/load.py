@@ -1,0 +1,296 @@
+"""YAML place files -> validated Place and Name values.
+
+Every problem is a `DataError` that names the file, the line, what is wrong and how to fix it:
+malformed YAML, duplicate keys, unknown fields, a name without a source, an unknown language
+tag or kind, duplicate place IDs, dangling or cyclic parents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from toponyms.model import STATUSES, DataError, Name, Place, data_dir
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+_LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2}|-[0-9]{3})?$")
+_SOURCE = re.compile(r"^(?:https?://\S+|seed:\S+|dataset:.+)$")
+_PLACE_KEYS = {
+    "id", "kind", "country", "parent", "lat", "lon", "geonames", "names", "start", "end",
+    "coords_source", "extends",
+}
+_NAME_KEYS = {"text", "lang", "status", "start", "end", "used_by", "source"}
+_JOINERS = "\u200c\u200d"  # ZWNJ/ZWJ are part of Persian spelling
+_SCRIPT_SUBTAGS = {"Latn", "Cyrl", "Armn", "Geor", "Arab", "Hebr", "Grek", "Deva", "Hans", "Hant"}
+
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader that keeps line numbers, rejects duplicate keys and reads only true/false
+    as booleans (so the language tag `no` and the country `NO` stay strings)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+class _Mapping(dict[str, Any]):
+    """A YAML mapping that remembers the line of each key."""
+
+    line: int = 0
+    lines: dict[str, int]
+
+
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> _Mapping:
+    loader.flatten_mapping(node)
+    out = _Mapping()
+    out.line = node.start_mark.line + 1
+    out.lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if not isinstance(key, str):
+            raise DataError(f"keys must be text, got {key!r}", path=loader.name, line=line)
+        if key in out:
+            raise DataError(
+                f"duplicate key '{key}' (first on line {out.lines[key]}); keep one of them",
+                path=loader.name,
+                line=line,
+            )
+        out[key] = loader.construct_object(value_node, deep=True)
+        out.lines[key] = line
+    return out
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse one YAML file with line numbers; DataError on any syntax problem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"not UTF-8 text ({exc.reason})", path=str(path)) from None
+    except OSError as exc:
+        raise DataError(f"cannot read the file ({exc.strerror})", path=str(path)) from None
+    loader = _Loader(text)
+    loader.name = str(path)
+    try:
+        return loader.get_single_data()
+    except DataError:
+        raise
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise DataError(
+            f"malformed YAML: {problem}; check indentation and quoting", path=str(path), line=line
+        ) from None
+    finally:
+        loader.dispose()
+
+
+class _Checker:
+    """Validates the raw blocks of one file, raising DataError with file and line."""
+
+    def __init__(self, path: str, tags: frozenset[str], kinds: Sequence[str]) -> None:
+        self.path = path
+        self.tags = tags
+        self.kinds = kinds
+
+    def fail(self, message: str, block: _Mapping, key: str | None = None) -> DataError:
+        line = block.lines.get(key, block.line) if key else block.line
+        return DataError(message, path=self.path, line=line)
+
+    def year(self, block: _Mapping, key: str) -> int | None:
+        value = block.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, int) or isinstance(value, bool) or not -3000 <= value <= 2100:
+            raise self.fail(f"'{key}' must be a year (an integer), got {value!r}", block, key)
+        return value
+
+    def text(self, block: _Mapping, key: str, *, required: bool = True) -> str | None:
+        value = block.get(key)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(f"'{key}' must be non-empty text, got {value!r}", block, key)
+        return value
+
+    def name(self, raw: Any, owner: _Mapping) -> Name:
+        if not isinstance(raw, _Mapping):
+            raise self.fail("each name is a mapping with text, lang, status, source", owner, "names")
+        unknown = set(raw) - _NAME_KEYS
+        if unknown:
+            key = sorted(unknown)[0]
+            raise self.fail(f"unknown field '{key}' in a name; allowed: {sorted(_NAME_KEYS)}", raw, key)
+        text = self.text(raw, "text")
+        assert text is not None
+        if any(not ch.isprintable() and ch not in _JOINERS for ch in text):
+            raise self.fail(f"name {text!r} contains control or invisible characters", raw, "text")
+        if "source" not in raw:
+            raise self.fail(f"name {text!r} has no source; add a page address, "
+                            "'seed:...' or 'dataset:...' (never a name without one)", raw)
+        source = self.text(raw, "source")
+        assert source is not None
+        if not _SOURCE.match(source):
+            raise self.fail(f"source {source!r} must be a URL, 'seed:...' or 'dataset:...'",
+                            raw, "source")
+        lang = raw.get("lang")
+        if not isinstance(lang, str) or not self.known_lang(lang):
+            raise self.fail(f"unknown language tag {lang!r}; use a tag from data/languages/*.yaml "
+                            "(or und-<Script>) or add a language file", raw, "lang")
+        status = raw.get("status")
+        if status not in STATUSES:
+            raise self.fail(f"status must be one of {', '.join(STATUSES)}; got {status!r}",
+                            raw, "status")
+        start, end = self.year(raw, "start"), self.year(raw, "end")
+        if start is not None and end is not None and start > end:
+            raise self.fail(f"start {start} is after end {end}", raw, "start")
+        used_by = raw.get("used_by") or []
+        if not isinstance(used_by, list) or not all(isinstance(u, str) for u in used_by):
+            raise self.fail("used_by must be a list of text", raw, "used_by")
+        return Name(text.strip(), lang, status, start, end, tuple(used_by), source)
+
+    def known_lang(self, tag: str) -> bool:
+        if tag in self.tags:
+            return True
+        if not _LANG.match(tag):
+            return False
+        parts = tag.split("-")
+        if parts[0] not in {t.split("-")[0] for t in self.tags}:
+            return False
+        return len(parts) < 2 or parts[1] in _SCRIPT_SUBTAGS or parts[1].isupper()
+
+    def place(self, raw: Any, index: int) -> tuple[Place, bool, int]:
+        if not isinstance(raw, _Mapping):
+            raise DataError(f"entry {index + 1} is not a mapping; each place is a mapping "
+                            "starting with 'id:'", path=self.path)
+        unknown = set(raw) - _PLACE_KEYS
+        if unknown:
+            key = sorted(unknown)[0]
+            raise self.fail(f"unknown field '{key}'; allowed: {sorted(_PLACE_KEYS)}", raw, key)
+        pid = self.text(raw, "id")
+        assert pid is not None
+        if not _ID.match(pid):
+            raise self.fail(f"id {pid!r} must be a lower-case ASCII slug like 'az-tartar'", raw, "id")
+        extends = raw.get("extends", False) is True
+        names_raw = raw.get("names")
+        if not isinstance(names_raw, list) or not names_raw:
+            raise self.fail(f"place {pid!r} needs a non-empty 'names' list", raw, "names")
+        names = tuple(self.name(n, raw) for n in names_raw)
+        if extends:
+            return Place(pid, "", names=names), True, raw.line
+        kind = raw.get("kind")
+        if kind not in self.kinds:
+            raise self.fail(f"kind {kind!r} is not one of {', '.join(self.kinds)} "
+                            "(data/kinds.yaml)", raw, "kind")
+        country = raw.get("country")
+        if country is not None and (not isinstance(country, str) or not _COUNTRY.match(country)):
+            raise self.fail(f"country {country!r} must be an ISO 3166-1 alpha-2 code like 'AZ'",
+                            raw, "country")
+        parent = self.text(raw, "parent", required=False)
+        lat, lon = raw.get("lat"), raw.get("lon")
+        for key, value, limit in (("lat", lat, 90), ("lon", lon, 180)):
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, (int, float)) or abs(value) > limit
+            ):
+                raise self.fail(f"'{key}' must be a number within ±{limit}", raw, key)
+        if (lat is None) != (lon is None):
+            raise self.fail("give both lat and lon, or neither", raw, "lat" if lat else "lon")
+        geonames = raw.get("geonames")
+        if geonames is not None and (not isinstance(geonames, int) or geonames <= 0):
+            raise self.fail("geonames must be a positive integer GeoNames ID", raw, "geonames")
+        coords_source = self.text(raw, "coords_source", required=False)
+        if lat is not None and geonames is None and coords_source is None:
+            raise self.fail("coordinates need a geonames ID or a coords_source", raw, "lat")
+        if coords_source is None and geonames is not None:
+            coords_source = "dataset:GeoNames"
+        place = Place(
+            id=pid, kind=kind, country=country, parent=parent,
+            lat=float(lat) if lat is not None else None,
+            lon=float(lon) if lon is not None else None,
+            geonames=geonames, names=names,
+            start=self.year(raw, "start"), end=self.year(raw, "end"),
+            coords_source=coords_source,
+        )
+        return place, False, raw.line
+
+
+def load_kinds(folder: Path | None = None) -> tuple[str, ...]:
+    """The kinds of place, most prominent first (data/kinds.yaml)."""
+    path = (folder or data_dir()) / "kinds.yaml"
+    raw = read_yaml(path)
+    if not isinstance(raw, list) or not all(isinstance(k, str) for k in raw):
+        raise DataError("kinds.yaml must be a list of kind names", path=str(path))
+    return tuple(raw)
+
+
+def load_places(
+    paths: Iterable[Path], *, tags: frozenset[str], kinds: Sequence[str]
+) -> list[Place]:
+    """Load and validate place files; later files may extend earlier places (`extends: true`).
+
+    Raises DataError for any problem in a file or between files (duplicate IDs, parents that
+    do not exist, parent cycles).
+    """
+    places: dict[str, Place] = {}
+    where: dict[str, str] = {}
+    for path in paths:
+        raw = read_yaml(path)
+        if raw is None:
+            continue
+        if not isinstance(raw, list):
+            raise DataError("a place file is a YAML list of places ('- id: ...')", path=str(path))
+        checker = _Checker(str(path), tags, kinds)
+        for i, block in enumerate(raw):
+            place, extends, line = checker.place(block, i)
+            here = f"{path}:{line}"
+            if extends:
+                if place.id not in places:
+                    raise DataError(f"'extends: true' but no place {place.id!r} is loaded "
+                                    "before this file", path=str(path), line=line)
+                old = places[place.id]
+                places[place.id] = _with_names(old, old.names + place.names)
+                continue
+            if place.id in places:
+                raise DataError(f"duplicate place id {place.id!r} (also at {where[place.id]}); "
+                                "rename one, or add 'extends: true' to add names to it",
+                                path=str(path), line=line)
+            places[place.id] = place
+            where[place.id] = here
+    _check_parents(places, where)
+    return list(places.values())
+
+
+def _with_names(place: Place, names: tuple[Name, ...]) -> Place:
+    return Place(place.id, place.kind, place.country, place.parent, place.lat, place.lon,
+                 place.geonames, names, place.start, place.end, place.coords_source)
+
+
+def _check_parents(places: dict[str, Place], where: dict[str, str]) -> None:
+    for place in places.values():
+        if place.parent is not None and place.parent not in places:
+            path, _, line = where[place.id].rpartition(":")
+            raise DataError(f"place {place.id!r} has parent {place.parent!r}, which does not "
+                            "exist; fix the id or add that place", path=path, line=int(line))
+        seen = {place.id}
+        parent = place.parent
+        while parent is not None:
+            if parent in seen:
+                path, _, line = where[place.id].rpartition(":")
+                raise DataError(f"parent cycle through {place.id!r}", path=path, line=int(line))
+            seen.add(parent)
+            parent = places[parent].parent if parent in places else None

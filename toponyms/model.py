@@ -1,0 +1,137 @@
+"""The value types of toponyms: Place, Name, Match, Mention.
+
+All are frozen dataclasses with slots: cheap to create, safe to share between threads and to
+use as dict keys (a Place hashes by its id).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: Status values a Name may carry (see data/README.md for their meaning).
+STATUSES = ("official", "variant", "historical", "colloquial", "abbreviation", "exonym")
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """One attested name of a place, with who uses it and where it was found.
+
+    >>> Name("Xankəndi", lang="az", status="official", source="https://example.org").text
+    'Xankəndi'
+    """
+
+    text: str
+    lang: str
+    status: str
+    start: int | None = None
+    end: int | None = None
+    used_by: tuple[str, ...] = ()
+    source: str = ""
+
+    def in_use(self, year: int) -> bool:
+        """True when the name was in use in `year` (open ends count as in use)."""
+        return (self.start is None or self.start <= year) and (self.end is None or year <= self.end)
+
+    @property
+    def current(self) -> bool:
+        """True for a name not marked historical and without an end year."""
+        return self.status != "historical" and self.end is None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place with a stable ID and every attested name as an equal alias.
+
+    `kind` is one of the kinds in data/kinds.yaml; `country` is ISO 3166-1 alpha-2;
+    `parent` is the id of the containing place. Coordinates and the GeoNames ID are present
+    only where a dataset gives them (`coords_source` says which).
+    """
+
+    id: str
+    kind: str
+    country: str | None = None
+    parent: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames: int | None = None
+    names: tuple[Name, ...] = ()
+    start: int | None = None
+    end: int | None = None
+    coords_source: str | None = field(default=None, compare=False)
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+    def label(self, lang: str = "en") -> str:
+        """The display label in `lang`: the first current name listed in that language.
+
+        Falls back to historical names in `lang`, then to the English label, then to the first
+        name. The rule is documented in data/README.md ("Labels").
+
+        >>> p = Place("x", "city", names=(Name("Ganja", "en", "official"),
+        ...                               Name("Gəncə", "az", "official")))
+        >>> p.label("az"), p.label("hy")
+        ('Gəncə', 'Ganja')
+        """
+        for wanted in (lang, "en"):
+            in_lang = [n for n in self.names if _lang_matches(n.lang, wanted)]
+            for name in in_lang:
+                if name.current:
+                    return name.text
+            if in_lang:
+                return in_lang[0].text
+        return self.names[0].text if self.names else self.id
+
+
+def _lang_matches(tag: str, wanted: str) -> bool:
+    """True when BCP 47 `tag` falls under `wanted` ("az" covers "az-Cyrl"; "az-Cyrl" only itself)."""
+    if "-" in wanted:
+        return tag.lower() == wanted.lower()
+    return tag.split("-", 1)[0].lower() == wanted.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A resolved place: which name matched, how (`method`) and how well (`score`, 0-100).
+
+    `ambiguous` is True when another place matched exactly as well and no filter, kind hint or
+    prominence rule could separate them: `search` then lists both.
+    """
+
+    place: Place
+    name: Name
+    score: float
+    method: str
+    query: str
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place mention in running text: `text == source[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+    match: Match
+
+
+class DataError(ValueError):
+    """Bad data in a YAML file: says which file and line, what is wrong and how to fix it."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.reason = message
+        where = f"{path}:{line}: " if path and line else f"{path}: " if path else ""
+        super().__init__(where + message)
+
+
+def data_dir() -> Path:
+    """The shipped data folder: inside the installed package, or data/ beside the source tree."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "data", here.parent / "data"):
+        if (candidate / "places").is_dir():
+            return candidate
+    raise DataError("the shipped data folder (data/places) is missing; reinstall toponyms")

@@ -1,0 +1,171 @@
+"""Text -> match keys: the folding every stage of the cascade relies on.
+
+`fold` makes two writings of one name equal when the difference should not matter (Unicode
+form, case, apostrophe and dash variants, spacing, control and bidi characters, ǝ/ә for ə) but
+keeps diacritics, which transliteration still needs (ş -> sh, not s). `normalize` also drops the
+combining diacritics of Latin, Greek and Cyrillic letters: it is the key of the "normalized"
+stage. `translit_keys` gives the transliteration-stage keys; `split_generic` reads generic terms
+("rayonu", "район", "district") off a name, using data/languages/*.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from toponyms import translit
+
+#: Longest text (after stripping) that resolve looks at; no place name comes near this.
+MAX_NAME_CHARS = 500
+
+_APOSTROPHES = "'ʼʻ’‘`´′ʹʾʿ‛ˈ"
+_DASHES = "-‐‑‒–—―−﹣－_"
+_TABLE = str.maketrans(
+    {
+        **{ch: None for ch in _APOSTROPHES},
+        **{ch: " " for ch in _DASHES},
+        "ǝ": "ə",
+        "ә": "ə",
+        "Ə": "ə",
+        "Ә": "ə",
+        "Ǝ": "ə",
+    }
+)
+_EDGE_PUNCT = " \"'.,;:!?()[]{}«»„“”‹›<>*#|/\\"
+_MARKS = re.compile("[\u0300-\u036f]")
+_SPACING_ACCENT = re.compile("(?:^|\\s)[\u0300-\u036f]+")
+
+
+def _clean_unprintable(text: str) -> str:
+    """Drop control, format (bidi, zero-width), surrogate and unassigned characters."""
+    out = []
+    for ch in text:
+        if ch.isprintable():
+            out.append(ch)
+        elif ch.isspace():
+            out.append(" ")
+        elif unicodedata.category(ch) in ("Zs", "Zl", "Zp"):
+            out.append(" ")
+    return "".join(out)
+
+
+def _fold_once(text: str) -> str:
+    if text.isascii():
+        if not text.isprintable():
+            text = _clean_unprintable(text)
+        text = text.lower().translate(_TABLE)
+        return " ".join(text.split()).strip(_EDGE_PUNCT)
+    if not text.isprintable():
+        text = _clean_unprintable(text)
+    # translate before NFKC too: NFKC turns ´ into a space plus a combining accent
+    text = unicodedata.normalize("NFKC", text.translate(_TABLE)).casefold().translate(_TABLE)
+    # a spacing accent (´ ¨ ˘ ¸ ...) is NFKC space + combining mark: drop it like an apostrophe
+    text = unicodedata.normalize("NFC", _SPACING_ACCENT.sub("", text))
+    return " ".join(text.split()).strip(_EDGE_PUNCT)
+
+
+def fold(text: str) -> str:
+    """Fold form, case, apostrophes, dashes, spacing and invisible characters; keep marks.
+
+    >>> fold("  XANKƏNDİ ") == fold("Xankəndi"), fold("Nagorno–Karabakh"), fold("Stepʻanakert")
+    (True, 'nagorno karabakh', 'stepanakert')
+    """
+    folded = _fold_once(text)
+    # casefold and NFKC do not commute for a few characters; iterate to a fixed point
+    for _ in range(3):
+        again = _fold_once(folded)
+        if again == folded:
+            break
+        folded = again
+    return folded
+
+
+def strip_marks(folded: str) -> str:
+    """Drop combining diacritics (U+0300-U+036F): ü -> u, ş -> s, й -> и. Idempotent."""
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFD", folded)
+    if not _MARKS.search(decomposed):
+        return folded
+    return unicodedata.normalize("NFC", _MARKS.sub("", decomposed))
+
+
+def normalize(text: str) -> str:
+    """The key of the normalized stage: `fold` plus diacritics dropped. Idempotent, total.
+
+    >>> normalize("Füzuli"), normalize("TƏRTƏR"), normalize("Cəbrayıl")
+    ('fuzuli', 'tərtər', 'cəbrayıl')
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"normalize() expects a str, got {type(text).__name__}")
+    key = strip_marks(fold(text))
+    # dropping a mark can expose a new casefold/NFKC change; settle it
+    for _ in range(3):
+        again = strip_marks(fold(key))
+        if again == key:
+            break
+        key = again
+    return key
+
+
+def translit_keys(folded: str, lang: str | None = None) -> tuple[str, ...]:
+    """The transliteration-stage keys of folded text, one per romanization that applies.
+
+    With `lang` the keys are the language's own romanization and the base one (an index
+    entry); without it, every Latin-script language table is tried (a query of unknown
+    language).
+
+    >>> translit_keys(fold("Ստեփանակերտ")) == translit_keys(fold("Степанакерт"))
+    True
+    """
+    data = translit.languages()
+    langs: list[str | None]
+    if lang is not None:
+        langs = [lang, None]
+    elif folded.isascii() or any("a" <= c <= "z" or c in "əıçşğ" for c in folded):
+        langs = [None, *data.latin_tables]
+    else:
+        langs = [None]
+    keys: list[str] = []
+    for code in langs:
+        key = translit.skeleton(translit.romanize(folded, code))
+        if key and key not in keys:
+            keys.append(key)
+    return tuple(keys)
+
+
+def split_generic(folded: str) -> list[tuple[str, str]]:
+    """Read a generic term off folded text: [(core, kind), ...], most specific first.
+
+    Russian and Armenian adjectival forms give extra stems ("тертерскии раион" -> "тертер").
+    Empty when the text has no generic term or is nothing but one.
+
+    >>> split_generic(fold("Tərtər rayonu"))
+    [('tərtər', 'district')]
+    """
+    words = folded.split()
+    if len(words) < 2:
+        return []
+    bare = [strip_marks(w) for w in words]
+    out: list[tuple[str, str]] = []
+    data = translit.languages()
+    for generic in data.generics:
+        n = len(generic.words)
+        if n >= len(words):
+            continue
+        if generic.position == "suffix" and tuple(bare[-n:]) == generic.words:
+            core_words = words[:-n]
+        elif generic.position == "prefix" and tuple(bare[:n]) == generic.words:
+            core_words = words[n:]
+        else:
+            continue
+        core = " ".join(core_words)
+        if all(c != core for c, _ in out):
+            out.append((core, generic.kind))
+        last = strip_marks(core_words[-1])
+        for suffix, replacement in data.stems.get(generic.lang, ()):
+            if len(last) > len(suffix) + 1 and last.endswith(suffix):
+                stem = " ".join([*core_words[:-1], last[: -len(suffix)] + replacement])
+                if all(c != stem for c, _ in out):
+                    out.append((stem, generic.kind))
+    return out

@@ -1,0 +1,231 @@
+"""The matching cascade and its scores.
+
+Stages run cheapest first and `resolve` stops at the first stage that yields a match above
+`min_score`: 1 exact text, 2 normalized key, 3 transliteration key, 4 fuzzy (rapidfuzz over
+candidates pulled from a trigram index, never a scan of every name). Scores mean the same in
+every stage (see SCORES): 100 is the text as written in the data, a fuzzy score is the
+similarity of transliteration keys scaled below the exact stages. Adjustments (same for all
+stages) mark weaker evidence: a generic term that the query did not give, a kind hint the place
+does not fit, a name not in use in the year asked about.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from toponyms.model import Match, Name, Place, _lang_matches
+from toponyms.normalize import MAX_NAME_CHARS, fold, normalize, split_generic, strip_marks
+from toponyms.normalize import translit_keys as _translit_keys
+
+#: The score of each stage's match before adjustments.
+SCORES = {"exact": 100.0, "normalized": 98.0, "transliteration": 94.0}
+#: A fuzzy match scores similarity (0-100) times this factor, so it stays below the exact stages.
+FUZZY_FACTOR = 0.95
+#: Shortest transliteration key the fuzzy stage will look at; shorter keys are too ambiguous.
+FUZZY_MIN_KEY = 4
+#: Most candidates the trigram index hands to rapidfuzz per query key.
+FUZZY_CANDIDATES = 400
+#: Score adjustments for weaker evidence.
+PENALTY_UNASKED_GENERIC = 3.0  # "Terter" matched only through "Terter District"
+PENALTY_KIND_MISMATCH = 6.0  # "Terter district" and a place that is not a district
+PENALTY_NOT_IN_USE = 4.0  # `at=1990` and a name adopted in 1991
+
+# An index entry: (place number, name number, kind named by a generic term stripped off the
+# name, or "" when the whole name was indexed).
+Entry = tuple[int, int, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """The filters of resolve/search, checked once per call."""
+
+    country: str | None = None
+    kind: str | None = None
+    parent: str | None = None
+    lang: str | None = None
+    at: int | None = None
+
+
+class NameIndex:
+    """Lookup tables over every name of a set of places, one per cascade stage."""
+
+    def __init__(
+        self, places: Sequence[Place], kinds: Sequence[str], not_places: frozenset[str]
+    ) -> None:
+        self.places = list(places)
+        self.not_places = not_places
+        self.kind_rank = {k: i for i, k in enumerate(kinds)}
+        self.exact: dict[str, list[Entry]] = defaultdict(list)
+        self.normalized: dict[str, list[Entry]] = defaultdict(list)
+        self.translit: dict[str, list[Entry]] = defaultdict(list)
+        for p, place in enumerate(self.places):
+            for n, name in enumerate(place.names):
+                self._add(p, n, name)
+        self.exact = dict(self.exact)
+        self.normalized = dict(self.normalized)
+        self.translit = dict(self.translit)
+        self.fuzzy_keys = list(self.translit)
+        grams: dict[str, list[int]] = defaultdict(list)
+        for k, key in enumerate(self.fuzzy_keys):
+            for gram in set(_trigrams(key)):
+                grams[gram].append(k)
+        self.grams = dict(grams)
+
+    def _add(self, p: int, n: int, name: Name) -> None:
+        entry: Entry = (p, n, "")
+        _append(self.exact, name.text, entry)
+        folded = fold(name.text)
+        variants = [(folded, "")] + split_generic(folded)
+        for text, generic in variants:
+            entry = (p, n, generic)
+            _append(self.normalized, strip_marks(text), entry)
+            for key in _translit_keys(text, name.lang):
+                _append(self.translit, key, entry)
+
+    def fuzzy(self, key: str, cutoff: float) -> list[tuple[str, float]]:
+        """Keys similar to `key` (rapidfuzz ratio >= cutoff), from trigram candidates only."""
+        counts: dict[int, int] = defaultdict(int)
+        for gram in set(_trigrams(key)):
+            for k in self.grams.get(gram, ()):
+                counts[k] += 1
+        if not counts:
+            return []
+        best = sorted(counts, key=lambda k: -counts[k])[:FUZZY_CANDIDATES]
+        choices = [self.fuzzy_keys[k] for k in best]
+        found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+        return [(choice, float(score)) for choice, score, _ in found]
+
+
+def _append(table: dict[str, list[Entry]], key: str, entry: Entry) -> None:
+    if key and entry not in table[key]:
+        table[key].append(entry)
+
+
+def _trigrams(key: str) -> list[str]:
+    padded = f"  {key} "
+    return [padded[i : i + 3] for i in range(len(padded) - 2)]
+
+
+@dataclass(slots=True)
+class _Query:
+    text: str
+    folded: str
+    variants: list[tuple[str, str]]  # (folded text, kind hint or "")
+
+
+def prepare(query: str) -> _Query | None:
+    """Check and fold a query; None for blank or over-long text (no place name is that long)."""
+    if not isinstance(query, str):
+        raise TypeError(f"expected a str place name, got {type(query).__name__}")
+    text = query.strip()
+    if not text or len(text) > MAX_NAME_CHARS:
+        return None
+    folded = fold(text)
+    if not folded:
+        return None
+    return _Query(text, folded, [(folded, ""), *split_generic(folded)])
+
+
+def run(
+    index: NameIndex,
+    query: _Query,
+    filters: Filters,
+    *,
+    min_score: float,
+    stop_early: bool,
+    ancestors: dict[str, frozenset[str]],
+) -> list[Match]:
+    """The cascade: matches at or above `min_score`, best first, one per place.
+
+    With `stop_early` (resolve) it returns after the first stage that found a match.
+    """
+    best: dict[int, tuple[float, int, Match]] = {}
+
+    def consider(entries: list[Entry], method: str, base: float, hint: str) -> None:
+        for p, n, generic in entries:
+            place = index.places[p]
+            name = place.names[n]
+            if not _passes(place, name, filters, ancestors):
+                continue
+            score = base
+            if generic and generic != hint:
+                score -= PENALTY_UNASKED_GENERIC
+            if hint and place.kind != hint:
+                score -= PENALTY_KIND_MISMATCH
+            if filters.at is not None and not name.in_use(filters.at):
+                score -= PENALTY_NOT_IN_USE
+            if score < min_score:
+                continue
+            old = best.get(p)
+            # equal scores: prefer a name in current use, then the one listed first
+            if old is None or (score, name.current, -n) > (
+                old[0], place.names[old[1]].current, -old[1]
+            ):
+                best[p] = (score, n, Match(place, name, round(score, 2), method, query.text))
+
+    consider(index.exact.get(query.text, []), "exact", SCORES["exact"], "")
+    if stop_early and best:
+        return _rank(index, best)
+    for text, hint in query.variants:
+        consider(index.normalized.get(strip_marks(text), []), "normalized",
+                 SCORES["normalized"], hint)
+    if stop_early and best:
+        return _rank(index, best)
+    if strip_marks(query.folded) in index.not_places:
+        return _rank(index, best)  # a known word that is not a place: no guessing past here
+    keys_by_variant = [(_translit_keys(text), hint) for text, hint in query.variants]
+    for keys, hint in keys_by_variant:
+        for key in keys:
+            consider(index.translit.get(key, []), "transliteration", SCORES["transliteration"],
+                     hint)
+    if stop_early and best:
+        return _rank(index, best)
+    cutoff = min_score / FUZZY_FACTOR
+    if cutoff <= 100:
+        for keys, hint in keys_by_variant:
+            for key in keys:
+                if len(key) < FUZZY_MIN_KEY:
+                    continue
+                for found, similarity in index.fuzzy(key, cutoff):
+                    consider(index.translit[found], "fuzzy", similarity * FUZZY_FACTOR, hint)
+    return _rank(index, best)
+
+
+def _passes(place: Place, name: Name, f: Filters, ancestors: dict[str, frozenset[str]]) -> bool:
+    if f.country is not None and place.country != f.country:
+        return False
+    if f.kind is not None and place.kind != f.kind:
+        return False
+    if f.parent is not None and f.parent not in ancestors.get(place.id, ()):
+        return False
+    return f.lang is None or _lang_matches(name.lang, f.lang)
+
+
+def _rank(index: NameIndex, best: dict[int, tuple[float, int, Match]]) -> list[Match]:
+    """Best first: score, then kind prominence (data/kinds.yaml), then id; flag ties."""
+    rank = index.kind_rank
+
+    def order(item: tuple[float, int, Match]) -> tuple[float, int, str]:
+        place = item[2].place
+        return (-item[0], rank.get(place.kind, len(rank)), place.id)
+
+    ordered = sorted(best.values(), key=order)
+    matches = [m for _, _, m in ordered]
+    if len(ordered) > 1 and order(ordered[0])[:2] == order(ordered[1])[:2]:
+        tied = order(ordered[0])[:2]
+        matches = [
+            _ambiguous(m) if order(item)[:2] == tied else m
+            for item, m in zip(ordered, matches, strict=True)
+        ]
+    return matches
+
+
+def _ambiguous(m: Match) -> Match:
+    return Match(m.place, m.name, m.score, m.method, m.query, ambiguous=True)
+
+
+__all__ = ["SCORES", "Filters", "NameIndex", "normalize", "prepare", "run"]

@@ -1,0 +1,199 @@
+"""Romanization of any script to one Latin skeleton, driven by data/languages/*.yaml.
+
+`romanize` turns folded text (see normalize.fold) into lower-case ASCII using the tables of the
+language files: Armenian, Cyrillic (Russian and Azerbaijani letters), Georgian, and per-language
+Latin letters (Azerbaijani c -> j, x -> kh, ...). What no table covers goes to unidecode.
+`skeleton` then folds what competing romanization systems disagree on (e/ə/a, y/i, kh/x, ...),
+so that Ստեփանակերտ, Степанакерт and Stepanakert meet on one key.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from unidecode import unidecode
+
+from toponyms.model import DataError, data_dir
+
+_SCRIPT_TABLES = ("cyrillic", "armenian", "georgian")
+_MARKS = re.compile("[\u0300-\u036f]")
+_NOT_ALNUM = re.compile(r"[^0-9a-z ]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Generic:
+    """A generic term ("rayonu", "район", "district") and the kind of place it names."""
+
+    words: tuple[str, ...]  # the term as folded words
+    kind: str
+    position: str  # "prefix" or "suffix"
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class Languages:
+    """Everything the language files say, compiled for fast use."""
+
+    tags: frozenset[str]
+    latin_tables: dict[str, dict[int, str]]  # primary language subtag -> str.translate table
+    base_table: dict[int, str]  # non-Latin scripts + base Latin letters
+    multi: tuple[tuple[str, str], ...]  # multi-letter source sequences (Armenian ու)
+    skeleton_rules: tuple[tuple[str, str], ...]
+    vowels: str
+    drop_initial_y: bool
+    generics: tuple[Generic, ...]
+    stems: dict[str, tuple[tuple[str, str], ...]]  # lang -> adjective suffix rules
+    not_places: frozenset[str]  # folded words that are not place names (demonyms, ...)
+
+
+def _read(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise DataError(f"malformed YAML: {exc}", path=str(path), line=line) from None
+
+
+def _table(path: Path, raw: Any, key: str) -> dict[str, str]:
+    value = raw.get(key) or {}
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise DataError(f"'{key}' must map letters to strings", path=str(path))
+    return {k: v for k, v in value.items()}
+
+
+def load_languages(folder: Path | None = None) -> Languages:
+    """Read every data/languages/*.yaml file into one compiled `Languages`."""
+    folder = folder or data_dir() / "languages"
+    tags: set[str] = set()
+    latin: dict[str, dict[str, str]] = {}
+    base: dict[str, str] = {}
+    generics: list[Generic] = []
+    stems: dict[str, tuple[tuple[str, str], ...]] = {}
+    skeleton: Any = {}
+    not_places: set[str] = set()
+    for path in sorted(folder.glob("*.yaml")):
+        raw = _read(path)
+        if path.stem == "skeleton":
+            skeleton = raw
+            continue
+        if not isinstance(raw, dict) or not isinstance(raw.get("code"), str):
+            raise DataError("a language file is a mapping with a 'code'", path=str(path))
+        code = raw["code"]
+        tags.update(str(t) for t in raw.get("tags") or [code])
+        own = _table(path, raw, "romanize")
+        if code == "und":
+            base.update(own)
+        elif own:
+            latin[code] = own
+        for key in _SCRIPT_TABLES:
+            for letter, value in _table(path, raw, key).items():
+                base.setdefault(letter, value)
+        for kind, spec in (raw.get("generic") or {}).items():
+            for position in ("prefix", "suffix"):
+                for term in (spec or {}).get(position) or []:
+                    words = tuple(_fold_word(w) for w in str(term).split())
+                    generics.append(Generic(words, str(kind), position, code))
+        not_places.update(_fold_word(str(w)) for w in raw.get("not_places") or [])
+        rules = raw.get("adjective_suffixes") or []
+        stems[code] = tuple((_fold_word(str(a)), _fold_word(str(b))) for a, b in rules)
+    multi = tuple((k, v) for k, v in base.items() if len(k) > 1)
+    single = {k: v for k, v in base.items() if len(k) == 1}
+    latin_tables = {
+        code: str.maketrans({**single, **{k: v for k, v in t.items() if len(k) == 1}})
+        for code, t in latin.items()
+    }
+    rules = tuple((str(a), str(b)) for a, b in skeleton.get("rules") or [])
+    return Languages(
+        tags=frozenset(tags),
+        latin_tables=latin_tables,
+        base_table=str.maketrans(single),
+        multi=multi,
+        skeleton_rules=rules,
+        vowels=str(skeleton.get("vowels", "aeiouy")),
+        drop_initial_y=bool(skeleton.get("drop_initial_y_before_vowel", False)),
+        # longest terms first, so "iqtisadi rayonu" is tried before "rayonu"
+        generics=tuple(sorted(generics, key=lambda g: -len(g.words))),
+        stems=stems,
+        not_places=frozenset(not_places),
+    )
+
+
+def _fold_word(word: str) -> str:
+    """Fold a word from a language file the way queries are folded (lower case, no marks)."""
+    text = unicodedata.normalize("NFKC", word).casefold()
+    return unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize("NFD", text)))
+
+
+_lock = threading.Lock()
+_cache: dict[str, Languages] = {}
+
+
+def languages() -> Languages:
+    """The shipped language data, loaded once (thread-safe)."""
+    cached = _cache.get("default")
+    if cached is None:
+        with _lock:
+            cached = _cache.get("default")
+            if cached is None:
+                cached = _cache["default"] = load_languages()
+    return cached
+
+
+def romanize(folded: str, lang: str | None = None) -> str:
+    """Romanize folded text to lower-case ASCII with the tables for `lang` (or the base ones).
+
+    >>> romanize("cəbrayıl", "az"), romanize("ստեփանակերտ")
+    ('jebrayil', 'stepanakert')
+    """
+    data = languages()
+    for seq, value in data.multi:
+        if seq in folded:
+            folded = folded.replace(seq, value)
+    primary = lang.split("-", 1)[0] if lang else ""
+    table = data.latin_tables.get(primary, data.base_table)
+    text = folded.translate(table)
+    if not text.isascii():
+        text = _MARKS.sub("", unicodedata.normalize("NFD", text))
+        if not text.isascii():
+            text = unidecode(text).lower()
+    return text
+
+
+def skeleton(latin: str) -> str:
+    """Fold romanization differences out of a romanized key; the result has no spaces.
+
+    >>> skeleton("tərtər".replace("ə", "e")), skeleton("tartar"), skeleton("yerevan")
+    ('tartar', 'tartar', 'aravan')
+    """
+    data = languages()
+    words = _NOT_ALNUM.sub(" ", latin).split()
+    out = []
+    vowels = data.vowels
+    for word in words:
+        if data.drop_initial_y and len(word) > 1 and word[0] == "y" and word[1] in vowels:
+            word = word[1:]
+        for old, new in data.skeleton_rules:
+            if old in word:
+                word = word.replace(old, new)
+        out.append(_collapse_vowels(word, vowels))
+    return "".join(out)
+
+
+def _collapse_vowels(word: str, vowels: str) -> str:
+    """Collapse runs of one repeated vowel ("jabraiil" -> "jabrail")."""
+    chars: list[str] = []
+    for ch in word:
+        if chars and ch == chars[-1] and ch in vowels:
+            continue
+        chars.append(ch)
+    return "".join(chars)
