@@ -31,7 +31,7 @@ _SCRIPT_SUBTAGS = {"Latn", "Cyrl", "Armn", "Geor", "Arab", "Hebr", "Grek", "Deva
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):  # type: ignore[misc]
     """Safe loader that keeps line numbers, rejects duplicate keys and reads only true/false
     as booleans (so the language tag `no` and the country `NO` stay strings)."""
 
@@ -131,11 +131,13 @@ class _Checker:
 
     def name(self, raw: Any, owner: _Mapping) -> Name:
         if not isinstance(raw, _Mapping):
-            raise self.fail("each name is a mapping with text, lang, status, source", owner, "names")
+            raise self.fail("each name is a mapping with text, lang, status, source",
+                            owner, "names")
         unknown = set(raw) - _NAME_KEYS
         if unknown:
             key = sorted(unknown)[0]
-            raise self.fail(f"unknown field '{key}' in a name; allowed: {sorted(_NAME_KEYS)}", raw, key)
+            raise self.fail(f"unknown field '{key}' in a name; allowed: {sorted(_NAME_KEYS)}",
+                            raw, key)
         text = self.text(raw, "text")
         assert text is not None
         if any(not ch.isprintable() and ch not in _JOINERS for ch in text):
@@ -185,7 +187,8 @@ class _Checker:
         pid = self.text(raw, "id")
         assert pid is not None
         if not _ID.match(pid):
-            raise self.fail(f"id {pid!r} must be a lower-case ASCII slug like 'az-tartar'", raw, "id")
+            raise self.fail(f"id {pid!r} must be a lower-case ASCII slug like 'az-tartar'",
+                            raw, "id")
         extends = raw.get("extends", False) is True
         names_raw = raw.get("names")
         if not isinstance(names_raw, list) or not names_raw:
@@ -194,7 +197,7 @@ class _Checker:
         if extends:
             return Place(pid, "", names=names), True, raw.line
         kind = raw.get("kind")
-        if kind not in self.kinds:
+        if not isinstance(kind, str) or kind not in self.kinds:
             raise self.fail(f"kind {kind!r} is not one of {', '.join(self.kinds)} "
                             "(data/kinds.yaml)", raw, "kind")
         country = raw.get("country")

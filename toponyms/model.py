@@ -85,7 +85,7 @@ class Place:
 
 
 def _lang_matches(tag: str, wanted: str) -> bool:
-    """True when BCP 47 `tag` falls under `wanted` ("az" covers "az-Cyrl"; "az-Cyrl" only itself)."""
+    """True when BCP 47 `tag` falls under `wanted` ("az" covers "az-Cyrl", not the reverse)."""
     if "-" in wanted:
         return tag.lower() == wanted.lower()
     return tag.split("-", 1)[0].lower() == wanted.lower()

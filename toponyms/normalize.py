@@ -42,9 +42,7 @@ def _clean_unprintable(text: str) -> str:
     for ch in text:
         if ch.isprintable():
             out.append(ch)
-        elif ch.isspace():
-            out.append(" ")
-        elif unicodedata.category(ch) in ("Zs", "Zl", "Zp"):
+        elif ch.isspace() or unicodedata.category(ch) in ("Zs", "Zl", "Zp"):
             out.append(" ")
     return "".join(out)
 

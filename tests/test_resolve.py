@@ -1,0 +1,209 @@
+"""The resolver cascade, through the public API, on the shipped data."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import toponyms
+from toponyms import Gazetteer
+
+
+def place_of(name: str, **filters: object) -> str | None:
+    match = toponyms.resolve(name, **filters)  # type: ignore[arg-type]
+    return match.place.id if match else None
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ["Khankendi", "Stepanakert", "Xankəndi", "Ստեփանակերտ", "Степанакерт", "Xankendi"],
+        ["Terter", "Tartar", "Tərtər", "Тертер", "Թարթառ", "TERTER", "tartar"],
+        ["Fizuli", "Fuzuli", "Füzuli", "Физули", "Ֆիզուլի"],
+        ["Jabrayil", "Cəbrayıl", "Jebrail", "Джебраил", "Dzhebrail", "Cabrayil"],
+        ["Ganja", "Gəncə", "Гянджа", "Kirovabad"],
+        ["Yerevan", "Երևան", "Ереван", "Erevan"],
+    ],
+)
+def test_spellings_of_one_place_meet(spellings: list[str]) -> None:
+    ids = {place_of(s) for s in spellings}
+    assert len(ids) == 1 and None not in ids, ids
+
+
+def test_armenian_and_russian_spellings_meet_by_transliteration() -> None:
+    # a spelling not in the data: Armenian without the aspiration mark, Cyrillic in upper case
+    gaz = Gazetteer.default()
+    m = gaz.resolve("ՍՏԵՓԱՆԱԿԵՐՏ")
+    assert m is not None and m.place.id == "az-khankendi"
+    t = gaz.resolve("Xankendy")
+    assert t is not None and t.place.id == "az-khankendi"
+
+
+def test_town_and_district_named_alike_are_distinct() -> None:
+    assert place_of("Terter") == "az-tartar"
+    for district in ("Terter district", "Tərtər rayonu", "Тертерский район", "Tartar District"):
+        assert place_of(district) == "az-tartar-district", district
+    assert place_of("Fizuli") == "az-fuzuli"
+    assert place_of("Füzuli rayonu") == "az-fuzuli-district"
+    assert place_of("Jabrayil") == "az-jabrayil"
+    assert place_of("Jabrayil district") == "az-jabrayil-district"
+    assert place_of("Джебраильский район") == "az-jabrayil-district"
+
+
+def test_generic_term_not_in_data_still_gives_the_district() -> None:
+    # "Cəbrayıl rayonu" is in the data; "Jebrail rayon" is not: generic split + kind hint
+    m = toponyms.resolve("Jebrail rayon")
+    assert m is not None and m.place.id == "az-jabrayil-district"
+    assert m.method in ("normalized", "transliteration")
+
+
+def test_every_seed_article_place_resolves() -> None:
+    seed = {
+        "Azerbaijan": "az", "Armenia": "am", "Karabakh": "karabakh", "Yerevan": "am-yerevan",
+        "Baku": "az-baku", "South Caucasus": "south-caucasus", "Khankendi": "az-khankendi",
+        "Stepanakert": "az-khankendi", "Ganja": "az-ganja", "Talish": "az-tartar-talish",
+        "Terter district": "az-tartar-district", "Mehdili": "az-jabrayil-mehdili",
+        "Chaxirli": "az-jabrayil-chaxirli", "Ashagi Maralyan": "az-jabrayil-ashagi-maralyan",
+        "Sheybey": "az-jabrayil-sheybey", "Guyjag": "az-jabrayil-guyjag",
+        "Jabrayil district": "az-jabrayil-district",
+        "Ashagi Abdurrahmanli": "az-fuzuli-ashagi-abdurrahmanli",
+        "Fizuli district": "az-fuzuli-district", "Madagiz": "az-tartar-madagiz",
+        "Soviet Union": "su", "Turkey": "tr", "Russia": "ru", "Nagorno-Karabakh":
+        "nagorno-karabakh",
+    }
+    got = {name: place_of(name) for name in seed}
+    assert got == seed
+
+
+def test_typo_resolves_by_fuzzy_matching() -> None:
+    m = toponyms.resolve("Stepanakertt")
+    assert m is not None
+    assert (m.place.id, m.method) == ("az-khankendi", "fuzzy")
+    assert 85 <= m.score < 94
+
+
+@pytest.mark.parametrize(
+    "text", ["Nikol Pashinyan", "Ilham Aliyev", "Defense Ministry", "AFP", "Press TV", "Sunday",
+             "Azerbaijani", "Armenians", "retaliatory measures", "xyzzy", "1994"],
+)
+def test_non_places_do_not_resolve(text: str) -> None:
+    assert toponyms.resolve(text) is None
+
+
+def test_search_is_ranked_with_scores_and_matched_names() -> None:
+    found = toponyms.search("Ganja", limit=5)
+    assert found[0].place.id == "az-ganja"
+    assert found[0].name.text == "Ganja"
+    assert len(found) <= 5
+    keys = [(-m.score, m.place.id) for m in found]
+    assert [m.score for m in found] == sorted((m.score for m in found), reverse=True)
+    assert len({m.place.id for m in found}) == len(found) == len(keys)
+
+
+def test_search_reports_both_sides_of_a_tie() -> None:
+    ids = [m.place.id for m in toponyms.search("Fizuli")]
+    assert ids[:2] == ["az-fuzuli", "az-fuzuli-district"]
+
+
+def test_get_returns_every_alias_with_metadata() -> None:
+    place = toponyms.get("az-khankendi")
+    texts = {n.text for n in place.names}
+    assert {"Xankəndi", "Stepanakert", "Ստեփանակերտ", "Степанакерт"} <= texts
+    assert all(n.source and n.lang and n.status for n in place.names)
+    assert place.geonames == 146970
+
+
+def test_get_unknown_id_is_a_helpful_key_error() -> None:
+    with pytest.raises(KeyError, match="az-ganja"):
+        toponyms.get("az-ganjaa")
+
+
+def test_country_filter() -> None:
+    assert place_of("Ganja", country="AZ") == "az-ganja"
+    assert place_of("Ganja", country="AM") is None
+
+
+def test_kind_filter() -> None:
+    assert place_of("Terter", kind="district") == "az-tartar-district"
+    assert place_of("Terter", kind="village") is None
+
+
+def test_parent_filter_takes_any_ancestor() -> None:
+    assert place_of("Talish", parent="az-tartar-district") == "az-tartar-talish"
+    assert place_of("Talish", parent="az") == "az-tartar-talish"
+    assert place_of("Talish", parent="az-fuzuli-district") is None
+
+
+def test_lang_filter_matches_names_in_that_language() -> None:
+    m = toponyms.resolve("Stepanakert", lang="hy")
+    assert m is not None and m.name.lang == "hy" and m.place.id == "az-khankendi"
+    assert toponyms.resolve("Ganja", lang="ka") is None or toponyms.resolve(
+        "Ganja", lang="ka").name.lang.startswith("ka")  # type: ignore[union-attr]
+
+
+def test_at_prefers_names_in_use_that_year() -> None:
+    now = toponyms.resolve("Kirovabad")
+    then = toponyms.resolve("Kirovabad", at=1970)
+    later = toponyms.resolve("Kirovabad", at=2020)
+    assert now is not None and then is not None and later is not None
+    assert then.place.id == now.place.id == "az-ganja"
+    assert then.score > later.score
+
+
+def test_min_score_makes_no_match_honest() -> None:
+    assert toponyms.resolve("Stepanakertt", min_score=95) is None
+    assert toponyms.resolve("Stepanakertt", min_score=0) is not None
+
+
+def test_bad_filter_values_are_clear_errors() -> None:
+    with pytest.raises(ValueError, match="known kinds"):
+        toponyms.resolve("Ganja", kind="planet")
+    with pytest.raises(ValueError, match="min_score"):
+        toponyms.resolve("Ganja", min_score=101)
+    with pytest.raises(TypeError):
+        toponyms.resolve("Ganja", at="1990")  # type: ignore[arg-type]
+    with pytest.raises(KeyError):
+        toponyms.resolve("Ganja", parent="nowhere")
+    with pytest.raises(ValueError):
+        toponyms.search("Ganja", limit=-1)
+
+
+@pytest.mark.parametrize("bad", [None, 42, b"Ganja", ["Ganja"], 3.5])
+def test_non_str_raises_type_error(bad: object) -> None:
+    with pytest.raises(TypeError):
+        toponyms.resolve(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        toponyms.search(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("blank", ["", "   ", "\n\t", "\u200b", "\u200f\u200e"])
+def test_blank_input_is_no_match(blank: str) -> None:
+    assert toponyms.resolve(blank) is None
+    assert toponyms.search(blank) == []
+
+
+def test_megabyte_string_is_a_quick_no_match() -> None:
+    start = time.perf_counter()
+    assert toponyms.resolve("Ganja" * 200_000) is None
+    assert toponyms.search("x" * 1_000_000) == []
+    assert time.perf_counter() - start < 1.0
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("\u202bGanja\u202c", "az-ganja"),  # bidi embedding
+        ("Gan\u200dja", "az-ganja"),  # zero-width joiner
+        ("Ganja\x00", "az-ganja"),  # control character
+        ("\ud800Ganja", "az-ganja"),  # lone surrogate
+        ("Стeпанакерт", "az-khankendi"),  # Cyrillic with one Latin e
+    ],
+)
+def test_odd_characters_do_not_break_matching(text: str, want: str) -> None:
+    assert place_of(text) == want
+
+
+def test_mixed_junk_is_no_match() -> None:
+    assert toponyms.resolve("\u0301\u0301\u0301") is None
+    assert toponyms.resolve("ГанджаԳանձակ東京") is None

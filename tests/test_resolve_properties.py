@@ -1,0 +1,101 @@
+"""Properties of matching, proved with hypothesis over the shipped names."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import toponyms
+from toponyms import Gazetteer
+
+_GAZ = Gazetteer.default()
+_OWNERS: dict[str, set[str]] = defaultdict(set)
+for _place in _GAZ:
+    for _name in _place.names:
+        _OWNERS[_name.text].add(_place.id)
+# real-language names (not the script-only GeoNames variants), long enough to carry meaning
+_NAMES = sorted(t for p in _GAZ for n in p.names if not n.lang.startswith("und")
+                for t in [n.text] if len(t) >= 4)
+shipped_names = st.sampled_from(_NAMES)
+
+_APOSTROPHES = "'ʼʻ’"
+_DASHES = "-‐–—"
+
+
+@st.composite
+def spelling_variant(draw: st.DrawFn) -> tuple[str, str]:
+    """A shipped name and a variant that must not change its place: case, Unicode form,
+    spacing, apostrophe and dash variants, invisible characters."""
+    text = draw(shipped_names)
+    variant = text
+    if draw(st.booleans()):
+        variant = draw(st.sampled_from([variant.upper(), variant.lower(), variant.title()]))
+    variant = unicodedata.normalize(draw(st.sampled_from(["NFC", "NFD", "NFKC"])), variant)
+    for ch in _APOSTROPHES:
+        variant = variant.replace(ch, draw(st.sampled_from(_APOSTROPHES)))
+    for ch in _DASHES:
+        variant = variant.replace(ch, draw(st.sampled_from(_DASHES)))
+    if draw(st.booleans()):
+        variant = f"  {variant.replace(' ', '  ')} "
+    if draw(st.booleans()):
+        variant = "\u200e" + variant + "\u200b"
+    return text, variant
+
+
+def _casing_is_safe(text: str) -> bool:
+    # upper-casing ı, ß, ŉ etc. changes letters, not just case
+    return text.upper().lower() == text.lower()
+
+
+@given(spelling_variant())
+def test_spelling_variants_resolve_to_the_same_place(pair: tuple[str, str]) -> None:
+    text, variant = pair
+    if not _casing_is_safe(text):
+        return
+    match = toponyms.resolve(variant)
+    assert match is not None, variant
+    assert match.place.id in _OWNERS[text] or match.name.text in _OWNERS, (text, variant)
+    want = toponyms.resolve(text)
+    assert want is not None
+    assert match.place.id == want.place.id
+
+
+@given(shipped_names, st.sampled_from(["NFC", "NFD", "NFKC", "NFKD"]))
+def test_results_do_not_depend_on_unicode_form(text: str, form: str) -> None:
+    a, b = toponyms.resolve(text), toponyms.resolve(unicodedata.normalize(form, text))
+    assert (a and a.place.id) == (b and b.place.id)
+
+
+@given(st.text(max_size=60))
+def test_any_text_gives_none_or_a_sane_match(text: str) -> None:
+    match = toponyms.resolve(text)
+    if match is not None:
+        assert 85 <= match.score <= 100
+        assert match.method in ("exact", "normalized", "transliteration", "fuzzy")
+        assert match.name in match.place.names
+
+
+@given(st.text(max_size=30), st.floats(min_value=0, max_value=100))
+def test_search_is_sorted_and_bounded(text: str, min_score: float) -> None:
+    found = toponyms.search(text, limit=20, min_score=min_score)
+    scores = [m.score for m in found]
+    assert scores == sorted(scores, reverse=True)
+    assert all(min_score - 0.01 <= s <= 100 for s in scores)
+    assert len({m.place.id for m in found}) == len(found) <= 20
+
+
+@given(shipped_names, st.floats(min_value=0, max_value=100))
+def test_resolve_never_answers_below_min_score(text: str, min_score: float) -> None:
+    match = toponyms.resolve(text + "x", min_score=min_score)
+    assert match is None or match.score >= min_score - 0.01
+
+
+@given(shipped_names)
+def test_resolve_agrees_with_the_top_of_search(text: str) -> None:
+    best = toponyms.resolve(text)
+    top = toponyms.search(text, limit=1, min_score=85)
+    assert best is not None and top
+    assert best.score == top[0].score
