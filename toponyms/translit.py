@@ -22,6 +22,7 @@ from unidecode import unidecode
 from toponyms.model import DataError, data_dir
 
 _SCRIPT_TABLES = ("cyrillic", "armenian", "georgian")
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MARKS = re.compile("[\u0300-\u036f]")
 _NOT_ALNUM = re.compile(r"[^0-9a-z ]+")
 
@@ -55,7 +56,7 @@ class Languages:
 def _read(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=_YAML_LOADER)  # a safe loader (C or Python)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
