@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from toponyms import resolve as cascade
@@ -17,6 +18,8 @@ from toponyms.translit import languages
 
 #: Default `min_score` of `search`: lower than resolve's, to show near misses.
 SEARCH_MIN_SCORE = 60.0
+#: Size of each gazetteer's cache of resolve results (queries repeat a lot in real data).
+RESOLVE_CACHE_SIZE = 65_536
 
 
 class Gazetteer:
@@ -32,6 +35,9 @@ class Gazetteer:
         self.kinds = kinds
         self._index = cascade.NameIndex(places, kinds, languages().not_places)
         self._ancestors = {pid: self._chain(pid) for pid in self._places}
+        # best exact hit per text of the data, filled on first use: the cheap common case
+        self._exact: dict[str, Match] = {}
+        self._cached = lru_cache(maxsize=RESOLVE_CACHE_SIZE)(self._resolve)
 
     def _chain(self, pid: str) -> frozenset[str]:
         seen: list[str] = []
@@ -89,13 +95,32 @@ class Gazetteer:
         >>> Gazetteer.default().resolve("Terter district").place.kind
         'district'
         """
+        if country is None and kind is None and parent is None and lang is None and at is None:
+            hit = self._exact.get(name) if type(name) is str else None
+            if hit is not None and type(min_score) is float and 0 <= min_score <= 100:
+                return hit  # an unfiltered exact hit: the common case, kept cheap
+            if hit is None and type(name) is str and name in self._index.exact:
+                first = self._resolve(name, cascade.Filters(), 100.0)
+                if first is not None and first.method == "exact":
+                    self._exact[name] = first  # bounded by the number of names in the data
+                    if type(min_score) is float and 0 <= min_score <= 100:
+                        return first
         filters = self._filters(country, kind, parent, lang, at, min_score)
+        if not isinstance(name, str):
+            raise TypeError(f"expected a str place name, got {type(name).__name__}")
+        return self._cached(name, filters, float(min_score))
+
+    def _resolve(self, name: str, filters: cascade.Filters, min_score: float) -> Match | None:
         query = cascade.prepare(name)
         if query is None:
             return None
         found = cascade.run(self._index, query, filters, min_score=min_score, stop_early=True,
                             ancestors=self._ancestors)
         return found[0] if found else None
+
+    def cache_clear(self) -> None:
+        """Forget cached resolve results (benchmarks use it to time first sightings)."""
+        self._cached.cache_clear()
 
     def search(
         self,

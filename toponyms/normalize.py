@@ -69,6 +69,8 @@ def fold(text: str) -> str:
     (True, 'nagorno karabakh', 'stepanakert')
     """
     folded = _fold_once(text)
+    if folded.isascii():
+        return folded  # one pass is a fixed point for ASCII
     # casefold and NFKC do not commute for a few characters; iterate to a fixed point
     for _ in range(3):
         again = _fold_once(folded)

@@ -1,0 +1,7 @@
+"""`python -m toponyms` runs the command line."""
+
+import sys
+
+from toponyms.cli import main
+
+sys.exit(main())

@@ -1,0 +1,333 @@
+"""The `toponyms` command: look-ups at the shell and batch jobs over CSV / JSON lines.
+
+Exit codes: 0 every name resolved, 1 some did not, 2 usage or data error (message on stderr,
+never a traceback). argparse keeps start-up fast; nothing heavy is imported before it is needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import IO, Any
+
+from toponyms.gazetteer import Gazetteer
+from toponyms.model import DataError, Match, Place
+from toponyms.normalize import MAX_NAME_CHARS, fold, normalize, translit_keys
+
+OUT_COLUMNS = ("toponym_id", "toponym_label", "toponym_score", "toponym_method", "toponym_status")
+CACHE_SIZE = 100_000
+
+
+class UsageError(Exception):
+    """A problem with the command line or an input file: exit code 2."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command; returns the exit code (see module docstring)."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed its message
+        return 0 if exc.code == 0 else 2
+    _reconfigure_streams()
+    try:
+        return int(args.run(args))
+    except (UsageError, DataError, KeyError, ValueError, TypeError) as exc:
+        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        print(f"toponyms: {message}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def _reconfigure_streams() -> None:
+    # Armenian, Cyrillic or Arabic output must not fail under a C/POSIX locale
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="toponyms", description="Resolve place names in any language or script to IDs."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def filtered(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--country", help="ISO 3166-1 alpha-2 code, e.g. AZ")
+        p.add_argument("--kind", help="kind of place, e.g. district")
+        p.add_argument("--parent", help="id of a containing place")
+        p.add_argument("--lang", help="only names in this language (BCP 47), e.g. hy")
+        p.add_argument("--at", type=int, help="a year: prefer names in use then")
+        p.add_argument("--min-score", type=float, default=None, help="0-100")
+        p.add_argument("--data", action="append", default=[], metavar="FILE",
+                       help="a YAML place file to add on top of the shipped data (repeatable)")
+        p.add_argument("--label-lang", default="en", help="language of displayed labels")
+        return p
+
+    p = filtered("resolve", "Resolve each NAME (or '-' for names on stdin, one per line).")
+    p.add_argument("names", nargs="+", metavar="NAME")
+    p.add_argument("--json", action="store_true", help="JSON lines")
+    p.set_defaults(run=_cmd_resolve)
+
+    p = filtered("search", "Ranked candidates for NAME.")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--json", action="store_true", help="JSON lines")
+    p.set_defaults(run=_cmd_search)
+
+    p = sub.add_parser("show", help="A place and every name, with sources.")
+    p.add_argument("place_id", metavar="ID")
+    p.add_argument("--data", action="append", default=[], metavar="FILE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=_cmd_show)
+
+    p = sub.add_parser("normalize", help="The match keys of TEXT, to debug why names meet.")
+    p.add_argument("texts", nargs="+", metavar="TEXT")
+    p.set_defaults(run=_cmd_normalize)
+
+    p = filtered("batch", "Add resolution columns to every row of a CSV or JSON-lines file.")
+    p.add_argument("input", metavar="IN", help="input file, or '-' for stdin")
+    p.add_argument("-o", "--output", default="-", help="output file (default stdout)")
+    p.add_argument("--column", required=True, help="the column (CSV) or key (JSONL) to resolve")
+    p.add_argument("--format", choices=("csv", "jsonl"), help="default: from the file name")
+    p.set_defaults(run=_cmd_batch)
+
+    p = sub.add_parser("validate", help="Check the shipped data or YAML overlay files.")
+    p.add_argument("files", nargs="*", metavar="FILE")
+    p.set_defaults(run=_cmd_validate)
+    return parser
+
+
+# helpers --------------------------------------------------------------------------------------
+def _gazetteer(args: argparse.Namespace) -> Gazetteer:
+    return Gazetteer.from_files(*args.data) if args.data else Gazetteer.default()
+
+
+def _filters(args: argparse.Namespace) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "country": args.country, "kind": args.kind, "parent": args.parent, "lang": args.lang,
+        "at": args.at,
+    }
+    if args.min_score is not None:
+        out["min_score"] = args.min_score
+    return out
+
+
+def _record(query: str, match: Match | None, label_lang: str) -> dict[str, Any]:
+    if match is None:
+        return {"query": query, "id": None, "label": None, "kind": None, "country": None,
+                "score": None, "method": None, "matched": None, "lang": None}
+    place = match.place
+    return {"query": query, "id": place.id, "label": place.label(label_lang), "kind": place.kind,
+            "country": place.country, "score": match.score, "method": match.method,
+            "matched": match.name.text, "lang": match.name.lang,
+            **({"ambiguous": True} if match.ambiguous else {})}
+
+
+def _line(rec: dict[str, Any]) -> str:
+    if rec["id"] is None:
+        return f"{rec['query']}\t-\tno match"
+    return (f"{rec['query']}\t{rec['label']}\t{rec['id']}\t{rec['kind']}\t{rec['country'] or '-'}"
+            f"\t{rec['score']:.1f}\t{rec['method']}\t{rec['matched']} [{rec['lang']}]")
+
+
+def _names(items: Iterable[str]) -> Iterator[str]:
+    for item in items:
+        if item == "-":
+            for line in sys.stdin:
+                if line.strip():
+                    yield line.rstrip("\r\n")
+        else:
+            yield item
+
+
+# commands -------------------------------------------------------------------------------------
+def _cmd_resolve(args: argparse.Namespace) -> int:
+    gaz, filters = _gazetteer(args), _filters(args)
+    missing = 0
+    for query in _names(args.names):
+        match = gaz.resolve(query, **filters)
+        missing += match is None
+        rec = _record(query, match, args.label_lang)
+        print(json.dumps(rec, ensure_ascii=False) if args.json else _line(rec), flush=True)
+    return 1 if missing else 0
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    gaz, filters = _gazetteer(args), _filters(args)
+    found = gaz.search(args.name, limit=args.limit, **filters)
+    for match in found:
+        rec = _record(args.name, match, args.label_lang)
+        print(json.dumps(rec, ensure_ascii=False) if args.json else _line(rec))
+    if not found and not args.json:
+        print(f"{args.name}\t-\tno match")
+    return 0 if found else 1
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    place: Place = (Gazetteer.from_files(*args.data) if args.data else Gazetteer.default()).get(
+        args.place_id)
+    if args.json:
+        names = [{"text": n.text, "lang": n.lang, "status": n.status, "start": n.start,
+                  "end": n.end, "used_by": list(n.used_by), "source": n.source}
+                 for n in place.names]
+        print(json.dumps({"id": place.id, "label": place.label(), "kind": place.kind,
+                          "country": place.country, "parent": place.parent, "lat": place.lat,
+                          "lon": place.lon, "geonames": place.geonames, "names": names},
+                         ensure_ascii=False))
+        return 0
+    print(f"{place.label()}  ({place.id})")
+    print(f"  kind {place.kind}, country {place.country or '-'}, parent {place.parent or '-'}")
+    if place.lat is not None:
+        print(f"  {place.lat}, {place.lon}  GeoNames {place.geonames or '-'}")
+    by_lang: dict[str, list[str]] = {}
+    for n in place.names:
+        years = f" {n.start or ''}–{n.end or ''}" if n.start or n.end else ""
+        who = f" used by {', '.join(n.used_by)}" if n.used_by else ""
+        by_lang.setdefault(n.lang, []).append(f"    {n.text}  [{n.status}{years}]{who}  {n.source}")
+    for lang in by_lang:
+        print(f"  {lang}:")
+        print("\n".join(by_lang[lang]))
+    return 0
+
+
+def _cmd_normalize(args: argparse.Namespace) -> int:
+    for text in args.texts:
+        keys = ", ".join(translit_keys(fold(text)))
+        print(f"{text}\tnormalized: {normalize(text)}\ttransliteration: {keys}")
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    gaz = Gazetteer.from_files(*args.files, base=True)
+    names = sum(len(p.names) for p in gaz)
+    print(f"ok: {len(gaz)} places, {names} names")
+    return 0
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    gaz, filters = _gazetteer(args), _filters(args)
+    fmt = args.format or ("jsonl" if args.input.endswith((".jsonl", ".ndjson")) else "csv")
+
+    @lru_cache(maxsize=CACHE_SIZE)
+    def resolve(text: str) -> Match | None:
+        return gaz.resolve(text, **filters)
+
+    counts: Counter[str] = Counter()
+    source = _open_in(args.input)
+    sink = _open_out(args.output)
+    try:
+        rows = _batch_csv if fmt == "csv" else _batch_jsonl
+        for status in rows(source, sink, args.column, resolve, args.label_lang):
+            counts[status] += 1
+            if sys.stderr.isatty() and sum(counts.values()) % 10_000 == 0:
+                print(f"\r{sum(counts.values()):,} rows", end="", file=sys.stderr, flush=True)
+    finally:
+        if source is not sys.stdin:
+            source.close()
+        if sink is not sys.stdout:
+            sink.close()
+    total = sum(counts.values())
+    resolved = sum(v for k, v in counts.items() if k.startswith("resolved"))
+    detail = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+    print(f"\r{total} rows, {resolved} resolved, {total - resolved} unresolved ({detail})",
+          file=sys.stderr)
+    return 0 if resolved == total else 1
+
+
+def _open_in(path: str) -> IO[str]:
+    if path == "-":
+        sys.stdin.reconfigure(encoding="utf-8", errors="surrogateescape")  # type: ignore[union-attr]
+        return sys.stdin
+    try:
+        return open(path, encoding="utf-8", errors="surrogateescape", newline="")
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _open_out(path: str) -> IO[str]:
+    if path == "-":
+        sys.stdout.reconfigure(errors="surrogateescape")  # type: ignore[union-attr]
+        return sys.stdout
+    try:
+        return open(path, "w", encoding="utf-8", errors="surrogateescape", newline="")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def _cell_status(value: Any, resolve: Any, label_lang: str) -> tuple[list[Any], str]:
+    """Resolution columns and status for one cell; never raises."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return ["", "", "", "", "empty"], "empty"
+    if not isinstance(value, str):
+        value = str(value)
+    if any("\udc80" <= ch <= "\udcff" for ch in value):
+        return ["", "", "", "", "invalid-utf8"], "invalid-utf8"
+    if len(value.strip()) > MAX_NAME_CHARS:
+        return ["", "", "", "", "too-long"], "too-long"
+    match = resolve(value)
+    if match is None:
+        return ["", "", "", "", "unresolved"], "unresolved"
+    status = f"resolved:{match.method}"
+    return [match.place.id, match.place.label(label_lang), match.score, match.method,
+            "ambiguous" if match.ambiguous else "resolved"], status
+
+
+def _batch_csv(source: IO[str], sink: IO[str], column: str, resolve: Any,
+               label_lang: str) -> Iterator[str]:
+    import csv
+
+    csv.field_size_limit(1 << 26)
+    reader = csv.reader(source)
+    writer = csv.writer(sink, lineterminator="\n")
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise UsageError("the input is empty: no CSV header") from None
+    except csv.Error as exc:
+        raise UsageError(f"cannot read the CSV header: {exc}") from None
+    if column not in header:
+        raise UsageError(f"no column {column!r}; columns are: {', '.join(header)}")
+    at = header.index(column)
+    writer.writerow([*header, *OUT_COLUMNS])
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            writer.writerow([""] * len(header) + ["", "", "", "", "malformed-row"])
+            yield "malformed-row"
+            continue
+        value = row[at] if at < len(row) else None
+        cells, status = _cell_status(value, resolve, label_lang)
+        writer.writerow([*row, *cells])
+        yield status
+
+
+def _batch_jsonl(source: IO[str], sink: IO[str], column: str, resolve: Any,
+                 label_lang: str) -> Iterator[str]:
+    for line in source:
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            if not isinstance(row, dict):
+                raise ValueError
+        except ValueError:
+            row, cells, status = {"_raw": line.rstrip("\n")}, ["", "", "", "", "malformed-row"], \
+                "malformed-row"
+        else:
+            cells, status = _cell_status(row.get(column), resolve, label_lang)
+        row.update(zip(OUT_COLUMNS, [c if c != "" else None for c in cells], strict=True))
+        sink.write(json.dumps(row, ensure_ascii=False) + "\n")
+        yield status
