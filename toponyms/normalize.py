@@ -149,7 +149,9 @@ def split_generic(folded: str) -> list[tuple[str, str]]:
     bare = [strip_marks(w) for w in words]
     out: list[tuple[str, str]] = []
     data = translit.languages()
-    for generic in data.generics:
+    edges = data.generic_edges
+    candidates = edges.get(("suffix", bare[-1]), ()) + edges.get(("prefix", bare[0]), ())
+    for generic in candidates:
         n = len(generic.words)
         if n >= len(words):
             continue

@@ -49,6 +49,8 @@ class Languages:
     vowels: str
     drop_initial_y: bool
     generics: tuple[Generic, ...]
+    # generics by their outer word: ("suffix", last word) / ("prefix", first word)
+    generic_edges: dict[tuple[str, str], tuple[Generic, ...]]
     stems: dict[str, tuple[tuple[str, str], ...]]  # lang -> adjective suffix rules
     not_places: frozenset[str]  # folded words that are not place names (demonyms, ...)
 
@@ -114,6 +116,11 @@ def load_languages(folder: Path | None = None) -> Languages:
         for code, t in latin.items()
     }
     rules = tuple((str(a), str(b)) for a, b in skeleton.get("rules") or [])
+    ordered = sorted(generics, key=lambda g: -len(g.words))  # "iqtisadi rayonu" before "rayonu"
+    edges: dict[tuple[str, str], list[Generic]] = {}
+    for g in ordered:
+        edge = g.words[-1] if g.position == "suffix" else g.words[0]
+        edges.setdefault((g.position, edge), []).append(g)
     return Languages(
         tags=frozenset(tags),
         latin_tables=latin_tables,
@@ -122,8 +129,8 @@ def load_languages(folder: Path | None = None) -> Languages:
         skeleton_rules=rules,
         vowels=str(skeleton.get("vowels", "aeiouy")),
         drop_initial_y=bool(skeleton.get("drop_initial_y_before_vowel", False)),
-        # longest terms first, so "iqtisadi rayonu" is tried before "rayonu"
-        generics=tuple(sorted(generics, key=lambda g: -len(g.words))),
+        generics=tuple(ordered),
+        generic_edges={k: tuple(v) for k, v in edges.items()},
         stems=stems,
         not_places=frozenset(not_places),
     )
