@@ -185,16 +185,19 @@ def skeleton(latin: str) -> str:
     """
     data = languages()
     words = _NOT_ALNUM.sub(" ", latin).split()
-    out = []
     vowels = data.vowels
-    for word in words:
-        if data.drop_initial_y and len(word) > 1 and word[0] == "y" and word[1] in vowels:
-            word = word[1:]
+    if data.drop_initial_y:
+        words = [w[1:] if len(w) > 1 and w[0] == "y" and w[1] in vowels else w for w in words]
+    key = "".join(words)
+    for _ in range(5):  # rules can meet across a former word boundary: run to a fixed point
+        before = key
         for old, new in data.skeleton_rules:
-            if old in word:
-                word = word.replace(old, new)
-        out.append(_collapse_vowels(word, vowels))
-    return "".join(out)
+            if old in key:
+                key = key.replace(old, new)
+        key = _collapse_vowels(key, vowels)
+        if key == before:
+            break
+    return key
 
 
 def _collapse_vowels(word: str, vowels: str) -> str:
