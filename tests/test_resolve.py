@@ -207,3 +207,19 @@ def test_odd_characters_do_not_break_matching(text: str, want: str) -> None:
 def test_mixed_junk_is_no_match() -> None:
     assert toponyms.resolve("\u0301\u0301\u0301") is None
     assert toponyms.resolve("ГанджаԳանձակ東京") is None
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Fuzuli region", "az-fuzuli-district"),  # rayon rendered as "region" in English news
+        ("Karabakh region", "karabakh"),
+        ("г. Степанакерт", "az-khankendi"),  # abbreviated Russian prefix with a full stop
+        ("село Талыш", "az-tartar-talish"),
+        ("Talış kəndi", "az-tartar-talish"),
+        ("city of Ganja", "az-ganja"),
+        ("Tartar rayon", "az-tartar-district"),
+    ],
+)
+def test_generic_terms_in_every_position_and_language(text: str, want: str) -> None:
+    assert place_of(text) == want

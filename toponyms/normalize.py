@@ -146,7 +146,7 @@ def split_generic(folded: str) -> list[tuple[str, str]]:
     words = folded.split()
     if len(words) < 2:
         return []
-    bare = [strip_marks(w) for w in words]
+    bare = [strip_marks(w).rstrip(".") for w in words]  # "г." is the term "г"
     out: list[tuple[str, str]] = []
     data = translit.languages()
     edges = data.generic_edges
@@ -162,12 +162,12 @@ def split_generic(folded: str) -> list[tuple[str, str]]:
         else:
             continue
         core = " ".join(core_words)
-        if all(c != core for c, _ in out):
+        if (core, generic.kind) not in out:
             out.append((core, generic.kind))
         last = strip_marks(core_words[-1])
         for suffix, replacement in data.stems.get(generic.lang, ()):
             if len(last) > len(suffix) + 1 and last.endswith(suffix):
                 stem = " ".join([*core_words[:-1], last[: -len(suffix)] + replacement])
-                if all(c != stem for c, _ in out):
+                if (stem, generic.kind) not in out:
                     out.append((stem, generic.kind))
     return out
