@@ -17,9 +17,9 @@ def write(tmp_path: Path, text: str, name: str = "user.yaml") -> Path:
     return path
 
 
-def load_error(path: Path) -> DataError:
+def load_error(path: Path, *, base: bool = True) -> DataError:
     with pytest.raises(DataError) as info:
-        Gazetteer.from_files(path)
+        Gazetteer.from_files(path, base=base)
     return info.value
 
 
@@ -38,14 +38,8 @@ def test_user_file_adds_places_on_top_of_shipped_data(tmp_path: Path) -> None:
 def test_without_base_a_parent_must_be_in_the_files(tmp_path: Path) -> None:
     path = write(tmp_path, f"- id: xx-testville\n  kind: village\n  parent: az\n"
                            f"  names:\n    - {GOOD_NAME}\n")
-    err = load_error_base_false(path)
+    err = load_error(path, base=False)
     assert "parent 'az'" in str(err) and err.line == 1
-
-
-def load_error_base_false(path: Path) -> DataError:
-    with pytest.raises(DataError) as info:
-        Gazetteer.from_files(path, base=False)
-    return info.value
 
 
 def test_extends_adds_names_to_a_shipped_place(tmp_path: Path) -> None:

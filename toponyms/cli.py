@@ -174,8 +174,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    place: Place = (Gazetteer.from_files(*args.data) if args.data else Gazetteer.default()).get(
-        args.place_id)
+    place: Place = _gazetteer(args).get(args.place_id)
     if args.json:
         names = [{"text": n.text, "lang": n.lang, "status": n.status, "start": n.start,
                   "end": n.end, "used_by": list(n.used_by), "source": n.source}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -266,7 +267,7 @@ def load_places(
                     raise DataError(f"'extends: true' but no place {place.id!r} is loaded "
                                     "before this file", path=str(path), line=line)
                 old = places[place.id]
-                places[place.id] = _with_names(old, old.names + place.names)
+                places[place.id] = replace(old, names=old.names + place.names)
                 continue
             if place.id in places:
                 raise DataError(f"duplicate place id {place.id!r} (also at {where[place.id]}); "
@@ -276,11 +277,6 @@ def load_places(
             where[place.id] = here
     _check_parents(places, where)
     return list(places.values())
-
-
-def _with_names(place: Place, names: tuple[Name, ...]) -> Place:
-    return Place(place.id, place.kind, place.country, place.parent, place.lat, place.lon,
-                 place.geonames, names, place.start, place.end, place.coords_source)
 
 
 def _check_parents(places: dict[str, Place], where: dict[str, str]) -> None:

@@ -118,14 +118,7 @@ def translit_keys(folded: str, lang: str | None = None) -> tuple[str, ...]:
     >>> translit_keys(fold("Ստեփանակերտ")) == translit_keys(fold("Степанакерт"))
     True
     """
-    data = translit.languages()
-    langs: list[str | None]
-    if lang is not None:
-        langs = [lang, None]
-    elif folded.isascii() or any("a" <= c <= "z" or c in "əıçşğ" for c in folded):
-        langs = [None, *data.latin_tables]
-    else:
-        langs = [None]
+    langs = [lang, None] if lang is not None else [None, *translit.languages().latin_tables]
     keys: list[str] = []
     for code in langs:
         key = translit.skeleton(translit.romanize(folded, code))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from toponyms.model import Match, Name, Place, _lang_matches
-from toponyms.normalize import MAX_NAME_CHARS, fold, normalize, split_generic, strip_marks
+from toponyms.normalize import MAX_NAME_CHARS, fold, split_generic, strip_marks
 from toponyms.normalize import translit_keys as _translit_keys
 
 #: The score of each stage's match before adjustments.
@@ -235,4 +235,4 @@ def _ambiguous(m: Match) -> Match:
     return Match(m.place, m.name, m.score, m.method, m.query, ambiguous=True)
 
 
-__all__ = ["SCORES", "Filters", "NameIndex", "normalize", "prepare", "run"]
+__all__ = ["SCORES", "Filters", "NameIndex", "prepare", "run"]

@@ -48,8 +48,7 @@ class Languages:
     skeleton_rules: tuple[tuple[str, str], ...]
     vowels: str
     drop_initial_y: bool
-    generics: tuple[Generic, ...]
-    # generics by their outer word: ("suffix", last word) / ("prefix", first word)
+    # generic terms by their outer word: ("suffix", last word) / ("prefix", first word)
     generic_edges: dict[tuple[str, str], tuple[Generic, ...]]
     stems: dict[str, tuple[tuple[str, str], ...]]  # lang -> adjective suffix rules
     not_places: frozenset[str]  # folded words that are not place names (demonyms, ...)
@@ -129,7 +128,6 @@ def load_languages(folder: Path | None = None) -> Languages:
         skeleton_rules=rules,
         vowels=str(skeleton.get("vowels", "aeiouy")),
         drop_initial_y=bool(skeleton.get("drop_initial_y_before_vowel", False)),
-        generics=tuple(ordered),
         generic_edges={k: tuple(v) for k, v in edges.items()},
         stems=stems,
         not_places=frozenset(not_places),
