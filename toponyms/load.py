@@ -8,7 +8,9 @@ tag or kind, duplicate place IDs, dangling or cyclic parents.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+import sys
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,14 @@ _JOINERS = "\u200c\u200d"  # ZWNJ/ZWJ are part of Persian spelling
 _SCRIPT_SUBTAGS = {"Latn", "Cyrl", "Armn", "Geor", "Arab", "Hebr", "Grek", "Deva", "Hans", "Hant"}
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _invisible(ch: str) -> bool:
+    """Control, format, private-use, surrogate or non-space whitespace characters (ZWNJ/ZWJ
+    excepted). Unassigned code points pass: a newer Unicode may assign them to letters."""
+    if ch in _JOINERS or ch == " ":
+        return False
+    return ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co")
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc]
@@ -141,7 +151,7 @@ class _Checker:
                             raw, key)
         text = self.text(raw, "text")
         assert text is not None
-        if any(not ch.isprintable() and ch not in _JOINERS for ch in text):
+        if any(_invisible(ch) for ch in text):
             raise self.fail(f"name {text!r} contains control or invisible characters", raw, "text")
         if "source" not in raw:
             raise self.fail(f"name {text!r} has no source; add a page address, "
@@ -165,7 +175,9 @@ class _Checker:
         used_by = raw.get("used_by") or []
         if not isinstance(used_by, list) or not all(isinstance(u, str) for u in used_by):
             raise self.fail("used_by must be a list of text", raw, "used_by")
-        return Name(text.strip(), lang, status, start, end, tuple(used_by), source)
+        # shared strings stay shared: smaller in memory and in the pickled cache
+        return Name(text.strip(), sys.intern(lang), sys.intern(status), start, end,
+                    tuple(sys.intern(u) for u in used_by), sys.intern(source))
 
     def known_lang(self, tag: str) -> bool:
         if tag in self.tags:
@@ -243,15 +255,26 @@ def load_kinds(folder: Path | None = None) -> tuple[str, ...]:
 
 
 def load_places(
-    paths: Iterable[Path], *, tags: frozenset[str], kinds: Sequence[str]
+    paths: Iterable[Path],
+    *,
+    tags: frozenset[str],
+    kinds: Sequence[str],
+    known: Mapping[str, Place] | None = None,
 ) -> list[Place]:
-    """Load and validate place files; later files may extend earlier places (`extends: true`).
+    """Load and validate place files; `extends: true` blocks add names to a place from any file.
 
-    Raises DataError for any problem in a file or between files (duplicate IDs, parents that
-    do not exist, parent cycles).
+    `known` holds places already loaded (the shipped data, when these are a user's files): the
+    files may use them as parents and extend them. Returns the places of the files, then the
+    known places they extend (as new objects with the added names at the end). Extensions are
+    applied after every file is read, in file order, whatever the order of the files. Raises
+    DataError for any problem in a file or between files (duplicate IDs, extensions of unknown
+    places, missing parents, parent cycles).
     """
+    known = known or {}
     places: dict[str, Place] = {}
     where: dict[str, str] = {}
+    extended: dict[str, Place] = {}
+    extensions: list[tuple[Place, str, int]] = []
     for path in paths:
         raw = read_yaml(path)
         if raw is None:
@@ -261,27 +284,32 @@ def load_places(
         checker = _Checker(str(path), tags, kinds)
         for i, block in enumerate(raw):
             place, extends, line = checker.place(block, i)
-            here = f"{path}:{line}"
             if extends:
-                if place.id not in places:
-                    raise DataError(f"'extends: true' but no place {place.id!r} is loaded "
-                                    "before this file", path=str(path), line=line)
-                old = places[place.id]
-                places[place.id] = replace(old, names=old.names + place.names)
+                extensions.append((place, str(path), line))
                 continue
-            if place.id in places:
-                raise DataError(f"duplicate place id {place.id!r} (also at {where[place.id]}); "
+            if place.id in places or place.id in known:
+                also = where.get(place.id, "the shipped data")
+                raise DataError(f"duplicate place id {place.id!r} (also at {also}); "
                                 "rename one, or add 'extends: true' to add names to it",
                                 path=str(path), line=line)
             places[place.id] = place
-            where[place.id] = here
-    _check_parents(places, where)
-    return list(places.values())
+            where[place.id] = f"{path}:{line}"
+    for extra, path_, line in extensions:
+        table = places if extra.id in places else extended
+        old = table.get(extra.id) or known.get(extra.id)
+        if old is None:
+            raise DataError(f"'extends: true' but no place {extra.id!r} is loaded",
+                            path=path_, line=line)
+        table[extra.id] = replace(old, names=old.names + extra.names)
+    _check_parents(places, where, known)
+    return [*places.values(), *extended.values()]
 
 
-def _check_parents(places: dict[str, Place], where: dict[str, str]) -> None:
+def _check_parents(
+    places: dict[str, Place], where: dict[str, str], known: Mapping[str, Place]
+) -> None:
     for place in places.values():
-        if place.parent is not None and place.parent not in places:
+        if place.parent is not None and place.parent not in places and place.parent not in known:
             path, _, line = where[place.id].rpartition(":")
             raise DataError(f"place {place.id!r} has parent {place.parent!r}, which does not "
                             "exist; fix the id or add that place", path=path, line=int(line))

@@ -58,24 +58,30 @@ class NameIndex:
     def __init__(
         self, places: Sequence[Place], kinds: Sequence[str], not_places: frozenset[str]
     ) -> None:
-        self.places = list(places)
+        self.places: list[Place] = []
         self.not_places = not_places
         self.kind_rank = {k: i for i, k in enumerate(kinds)}
-        self.exact: dict[str, list[Entry]] = defaultdict(list)
-        self.normalized: dict[str, list[Entry]] = defaultdict(list)
-        self.translit: dict[str, list[Entry]] = defaultdict(list)
-        for p, place in enumerate(self.places):
-            for n, name in enumerate(place.names):
-                self._add(p, n, name)
-        self.exact = dict(self.exact)
-        self.normalized = dict(self.normalized)
-        self.translit = dict(self.translit)
-        self.fuzzy_keys = list(self.translit)
-        grams: dict[str, list[int]] = defaultdict(list)
-        for k, key in enumerate(self.fuzzy_keys):
-            for gram in set(_trigrams(key)):
-                grams[gram].append(k)
-        self.grams = dict(grams)
+        self.exact: dict[str, list[Entry]] = {}
+        self.normalized: dict[str, list[Entry]] = {}
+        self.translit: dict[str, list[Entry]] = {}
+        self.fuzzy_keys: list[str] = []  # the transliteration keys, numbered for `grams`
+        self.grams: dict[str, list[int]] = {}  # trigram -> numbers of the keys that contain it
+        self._position: dict[str, int] = {}
+        self.add(places)
+
+    def add(self, places: Sequence[Place]) -> None:
+        """Index more places, or more names of indexed places (same id, names appended)."""
+        for place in places:
+            p = self._position.get(place.id)
+            if p is None:
+                p = self._position[place.id] = len(self.places)
+                self.places.append(place)
+                start = 0
+            else:
+                start = len(self.places[p].names)
+                self.places[p] = place
+            for n in range(start, len(place.names)):
+                self._add(p, n, place.names[n])
 
     def _add(self, p: int, n: int, name: Name) -> None:
         entry: Entry = (p, n, "")
@@ -86,6 +92,11 @@ class NameIndex:
             entry = (p, n, generic)
             _append(self.normalized, strip_marks(text), entry)
             for key in _translit_keys(text, name.lang):
+                if key and key not in self.translit:
+                    number = len(self.fuzzy_keys)
+                    self.fuzzy_keys.append(key)
+                    for gram in set(_trigrams(key)):
+                        self.grams.setdefault(gram, []).append(number)
                 _append(self.translit, key, entry)
 
     def fuzzy(self, key: str, cutoff: float) -> list[tuple[str, float]]:
@@ -103,8 +114,13 @@ class NameIndex:
 
 
 def _append(table: dict[str, list[Entry]], key: str, entry: Entry) -> None:
-    if key and entry not in table[key]:
-        table[key].append(entry)
+    if not key:
+        return
+    entries = table.get(key)
+    if entries is None:
+        table[key] = [entry]
+    elif entry not in entries:
+        entries.append(entry)
 
 
 def _trigrams(key: str) -> list[str]:
@@ -173,6 +189,10 @@ def run(
         # stop once no later stage could score higher than what we have
         return stop_early and bool(best) and max(b[0] for b in best.values()) >= next_stage_best
 
+    if filters.lang is None and strip_marks(query.folded) in index.not_places:
+        # "Azerbaijani" is Swahili for Azerbaijan, and an English demonym: a word listed as
+        # not a place resolves only when the caller names the language it is written in
+        return []
     consider(index.exact.get(query.text, []), "exact", SCORES["exact"], "")
     if settled(SCORES["normalized"]):
         return _rank(index, best)

