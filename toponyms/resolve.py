@@ -195,21 +195,21 @@ def run(
         return []
     consider(index.exact.get(query.text, []), "exact", SCORES["exact"], "")
     if settled(SCORES["normalized"]):
-        return _rank(index, best)
+        return _rank(index, best, ancestors)
     for text, hint in query.variants:
         consider(index.normalized.get(strip_marks(text), []), "normalized",
                  SCORES["normalized"], hint)
     if settled(SCORES["transliteration"]):
-        return _rank(index, best)
+        return _rank(index, best, ancestors)
     if strip_marks(query.folded) in index.not_places:
-        return _rank(index, best)  # a known word that is not a place: no guessing past here
+        return _rank(index, best, ancestors)  # a word that is not a place: no guessing
     keys_by_variant = [(_translit_keys(text), hint) for text, hint in query.variants]
     for keys, hint in keys_by_variant:
         for key in keys:
             consider(index.translit.get(key, []), "transliteration", SCORES["transliteration"],
                      hint)
     if settled(FUZZY_MAX):
-        return _rank(index, best)
+        return _rank(index, best, ancestors)
     cutoff = min_score / FUZZY_FACTOR
     if cutoff <= 100:
         for keys, hint in keys_by_variant:
@@ -219,7 +219,7 @@ def run(
                 for found, similarity in index.fuzzy(key, cutoff):
                     score = min(similarity * FUZZY_FACTOR, FUZZY_MAX)
                     consider(index.translit[found], "fuzzy", score, hint)
-    return _rank(index, best)
+    return _rank(index, best, ancestors)
 
 
 def _passes(place: Place, name: Name, f: Filters, ancestors: dict[str, frozenset[str]]) -> bool:
@@ -232,8 +232,17 @@ def _passes(place: Place, name: Name, f: Filters, ancestors: dict[str, frozenset
     return f.lang is None or _lang_matches(name.lang, f.lang)
 
 
-def _rank(index: NameIndex, best: dict[int, tuple[float, int, Match]]) -> list[Match]:
-    """Best first: score, then kind prominence (data/kinds.yaml), then id; flag ties."""
+def _rank(
+    index: NameIndex,
+    best: dict[int, tuple[float, int, Match]],
+    ancestors: dict[str, frozenset[str]],
+) -> list[Match]:
+    """Best first: score, then kind prominence (data/kinds.yaml), then id.
+
+    The top match is flagged `ambiguous` when another place scores the same and is not its
+    ancestor or descendant: the town of Fuzuli and the district named after it are one answer
+    in two sizes, but China (Kabyle "Lacin") and the town of Laçın are two answers.
+    """
     rank = index.kind_rank
 
     def order(item: tuple[float, int, Match]) -> tuple[float, int, str]:
@@ -242,12 +251,15 @@ def _rank(index: NameIndex, best: dict[int, tuple[float, int, Match]]) -> list[M
 
     ordered = sorted(best.values(), key=order)
     matches = [m for _, _, m in ordered]
-    if len(ordered) > 1 and order(ordered[0])[:2] == order(ordered[1])[:2]:
-        tied = order(ordered[0])[:2]
-        matches = [
-            _ambiguous(m) if order(item)[:2] == tied else m
-            for item, m in zip(ordered, matches, strict=True)
-        ]
+    top = matches[0].place if matches else None
+    rivals = [
+        i for i, item in enumerate(ordered[1:], 1)
+        if item[0] == ordered[0][0] and top is not None
+        and top.id not in ancestors.get(item[2].place.id, ())
+        and item[2].place.id not in ancestors.get(top.id, ())
+    ]
+    for i in [0, *rivals] if rivals else []:
+        matches[i] = _ambiguous(matches[i])
     return matches
 
 
