@@ -1,4 +1,4 @@
-"""The generated country file: reproducible from its inputs; every name finds its country."""
+"""The generated files (countries, cities): reproducible from their inputs; names find places."""
 
 from __future__ import annotations
 
@@ -60,3 +60,13 @@ def test_long_official_forms_and_short_forms_resolve() -> None:
                            ("Российская Федерация", "ru"), ("Islamic Republic of Iran", "ir")]:
         match = gaz.resolve(text)
         assert match is not None and match.place.id == expected, (text, match)
+
+
+def test_cities_yaml_is_exactly_what_the_tool_generates() -> None:
+    path = ROOT / "tools" / "build_cities.py"
+    spec = importlib.util.spec_from_file_location("build_cities", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    shipped = (ROOT / "data" / "places" / "cities.yaml").read_text(encoding="utf-8")
+    assert module.build() == shipped, "run: python tools/build_cities.py"
