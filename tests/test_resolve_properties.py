@@ -99,3 +99,39 @@ def test_resolve_agrees_with_the_top_of_search(text: str) -> None:
     top = toponyms.search(text, limit=1, min_score=85)
     assert best is not None and top
     assert best.score == top[0].score
+
+
+_KEYS = _GAZ._index.fuzzy_keys
+
+
+@st.composite
+def key_with_typo(draw: st.DrawFn) -> str:
+    """A transliteration key of the data with up to two random edits."""
+    key = draw(st.sampled_from(_KEYS))
+    for _ in range(draw(st.integers(0, 2))):
+        i = draw(st.integers(0, len(key)))
+        op = draw(st.sampled_from(["insert", "delete", "replace"]))
+        letter = draw(st.sampled_from("abdeghijklmnorstuvyz"))
+        if op == "insert":
+            key = key[:i] + letter + key[i:]
+        elif op == "delete":
+            key = key[:i] + key[i + 1 :]
+        else:
+            key = key[:i] + letter + key[i + 1 :]
+    return key
+
+
+@given(key_with_typo(), st.floats(min_value=60, max_value=100))
+def test_fuzzy_candidates_lose_nothing_a_full_scan_finds(key: str, cutoff: float) -> None:
+    # the trigram prefix filter must be exact: every key within the cutoff is found
+    from rapidfuzz import fuzz, process
+
+    if len(key) < 4:
+        return
+    found = dict(_GAZ._index.fuzzy(key, cutoff))
+    full = {k: s for k, s, _ in process.extract(key, _KEYS, scorer=fuzz.ratio,
+                                                 score_cutoff=cutoff, limit=None)}
+    if cutoff >= 85 / 0.95:  # the resolve default and above: prefix filtering, exact
+        assert set(found) == set(full)
+    else:  # low cutoffs (search) score the best-sharing candidates: never a false hit
+        assert set(found) <= set(full)

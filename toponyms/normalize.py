@@ -108,6 +108,18 @@ def normalize(text: str) -> str:
     return key
 
 
+def script_of(text: str) -> str:
+    """The script of the first letter of `text` ("LATIN", "CYRILLIC", "ARMENIAN", ...), or "".
+
+    >>> script_of("Xankəndi"), script_of("Ստեփանակերտ"), script_of("1990")
+    ('LATIN', 'ARMENIAN', '')
+    """
+    for ch in text:
+        if ch.isalpha():
+            return unicodedata.name(ch, "?").split(" ", 1)[0]
+    return ""
+
+
 def translit_keys(folded: str, lang: str | None = None) -> tuple[str, ...]:
     """The transliteration-stage keys of folded text, one per romanization that applies.
 

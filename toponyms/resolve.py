@@ -11,14 +11,15 @@ does not fit, a name not in use in the year asked about.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from rapidfuzz import fuzz, process
 
 from toponyms.model import Match, Name, Place, _lang_matches
-from toponyms.normalize import MAX_NAME_CHARS, fold, split_generic, strip_marks
+from toponyms.normalize import MAX_NAME_CHARS, fold, script_of, split_generic, strip_marks
 from toponyms.normalize import translit_keys as _translit_keys
 
 #: The score of each stage's match before adjustments.
@@ -100,15 +101,28 @@ class NameIndex:
                 _append(self.translit, key, entry)
 
     def fuzzy(self, key: str, cutoff: float) -> list[tuple[str, float]]:
-        """Keys similar to `key` (rapidfuzz ratio >= cutoff), from trigram candidates only."""
-        counts: dict[int, int] = defaultdict(int)
-        for gram in set(_trigrams(key)):
-            for k in self.grams.get(gram, ()):
-                counts[k] += 1
-        if not counts:
+        """Keys similar to `key` (rapidfuzz ratio >= cutoff), from trigram candidates only.
+
+        Prefix filtering keeps it exact without counting every posting: a key within the
+        cutoff is at most `dist` insertions/deletions away, each edit breaks at most three of
+        the query's trigrams, so any such key shares at least one of the query's `3 * dist + 1`
+        rarest trigrams. Only their postings are scored. When the cutoff is too low for that
+        to prune (search with a low min_score), the FUZZY_CANDIDATES keys sharing the most
+        trigrams are scored instead.
+        """
+        postings = sorted((self.grams.get(g, ()) for g in set(_trigrams(key))), key=len)
+        share = cutoff / 100
+        most = 2 * len(key)  # the longest distance worth a thought
+        dist = min(most, int(most * (1 - share) / share)) if share > 0.01 else most
+        rare = 3 * dist + 1
+        if rare < len(postings):
+            candidates: Iterable[int] = set(chain.from_iterable(postings[:rare]))
+        else:
+            counts = Counter(chain.from_iterable(postings))
+            candidates = [k for k, _ in counts.most_common(FUZZY_CANDIDATES)]
+        choices = [self.fuzzy_keys[k] for k in candidates]
+        if not choices:
             return []
-        best = sorted(counts, key=lambda k: -counts[k])[:FUZZY_CANDIDATES]
-        choices = [self.fuzzy_keys[k] for k in best]
         found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
         return [(choice, float(score)) for choice, score, _ in found]
 
@@ -163,11 +177,14 @@ def run(
     """
     best: dict[int, tuple[float, int, Match]] = {}
 
-    def consider(entries: list[Entry], method: str, base: float, hint: str) -> None:
+    def consider(entries: list[Entry], method: str, base: float, hint: str,
+                 script: str | None = None) -> None:
         for p, n, generic in entries:
             place = index.places[p]
             name = place.names[n]
             if not _passes(place, name, filters, ancestors):
+                continue
+            if script is not None and script_of(name.text) != script:
                 continue
             score = base
             if generic and generic != hint:
@@ -204,13 +221,19 @@ def run(
     if strip_marks(query.folded) in index.not_places:
         return _rank(index, best, ancestors)  # a word that is not a place: no guessing
     keys_by_variant = [(_translit_keys(text), hint) for text, hint in query.variants]
+    latin = query.folded.isascii()
     for keys, hint in keys_by_variant:
         for key in keys:
+            if latin and len(key) < FUZZY_MIN_KEY:
+                continue  # "and" is not India's "Ind": short Latin words meet too easily
             consider(index.translit.get(key, []), "transliteration", SCORES["transliteration"],
                      hint)
     if settled(FUZZY_MAX):
         return _rank(index, best, ancestors)
     cutoff = min_score / FUZZY_FACTOR
+    # a typo is matched against names in the query's own script: a Latin "garden" is not
+    # one letter away from the Cyrillic "Ёрдан" (Jordan) once both are romanized
+    script = script_of(query.text)
     if cutoff <= 100:
         for keys, hint in keys_by_variant:
             for key in keys:
@@ -218,7 +241,7 @@ def run(
                     continue
                 for found, similarity in index.fuzzy(key, cutoff):
                     score = min(similarity * FUZZY_FACTOR, FUZZY_MAX)
-                    consider(index.translit[found], "fuzzy", score, hint)
+                    consider(index.translit[found], "fuzzy", score, hint, script)
     return _rank(index, best, ancestors)
 
 
