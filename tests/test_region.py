@@ -101,3 +101,20 @@ def test_report_counts_add_up(gaz: Gazetteer, capsys: pytest.CaptureFixture[str]
     assert f"names shared by more than one place ({len(shared_names(gaz)):,})" in text
     assert report_main(["--shared", "3"]) == 0
     assert "places by kind" in capsys.readouterr().out
+
+
+def test_report_piped_into_head_ends_quietly() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(f"'{sys.executable}' -m toponyms.report --shared 0 | head -1",
+                          shell=True, capture_output=True, text=True, check=True)
+    assert done.stdout.endswith("names\n") and "Traceback" not in done.stderr
+
+
+def test_cli_says_when_a_bare_name_is_ambiguous(capsys: pytest.CaptureFixture[str]) -> None:
+    from toponyms.cli import main
+
+    assert main(["resolve", "Vang", "Fizuli"]) == 0
+    vang, fizuli = capsys.readouterr().out.splitlines()
+    assert "ambiguous" in vang and "ambiguous" not in fizuli

@@ -137,7 +137,9 @@ def _line(rec: dict[str, Any]) -> str:
     if rec["id"] is None:
         return f"{rec['query']}\t-\tno match"
     return (f"{rec['query']}\t{rec['label']}\t{rec['id']}\t{rec['kind']}\t{rec['country'] or '-'}"
-            f"\t{rec['score']:.1f}\t{rec['method']}\t{rec['matched']} [{rec['lang']}]")
+            f"\t{rec['score']:.1f}\t{rec['method']}\t{rec['matched']} [{rec['lang']}]"
+            + ("\tambiguous: another place matches as well (toponyms search)"
+               if rec.get("ambiguous") else ""))
 
 
 def _names(items: Iterable[str]) -> Iterator[str]:

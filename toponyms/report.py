@@ -87,7 +87,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"toponyms.report: {exc}", file=sys.stderr)
         return 2
     sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-    print(report(gaz, shared_limit=args.shared or None))
+    try:
+        print(report(gaz, shared_limit=args.shared or None), flush=True)
+    except BrokenPipeError:  # `| head`: the reader has what it wanted
+        sys.stdout = None  # type: ignore[assignment]
     return 0
 
 
