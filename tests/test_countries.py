@@ -17,9 +17,9 @@ babel = pytest.importorskip("babel")
 pytest.importorskip("pycountry")
 
 
-def _tool() -> Any:
-    path = ROOT / "tools" / "build_countries.py"
-    spec = importlib.util.spec_from_file_location("build_countries", path)
+def _tool(name: str = "build_countries") -> Any:
+    path = ROOT / "tools" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -63,10 +63,6 @@ def test_long_official_forms_and_short_forms_resolve() -> None:
 
 
 def test_cities_yaml_is_exactly_what_the_tool_generates() -> None:
-    path = ROOT / "tools" / "build_cities.py"
-    spec = importlib.util.spec_from_file_location("build_cities", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _tool("build_cities")
     shipped = (ROOT / "data" / "places" / "cities.yaml").read_text(encoding="utf-8")
     assert module.build() == shipped, "run: python tools/build_cities.py"
