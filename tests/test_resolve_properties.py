@@ -135,3 +135,22 @@ def test_fuzzy_candidates_lose_nothing_a_full_scan_finds(key: str, cutoff: float
         assert set(found) == set(full)
     else:  # low cutoffs (search) score the best-sharing candidates: never a false hit
         assert set(found) <= set(full)
+
+
+@given(st.lists(st.one_of(shipped_names, st.text(max_size=12), st.none()), max_size=30))
+def test_resolve_many_equals_resolve_in_order(items: list[str | None]) -> None:
+    many = _GAZ.resolve_many(items)
+    assert len(many) == len(items)
+    for item, got in zip(items, many, strict=True):
+        assert got == (None if item is None else _GAZ.resolve(item))
+
+
+def test_resolve_many_checks_types_and_filters() -> None:
+    import pytest
+
+    with pytest.raises(TypeError):
+        _GAZ.resolve_many(["Terter", 42])  # type: ignore[list-item]
+    with pytest.raises(ValueError):
+        _GAZ.resolve_many(["Terter"], kind="planet")
+    found = toponyms.resolve_many(["Chinarli", "Chinarli"], country="AZ")
+    assert [m and m.place.id for m in found] == ["az-khojavend-chinarli"] * 2

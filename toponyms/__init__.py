@@ -12,6 +12,8 @@ with `Gazetteer.from_files(...)` to add your own places and names.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from toponyms.gazetteer import Gazetteer
 from toponyms.model import DataError, Match, Mention, Name, Place
 from toponyms.normalize import normalize
@@ -36,6 +38,26 @@ def resolve(
     """
     return Gazetteer.default().resolve(
         name, country=country, kind=kind, parent=parent, lang=lang, at=at, min_score=min_score
+    )
+
+
+def resolve_many(
+    names: Iterable[str | None],
+    *,
+    country: str | None = None,
+    kind: str | None = None,
+    parent: str | None = None,
+    lang: str | None = None,
+    at: int | None = None,
+    min_score: float = 85.0,
+) -> list[Match | None]:
+    """`resolve` for each item, in order, each distinct string once (None for missing items).
+
+    >>> [m.place.id for m in resolve_many(["Fizuli", "Füzuli", "Fizuli"])]
+    ['az-fuzuli', 'az-fuzuli', 'az-fuzuli']
+    """
+    return Gazetteer.default().resolve_many(
+        names, country=country, kind=kind, parent=parent, lang=lang, at=at, min_score=min_score
     )
 
 
@@ -81,5 +103,6 @@ __all__ = [
     "get",
     "normalize",
     "resolve",
+    "resolve_many",
     "search",
 ]

@@ -14,11 +14,11 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import IO, Any
 
+from toponyms.batch import COLUMNS, cell
 from toponyms.gazetteer import Gazetteer
 from toponyms.model import DataError, Match, Place
-from toponyms.normalize import MAX_NAME_CHARS, fold, normalize, translit_keys
+from toponyms.normalize import fold, normalize, translit_keys
 
-OUT_COLUMNS = ("toponym_id", "toponym_label", "toponym_score", "toponym_method", "toponym_status")
 CACHE_SIZE = 100_000
 
 
@@ -265,24 +265,6 @@ def _open_out(path: str) -> IO[str]:
         raise UsageError(f"cannot write {path}: {exc.strerror}") from None
 
 
-def _cell_status(value: Any, resolve: Any, label_lang: str) -> tuple[list[Any], str]:
-    """Resolution columns and status for one cell; never raises."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return ["", "", "", "", "empty"], "empty"
-    if not isinstance(value, str):
-        value = str(value)
-    if any("\udc80" <= ch <= "\udcff" for ch in value):
-        return ["", "", "", "", "invalid-utf8"], "invalid-utf8"
-    if len(value.strip()) > MAX_NAME_CHARS:
-        return ["", "", "", "", "too-long"], "too-long"
-    match = resolve(value)
-    if match is None:
-        return ["", "", "", "", "unresolved"], "unresolved"
-    status = f"resolved:{match.method}"
-    return [match.place.id, match.place.label(label_lang), match.score, match.method,
-            "ambiguous" if match.ambiguous else "resolved"], status
-
-
 def _batch_csv(source: IO[str], sink: IO[str], column: str, resolve: Any,
                label_lang: str) -> Iterator[str]:
     import csv
@@ -299,7 +281,7 @@ def _batch_csv(source: IO[str], sink: IO[str], column: str, resolve: Any,
     if column not in header:
         raise UsageError(f"no column {column!r}; columns are: {', '.join(header)}")
     at = header.index(column)
-    writer.writerow([*header, *OUT_COLUMNS])
+    writer.writerow([*header, *COLUMNS])
     while True:
         try:
             row = next(reader)
@@ -310,7 +292,7 @@ def _batch_csv(source: IO[str], sink: IO[str], column: str, resolve: Any,
             yield "malformed-row"
             continue
         value = row[at] if at < len(row) else None
-        cells, status = _cell_status(value, resolve, label_lang)
+        cells, status = cell(value, resolve, label_lang)
         writer.writerow([*row, *cells])
         yield status
 
@@ -328,7 +310,7 @@ def _batch_jsonl(source: IO[str], sink: IO[str], column: str, resolve: Any,
             row, cells, status = {"_raw": line.rstrip("\n")}, ["", "", "", "", "malformed-row"], \
                 "malformed-row"
         else:
-            cells, status = _cell_status(row.get(column), resolve, label_lang)
-        row.update(zip(OUT_COLUMNS, [c if c != "" else None for c in cells], strict=True))
+            cells, status = cell(row.get(column), resolve, label_lang)
+        row.update(zip(COLUMNS, [c if c != "" else None for c in cells], strict=True))
         sink.write(json.dumps(row, ensure_ascii=False) + "\n")
         yield status

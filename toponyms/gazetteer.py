@@ -7,7 +7,7 @@ The default gazetteer (the shipped data) is built on first use, once, under a lo
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -157,6 +157,45 @@ class Gazetteer:
     def cache_clear(self) -> None:
         """Forget cached resolve results (benchmarks use it to time first sightings)."""
         self._cached.cache_clear()
+
+    def resolve_many(
+        self,
+        names: Iterable[str | None],
+        *,
+        country: str | None = None,
+        kind: str | None = None,
+        parent: str | None = None,
+        lang: str | None = None,
+        at: int | None = None,
+        min_score: float = 85.0,
+    ) -> list[Match | None]:
+        """`resolve` over an iterable, results in order; a repeated string is resolved once.
+
+        None items (missing values) give None; other non-str items raise TypeError, as in
+        `resolve`. Filters are checked once, before the first name.
+
+        >>> [m and m.place.id for m in Gazetteer.default().resolve_many(["Terter", None, "?"])]
+        ['az-tartar', None, None]
+        """
+        filters = self._filters(country, kind, parent, lang, at, min_score)
+        unfiltered = filters == cascade.Filters() and min_score == 85.0
+        seen: dict[str, Match | None] = {}
+        out: list[Match | None] = []
+        for name in names:
+            if name is None:
+                out.append(None)
+                continue
+            if type(name) is not str:
+                raise TypeError(f"expected a str place name, got {type(name).__name__}")
+            if name in seen:
+                out.append(seen[name])
+                continue
+            hit = self.resolve(name) if unfiltered else self._cached(name, filters,
+                                                                       float(min_score))
+            if len(seen) < RESOLVE_CACHE_SIZE:  # bounded: a column of unique junk stays small
+                seen[name] = hit
+            out.append(hit)
+        return out
 
     def search(
         self,

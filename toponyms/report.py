@@ -90,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         print(report(gaz, shared_limit=args.shared or None), flush=True)
     except BrokenPipeError:  # `| head`: the reader has what it wanted
-        sys.stdout = None  # type: ignore[assignment]
+        sys.stdout = None
     return 0
 
 
