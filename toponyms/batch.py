@@ -3,12 +3,14 @@ DataFrame helpers, so a CSV file and a pandas column get the same columns and st
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from toponyms.model import Match
 from toponyms.normalize import MAX_NAME_CHARS
 
+_UNDECODED = re.compile("[\udc80-\udcff]")
 #: The columns added to every row, in order.
 COLUMNS = ("toponym_id", "toponym_label", "toponym_score", "toponym_method", "toponym_status")
 #: Values of the status column: resolved, ambiguous (resolved, but another place matched as
@@ -36,7 +38,7 @@ def cell(value: Any, resolve: Callable[[str], Match | None],
         value = str(value)
     if not value.strip():
         return ["", "", "", "", "empty"], "empty"
-    if any("\udc80" <= ch <= "\udcff" for ch in value):  # bytes that were not UTF-8
+    if _UNDECODED.search(value):  # bytes that were not UTF-8 (read with surrogateescape)
         return ["", "", "", "", "invalid-utf8"], "invalid-utf8"
     if len(value.strip()) > MAX_NAME_CHARS:
         return ["", "", "", "", "too-long"], "too-long"

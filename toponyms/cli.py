@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import IO, Any
 
@@ -219,19 +221,28 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     gaz, filters = _gazetteer(args), _filters(args)
     fmt = args.format or ("jsonl" if args.input.endswith((".jsonl", ".ndjson")) else "csv")
 
-    @lru_cache(maxsize=CACHE_SIZE)
     def resolve(text: str) -> Match | None:
         return gaz.resolve(text, **filters)
+
+    @lru_cache(maxsize=CACHE_SIZE)
+    def cached(value: str) -> tuple[list[Any], str]:
+        return cell(value, resolve, args.label_lang)
+
+    def cells_for(value: Any) -> tuple[list[Any], str]:
+        # the whole row tail is cached per distinct string, label included: a country's
+        # label is looked up among hundreds of names
+        return cached(value) if isinstance(value, str) else cell(value, resolve, args.label_lang)
 
     counts: Counter[str] = Counter()
     source = _open_in(args.input)
     sink = _open_out(args.output)
+    progress = _Progress(source) if sys.stderr.isatty() else None
     try:
         rows = _batch_csv if fmt == "csv" else _batch_jsonl
-        for status in rows(source, sink, args.column, resolve, args.label_lang):
+        for n, status in enumerate(rows(source, sink, args.column, cells_for), 1):
             counts[status] += 1
-            if sys.stderr.isatty() and sum(counts.values()) % 10_000 == 0:
-                print(f"\r{sum(counts.values()):,} rows", end="", file=sys.stderr, flush=True)
+            if progress is not None and n % 20_000 == 0:
+                progress.show(n)
     finally:
         if source is not sys.stdin:
             source.close()
@@ -240,7 +251,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     total = sum(counts.values())
     resolved = sum(v for k, v in counts.items() if k.startswith("resolved"))
     detail = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
-    print(f"\r{total} rows, {resolved} resolved, {total - resolved} unresolved ({detail})",
+    end = "\r\033[K" if progress is not None else ""
+    print(f"{end}{total} rows, {resolved} resolved, {total - resolved} unresolved ({detail})",
           file=sys.stderr)
     return 0 if resolved == total else 1
 
@@ -265,8 +277,32 @@ def _open_out(path: str) -> IO[str]:
         raise UsageError(f"cannot write {path}: {exc.strerror}") from None
 
 
-def _batch_csv(source: IO[str], sink: IO[str], column: str, resolve: Any,
-               label_lang: str) -> Iterator[str]:
+class _Progress:
+    """A one-line progress bar on a terminal's stderr: share of the input read, rows, rate."""
+
+    def __init__(self, source: IO[str]) -> None:
+        self.raw = getattr(source, "buffer", None)
+        try:
+            self.size = os.fstat(source.fileno()).st_size if source is not sys.stdin else 0
+        except (OSError, ValueError):
+            self.size = 0
+        self.start = time.perf_counter()
+
+    def show(self, rows: int) -> None:
+        rate = rows / max(time.perf_counter() - self.start, 1e-9)
+        text = f"{rows:,} rows  {rate:,.0f} rows/s"
+        if self.size and self.raw is not None:
+            try:
+                share = min(self.raw.tell() / self.size, 1.0)
+            except (OSError, ValueError):
+                share = 0.0
+            bar = "#" * int(share * 30)
+            text = f"[{bar:<30}] {share:4.0%}  {text}"
+        print(f"\r{text}", end="", file=sys.stderr, flush=True)
+
+
+def _batch_csv(source: IO[str], sink: IO[str], column: str,
+               cells_for: Callable[[Any], tuple[list[Any], str]]) -> Iterator[str]:
     import csv
 
     csv.field_size_limit(1 << 26)
@@ -292,13 +328,13 @@ def _batch_csv(source: IO[str], sink: IO[str], column: str, resolve: Any,
             yield "malformed-row"
             continue
         value = row[at] if at < len(row) else None
-        cells, status = cell(value, resolve, label_lang)
+        cells, status = cells_for(value)
         writer.writerow([*row, *cells])
         yield status
 
 
-def _batch_jsonl(source: IO[str], sink: IO[str], column: str, resolve: Any,
-                 label_lang: str) -> Iterator[str]:
+def _batch_jsonl(source: IO[str], sink: IO[str], column: str,
+                 cells_for: Callable[[Any], tuple[list[Any], str]]) -> Iterator[str]:
     for line in source:
         if not line.strip():
             continue
@@ -310,7 +346,7 @@ def _batch_jsonl(source: IO[str], sink: IO[str], column: str, resolve: Any,
             row, cells, status = {"_raw": line.rstrip("\n")}, ["", "", "", "", "malformed-row"], \
                 "malformed-row"
         else:
-            cells, status = cell(row.get(column), resolve, label_lang)
+            cells, status = cells_for(row.get(column))
         row.update(zip(COLUMNS, [c if c != "" else None for c in cells], strict=True))
         sink.write(json.dumps(row, ensure_ascii=False) + "\n")
         yield status

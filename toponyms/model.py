@@ -81,20 +81,25 @@ class Place:
         ('Gəncə', 'Ganja')
         """
         for wanted in (lang, "en"):
-            in_lang = [n for n in self.names if _lang_matches(n.lang, wanted)]
-            for name in in_lang:
-                if name.current:
-                    return name.text
-            if in_lang:
-                return in_lang[0].text
+            first: Name | None = None
+            for name in self.names:  # a loop without calls: countries have ~400 names
+                tag = name.lang
+                if tag == wanted or _lang_matches(tag, wanted):
+                    if name.status != "historical" and name.end is None:
+                        return name.text
+                    first = first or name
+            if first is not None:
+                return first.text
         return self.names[0].text if self.names else self.id
 
 
 def _lang_matches(tag: str, wanted: str) -> bool:
     """True when BCP 47 `tag` falls under `wanted` ("az" covers "az-Cyrl", not the reverse)."""
+    if tag[: len(wanted)].lower() != wanted.lower():
+        return False  # the common case, decided without splitting
     if "-" in wanted:
-        return tag.lower() == wanted.lower()
-    return tag.split("-", 1)[0].lower() == wanted.lower()
+        return len(tag) == len(wanted)
+    return len(tag) == len(wanted) or tag[len(wanted)] == "-"
 
 
 @dataclass(frozen=True, slots=True)

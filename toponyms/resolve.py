@@ -66,7 +66,8 @@ class NameIndex:
         self.normalized: dict[str, list[Entry]] = {}
         self.translit: dict[str, list[Entry]] = {}
         self.fuzzy_keys: list[str] = []  # the transliteration keys, numbered for `grams`
-        self.grams: dict[str, list[int]] = {}  # trigram -> numbers of the keys that contain it
+        # key length -> trigram -> numbers of the keys of that length that contain it
+        self.grams: dict[int, dict[str, list[int]]] = {}
         self._position: dict[str, int] = {}
         self.add(places)
 
@@ -96,29 +97,37 @@ class NameIndex:
                 if key and key not in self.translit:
                     number = len(self.fuzzy_keys)
                     self.fuzzy_keys.append(key)
+                    by_gram = self.grams.setdefault(len(key), {})
                     for gram in set(_trigrams(key)):
-                        self.grams.setdefault(gram, []).append(number)
+                        by_gram.setdefault(gram, []).append(number)
                 _append(self.translit, key, entry)
 
     def fuzzy(self, key: str, cutoff: float) -> list[tuple[str, float]]:
         """Keys similar to `key` (rapidfuzz ratio >= cutoff), from trigram candidates only.
 
-        Prefix filtering keeps it exact without counting every posting: a key within the
-        cutoff is at most `dist` insertions/deletions away, each edit breaks at most three of
-        the query's trigrams, so any such key shares at least one of the query's `3 * dist + 1`
-        rarest trigrams. Only their postings are scored. When the cutoff is too low for that
-        to prune (search with a low min_score), the FUZZY_CANDIDATES keys sharing the most
-        trigrams are scored instead.
+        Length and prefix filtering keep it exact without counting every posting: a key within
+        the cutoff is at most `dist` insertions/deletions away, so its length is within `dist`
+        of the query's, and each edit breaks at most three of the query's trigrams, so it
+        shares at least one of the query's `3 * dist + 1` rarest trigrams. Only the postings
+        of those trigrams, among keys of a length in the window, are scored. When the cutoff is
+        too low for that to prune (search with a low min_score), the FUZZY_CANDIDATES keys
+        sharing the most trigrams are scored instead.
         """
-        postings = sorted((self.grams.get(g, ()) for g in set(_trigrams(key))), key=len)
         share = cutoff / 100
         most = 2 * len(key)  # the longest distance worth a thought
         dist = min(most, int(most * (1 - share) / share)) if share > 0.01 else most
+        # a key more than `dist` characters longer or shorter is too far: only the postings
+        # of keys whose length is in the window count
+        buckets = [self.grams[n] for n in range(len(key) - dist, len(key) + dist + 1)
+                   if n in self.grams]
+        postings = sorted(([p for b in buckets if (p := b.get(g))] for g in set(_trigrams(key))),
+                          key=lambda lists: sum(map(len, lists)))
         rare = 3 * dist + 1
         if rare < len(postings):
-            candidates: Iterable[int] = set(chain.from_iterable(postings[:rare]))
+            candidates: Iterable[int] = set(chain.from_iterable(
+                chain.from_iterable(postings[:rare])))
         else:
-            counts = Counter(chain.from_iterable(postings))
+            counts = Counter(chain.from_iterable(chain.from_iterable(postings)))
             candidates = [k for k, _ in counts.most_common(FUZZY_CANDIDATES)]
         choices = [self.fuzzy_keys[k] for k in candidates]
         if not choices:
@@ -260,7 +269,8 @@ def _rank(
     best: dict[int, tuple[float, int, Match]],
     ancestors: dict[str, frozenset[str]],
 ) -> list[Match]:
-    """Best first: score, then kind prominence (data/kinds.yaml), then id.
+    """Best first: score, kind prominence (data/kinds.yaml), how well documented the place is
+    (its number of names: a stand-in for prominence where no population is known), id.
 
     The top match is flagged `ambiguous` when another place scores the same and is not its
     ancestor or descendant: the town of Fuzuli and the district named after it are one answer
@@ -268,9 +278,9 @@ def _rank(
     """
     rank = index.kind_rank
 
-    def order(item: tuple[float, int, Match]) -> tuple[float, int, str]:
+    def order(item: tuple[float, int, Match]) -> tuple[float, int, int, str]:
         place = item[2].place
-        return (-item[0], rank.get(place.kind, len(rank)), place.id)
+        return (-item[0], rank.get(place.kind, len(rank)), -len(place.names), place.id)
 
     ordered = sorted(best.values(), key=order)
     matches = [m for _, _, m in ordered]
