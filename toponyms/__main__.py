@@ -1,7 +1,5 @@
 """`python -m toponyms` runs the command line."""
 
-import sys
+from toponyms.cli import run
 
-from toponyms.cli import main
-
-sys.exit(main())
+run()

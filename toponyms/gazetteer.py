@@ -7,7 +7,7 @@ The default gazetteer (the shipped data) is built on first use, once, under a lo
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +21,25 @@ from toponyms.translit import languages
 SEARCH_MIN_SCORE = 60.0
 #: Size of each gazetteer's cache of resolve results (queries repeat a lot in real data).
 RESOLVE_CACHE_SIZE = 65_536
+
+
+class _PlaceMap(Mapping[str, Place]):
+    """Place id -> Place over an index, building each place only when it is asked for."""
+
+    def __init__(self, index: cascade.NameIndex) -> None:
+        self._table, self._position = index.places, index.position
+
+    def __getitem__(self, place_id: str) -> Place:
+        return self._table[self._position[place_id]]
+
+    def __contains__(self, place_id: object) -> bool:
+        return place_id in self._position
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._position)
+
+    def __len__(self) -> int:
+        return len(self._position)
 
 
 class Gazetteer:
@@ -38,8 +57,8 @@ class Gazetteer:
 
     def _ready(self) -> None:
         """Derive the lookup tables and caches that are not stored in the disk cache."""
-        self._places = {p.id: p for p in self._index.places}
-        self._ancestors = {pid: self._chain(pid) for pid in self._places}
+        self._places = _PlaceMap(self._index)
+        self._ancestors = {pid: self._chain(p) for pid, p in self._index.position.items()}
         # best exact hit per text of the data, filled on first use: the cheap common case
         self._exact: dict[str, Match] = {}
         self._cached = lru_cache(maxsize=RESOLVE_CACHE_SIZE)(self._resolve)
@@ -52,12 +71,13 @@ class Gazetteer:
         self._index = state["index"]  # type: ignore[assignment]
         self._ready()
 
-    def _chain(self, pid: str) -> frozenset[str]:
+    def _chain(self, p: int) -> frozenset[str]:
+        table, position = self._index.places, self._index.position
         seen: list[str] = []
-        parent = self._places[pid].parent
-        while parent is not None and parent not in seen and parent in self._places:
+        parent = table.parent(p)
+        while parent is not None and parent not in seen and parent in position:
             seen.append(parent)
-            parent = self._places[parent].parent
+            parent = table.parent(position[parent])
         return frozenset(seen)
 
     # construction -----------------------------------------------------------------------

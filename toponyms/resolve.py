@@ -11,10 +11,14 @@ does not fit, a name not in use in the year asked about.
 
 from __future__ import annotations
 
+import gc
+import pickle
+import threading
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -53,30 +57,127 @@ class Filters:
     at: int | None = None
 
 
+class PlaceTable:
+    """The places of an index by number, built into `Place` objects on first use.
+
+    Pickled (the disk cache) as plain tuples: loading ~90,000 `Name` objects would be most of
+    the start-up time, and one run usually touches a handful of places.
+    """
+
+    def __init__(self) -> None:
+        self._objects: list[Place | None] = []
+        self._raw: list[tuple[Any, ...] | None] = []
+
+    def __len__(self) -> int:
+        return len(self._objects)
+
+    def __getitem__(self, p: int) -> Place:
+        place = self._objects[p]
+        if place is None:
+            raw = self._raw[p]
+            assert raw is not None
+            names = tuple(Name(*n) for n in raw[-1])
+            pid, kind, country, parent, lat, lon, geonames, start, end, coords, _ = raw
+            place = self._objects[p] = Place(pid, kind, country, parent, lat, lon, geonames,
+                                             names, start, end, coords)
+            self._raw[p] = None
+        return place
+
+    def __setitem__(self, p: int, place: Place) -> None:
+        self._objects[p], self._raw[p] = place, None
+
+    def __iter__(self) -> Iterator[Place]:
+        return (self[p] for p in range(len(self)))
+
+    def append(self, place: Place) -> None:
+        self._objects.append(place)
+        self._raw.append(None)
+
+    def parent(self, p: int) -> str | None:
+        """The parent id of place `p`, without building the place."""
+        place, raw = self._objects[p], self._raw[p]
+        return place.parent if place is not None else raw[3] if raw is not None else None
+
+    def __getstate__(self) -> list[tuple[Any, ...]]:
+        out: list[tuple[Any, ...]] = []
+        for p, place in enumerate(self._objects):
+            raw = self._raw[p]
+            if place is not None:
+                raw = (place.id, place.kind, place.country, place.parent, place.lat, place.lon,
+                       place.geonames, place.start, place.end, place.coords_source,
+                       tuple((n.text, n.lang, n.status, n.start, n.end, n.used_by, n.source)
+                             for n in place.names))
+            assert raw is not None
+            out.append(raw)
+        return out
+
+    def __setstate__(self, state: list[tuple[Any, ...]]) -> None:
+        self._raw = list(state)
+        self._objects = [None] * len(state)
+
+
+_LOAD_LOCK = threading.Lock()
+
+
 class NameIndex:
-    """Lookup tables over every name of a set of places, one per cascade stage."""
+    """Lookup tables over every name of a set of places, one per cascade stage.
+
+    Pickled (the disk cache) with the tables of the later stages as opaque blobs that are
+    unpickled on first use: a lookup that the exact stage answers never pays for them.
+    """
+
+    _LATER = ("normalized", "translit", "fuzzy_keys", "grams")
 
     def __init__(
         self, places: Sequence[Place], kinds: Sequence[str], not_places: frozenset[str]
     ) -> None:
-        self.places: list[Place] = []
+        self.places = PlaceTable()
         self.not_places = not_places
         self.kind_rank = {k: i for i, k in enumerate(kinds)}
         self.exact: dict[str, list[Entry]] = {}
         self.normalized: dict[str, list[Entry]] = {}
         self.translit: dict[str, list[Entry]] = {}
-        self.fuzzy_keys: list[str] = []  # the transliteration keys, numbered for `grams`
-        # key length -> trigram -> numbers of the keys of that length that contain it
-        self.grams: dict[int, dict[str, list[int]]] = {}
-        self._position: dict[str, int] = {}
+        self.fuzzy_keys: list[str] = []  # every transliteration key, in the order first seen
+        # key length -> trigram -> the keys of that length that contain it
+        self.grams: dict[int, dict[str, list[str]]] = {}
+        self.position: dict[str, int] = {}  # place id -> number
         self.add(places)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = {k: v for k, v in self.__dict__.items() if k != "_blobs"}
+        blobs = dict(self.__dict__.get("_blobs", {}))
+        for name in self._LATER:
+            if name in state:
+                blobs[name] = pickle.dumps(state.pop(name), protocol=pickle.HIGHEST_PROTOCOL)
+        state["_blobs"] = blobs
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def __getattr__(self, name: str) -> Any:
+        # only called for attributes not set: the later stages' tables, still pickled
+        if name not in self._LATER or "_blobs" not in self.__dict__:
+            raise AttributeError(name)
+        with _LOAD_LOCK:  # two threads may ask at once: one loads, the other waits
+            if name in self.__dict__:
+                return self.__dict__[name]
+            enabled = gc.isenabled()
+            gc.disable()  # many small objects: collection passes would triple the time
+            try:
+                value = pickle.loads(self.__dict__["_blobs"].pop(name))
+            finally:
+                if enabled:
+                    gc.enable()
+            setattr(self, name, value)
+            return value
 
     def add(self, places: Sequence[Place]) -> None:
         """Index more places, or more names of indexed places (same id, names appended)."""
         for place in places:
-            p = self._position.get(place.id)
+            p = self.position.get(place.id)
             if p is None:
-                p = self._position[place.id] = len(self.places)
+                p = self.position[place.id] = len(self.places)
                 self.places.append(place)
                 start = 0
             else:
@@ -95,11 +196,10 @@ class NameIndex:
             _append(self.normalized, strip_marks(text), entry)
             for key in _translit_keys(text, name.lang):
                 if key and key not in self.translit:
-                    number = len(self.fuzzy_keys)
                     self.fuzzy_keys.append(key)
                     by_gram = self.grams.setdefault(len(key), {})
                     for gram in set(_trigrams(key)):
-                        by_gram.setdefault(gram, []).append(number)
+                        by_gram.setdefault(gram, []).append(key)
                 _append(self.translit, key, entry)
 
     def fuzzy(self, key: str, cutoff: float) -> list[tuple[str, float]]:
@@ -124,12 +224,10 @@ class NameIndex:
                           key=lambda lists: sum(map(len, lists)))
         rare = 3 * dist + 1
         if rare < len(postings):
-            candidates: Iterable[int] = set(chain.from_iterable(
-                chain.from_iterable(postings[:rare])))
+            choices = list(set(chain.from_iterable(chain.from_iterable(postings[:rare]))))
         else:
             counts = Counter(chain.from_iterable(chain.from_iterable(postings)))
-            candidates = [k for k, _ in counts.most_common(FUZZY_CANDIDATES)]
-        choices = [self.fuzzy_keys[k] for k in candidates]
+            choices = [k for k, _ in counts.most_common(FUZZY_CANDIDATES)]
         if not choices:
             return []
         found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
