@@ -151,3 +151,70 @@ def test_installed_script_runs_under_a_c_locale() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout.decode("utf-8"))["id"] == "az-khankendi"
+
+
+def test_batch_bad_cells_each_get_a_status_and_the_job_goes_on(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    src = tmp_path / "in.csv"
+    big = "y" * 1_000_000
+    src.write_bytes(
+        b"id,place,note\n"
+        b"1,NULL,a\n2,N/A,b\n3,\\N,c\n4,1994,d\n5,3.14,e\n"
+        + f"6,{big},f\n".encode()
+        + b'7,"bad"quote",g\n'
+        + b"8,Baku\n"  # a short row: the column is there
+        + b"9\n"  # a row without the column
+        + "10,Şuşa,h\n".encode()
+        + b'11,"unterminated\n'
+    )
+    out = tmp_path / "out.csv"
+    code, _, err = run(capsys, "batch", str(src), "-o", str(out), "--column", "place")
+    rows = list(csv.reader(out.open(encoding="utf-8")))
+    assert code == 1
+    assert rows[0] == ["id", "place", "note", "toponym_id", "toponym_label", "toponym_score",
+                       "toponym_method", "toponym_status"]
+    statuses = [r[-1] for r in rows[1:]]
+    assert statuses == ["empty", "empty", "empty", "unresolved", "unresolved", "too-long",
+                        "malformed-row", "resolved", "empty", "resolved", "malformed-row"]
+    assert rows[8][0] == "8" and rows[8][-5] == "az-baku"
+    assert rows[10][-5] == "az-shusha"
+    assert "11 rows" in err and "malformed-row 2" in err
+
+
+def test_batch_directory_or_unreadable_input_is_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "batch", str(tmp_path), "--column", "x")
+    assert code == 2 and "cannot read" in err and "Traceback" not in err
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    code, _, err = run(capsys, "batch", str(empty), "--column", "x")
+    assert code == 2 and "empty" in err
+
+
+def test_batch_shows_a_progress_bar_only_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text("place\n" + "Baku\n" * 40_000, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, err = run(capsys, "batch", str(src), "-o", str(out), "--column", "place")
+    assert code == 0 and "rows/s" not in err  # piped: a summary only
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    code, _, err = run(capsys, "batch", str(src), "-o", str(out), "--column", "place")
+    assert code == 0 and "rows/s" in err and "%" in err and "40000 rows, 40000 resolved" in err
+
+
+def test_search_table_aligns_wide_characters() -> None:
+    from toponyms import search
+    from toponyms.cli import _record, _table, _width
+
+    records = [_record("阿塞拜疆", m, "zh") for m in search("阿塞拜疆", limit=3)]
+    assert any(_width(r["label"]) > len(r["label"]) for r in records)  # wide labels
+    lines = _table(records).splitlines()
+    assert lines[0].startswith("#  score") and len(lines) == len(records) + 1
+    # the kind column starts at the same terminal column on every line, wide labels or not
+    starts = {_width(line[: line.index(word)])
+              for line, word in zip(lines, ["kind", *(r["kind"] for r in records)], strict=True)}
+    assert len(starts) == 1

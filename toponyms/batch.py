@@ -11,6 +11,8 @@ from toponyms.model import Match
 from toponyms.normalize import MAX_NAME_CHARS
 
 _UNDECODED = re.compile("[\udc80-\udcff]")
+#: Cell values that mean "no value" in exported tables (compared case-insensitively).
+NULL_MARKERS = frozenset({"null", "none", "nan", "n/a", "na", "nil", "\\n", "#n/a"})
 #: The columns added to every row, in order.
 COLUMNS = ("toponym_id", "toponym_label", "toponym_score", "toponym_method", "toponym_status")
 #: Values of the status column: resolved, ambiguous (resolved, but another place matched as
@@ -23,8 +25,9 @@ def cell(value: Any, resolve: Callable[[str], Match | None],
          label_lang: str = "en") -> tuple[list[Any], str]:
     """The resolution columns for one cell, and the status for a summary ("resolved:exact").
 
-    Never raises on the value: missing, blank, non-str (numbers are read as text), over-long
-    or undecodable values each get their own status.
+    Never raises on the value: missing, blank or a null marker ("NULL", "N/A", "\\N", ...),
+    non-str (numbers are read as text), over-long or undecodable values each get their own
+    status.
 
     >>> from toponyms import Gazetteer
     >>> cell("Terter", Gazetteer.default().resolve)
@@ -36,7 +39,7 @@ def cell(value: Any, resolve: Callable[[str], Match | None],
         return ["", "", "", "", "empty"], "empty"
     if not isinstance(value, str):
         value = str(value)
-    if not value.strip():
+    if not value.strip() or (len(value) < 8 and value.strip().lower() in NULL_MARKERS):
         return ["", "", "", "", "empty"], "empty"
     if _UNDECODED.search(value):  # bytes that were not UTF-8 (read with surrogateescape)
         return ["", "", "", "", "invalid-utf8"], "invalid-utf8"

@@ -11,6 +11,7 @@ import json
 import os
 import sys
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
@@ -159,6 +160,25 @@ def _line(rec: dict[str, Any]) -> str:
                if rec.get("ambiguous") else ""))
 
 
+def _width(text: str) -> int:
+    """Terminal columns of `text`: wide (CJK) characters take two, combining marks none."""
+    return sum(0 if unicodedata.combining(ch) else
+               2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _table(records: list[dict[str, Any]]) -> str:
+    """Search results as an aligned table with a header."""
+    head = ["#", "score", "method", "id", "label", "kind", "country", "matched"]
+    rows = [[str(i), f"{r['score']:.1f}", r["method"], r["id"], r["label"], r["kind"],
+             r["country"] or "-", f"{r['matched']} [{r['lang']}]"
+             + (" (ambiguous)" if r.get("ambiguous") else "")]
+            for i, r in enumerate(records, 1)]
+    widths = [max(_width(row[c]) for row in [head, *rows]) for c in range(len(head))]
+    return "\n".join("  ".join(cell + " " * (widths[c] - _width(cell))
+                                for c, cell in enumerate(row)).rstrip()
+                      for row in [head, *rows])
+
+
 def _names(items: Iterable[str]) -> Iterator[str]:
     for item in items:
         if item == "-":
@@ -184,8 +204,11 @@ def _cmd_resolve(args: argparse.Namespace) -> int:
 def _cmd_search(args: argparse.Namespace) -> int:
     gaz, filters = _gazetteer(args), _filters(args)
     found = gaz.search(args.name, limit=args.limit, **filters)
-    for match in found:
-        rec = _record(args.name, match, args.label_lang)
+    records = [_record(args.name, match, args.label_lang) for match in found]
+    if found and not args.json and sys.stdout.isatty():
+        print(_table(records))  # aligned columns for a person; tab-separated lines for pipes
+        return 0
+    for rec in records:
         print(json.dumps(rec, ensure_ascii=False) if args.json else _line(rec))
     if not found and not args.json:
         print(f"{args.name}\t-\tno match")
@@ -321,7 +344,7 @@ def _batch_csv(source: IO[str], sink: IO[str], column: str,
     import csv
 
     csv.field_size_limit(1 << 26)
-    reader = csv.reader(source)
+    reader = csv.reader(source, strict=True)  # bad quoting is an error, not a guess
     writer = csv.writer(sink, lineterminator="\n")
     try:
         header = next(reader)
