@@ -218,3 +218,17 @@ def test_search_table_aligns_wide_characters() -> None:
     starts = {_width(line[: line.index(word)])
               for line, word in zip(lines, ["kind", *(r["kind"] for r in records)], strict=True)}
     assert len(starts) == 1
+
+
+def test_batch_a_stray_quote_costs_one_row_and_a_bom_is_not_a_column_name(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    src = tmp_path / "in.csv"
+    src.write_bytes("\ufeffid,place\n1,\"Xankəndi\n2,Ganja\n3,\"Tər\ntər\"\n4,Baku\n".encode())
+    out = tmp_path / "out.csv"
+    code, _, _ = run(capsys, "batch", str(src), "-o", str(out), "--column", "place")
+    rows = list(csv.reader(out.open(encoding="utf-8")))
+    assert code == 1
+    assert [r[-1] for r in rows[1:]] == ["malformed-row", "resolved", "resolved", "resolved"]
+    assert rows[2][:2] == ["2", "Ganja"] and rows[3][1] == "Tər\ntər"  # a quoted cell may span
+    assert rows[4][-5] == "az-baku"

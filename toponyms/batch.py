@@ -1,14 +1,19 @@
 """One cell of a table in, resolution columns out: shared by `toponyms batch` and the
-DataFrame helpers, so a CSV file and a pandas column get the same columns and statuses."""
+DataFrame helpers, so a CSV file and a pandas column get the same columns and statuses; and
+a CSV reader that survives broken lines."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from toponyms.model import Match
 from toponyms.normalize import MAX_NAME_CHARS
+
+csv.field_size_limit(1 << 26)  # a 10 MB cell is read (and reported too long), not an error
 
 _UNDECODED = re.compile("[\udc80-\udcff]")
 #: Cell values that mean "no value" in exported tables (compared case-insensitively).
@@ -50,3 +55,58 @@ def cell(value: Any, resolve: Callable[[str], Match | None],
         return ["", "", "", "", "unresolved"], "unresolved"
     return [match.place.id, match.place.label(label_lang), match.score, match.method,
             "ambiguous" if match.ambiguous else "resolved"], f"resolved:{match.method}"
+
+
+#: Most physical lines one quoted CSV cell may span before its opening line counts as broken.
+MAX_CELL_LINES = 20
+
+
+def csv_records(lines: Iterable[str], width: int | None = None) -> Iterator[list[str] | None]:
+    """CSV records from physical lines; None for a line that is not valid CSV.
+
+    A quoted cell may span lines, as CSV allows, but only when the joined lines parse cleanly
+    (strict quoting) into `width` fields, within MAX_CELL_LINES lines. Otherwise the opening
+    line alone is reported broken and reading resumes at the next line: one stray quote costs
+    one row, never the rest of the file.
+
+    >>> list(csv_records(['a,b\\n', '1,"x\\n', '2,y\\n', '3,"multi\\n', 'line"\\n'], width=2))
+    [['a', 'b'], None, ['2', 'y'], ['3', 'multi\\nline']]
+    """
+    source = iter(lines)
+    ahead: list[str] = []  # lines read while trying a join, given back when it fails
+    while True:
+        line = ahead.pop(0) if ahead else next(source, None)
+        if line is None:
+            return
+        row = _parse(line)
+        if row is not None:
+            yield row
+            continue
+        joined, taken = line, []
+        for _ in range(MAX_CELL_LINES):
+            more = ahead.pop(0) if ahead else next(source, None)
+            if more is None:
+                break
+            taken.append(more)
+            joined += more
+            row = _parse(joined)
+            if row is not None and (width is None or len(row) == width):
+                break
+            row = None
+        if row is not None:
+            yield row
+        else:
+            yield None
+            ahead[:0] = taken
+
+
+def _parse(text: str) -> list[str] | None:
+    """One CSV record, or None when `text` is not exactly one well-quoted record."""
+    if '"' not in text:  # no quoting: plain comma-separated fields (the common, fast case)
+        text = text.rstrip("\r\n")
+        return text.split(",") if text else []
+    try:
+        rows = list(csv.reader(io.StringIO(text), strict=True))
+    except csv.Error:
+        return None
+    return rows[0] if len(rows) == 1 else [] if not rows else None

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import IO, Any
 
-from toponyms.batch import COLUMNS, cell
+from toponyms.batch import COLUMNS, cell, csv_records
 from toponyms.gazetteer import Gazetteer
 from toponyms.model import DataError, Match, Place
 from toponyms.normalize import fold, normalize, translit_keys
@@ -297,10 +297,10 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
 def _open_in(path: str) -> IO[str]:
     if path == "-":
-        sys.stdin.reconfigure(encoding="utf-8", errors="surrogateescape")  # type: ignore[union-attr]
+        sys.stdin.reconfigure(encoding="utf-8-sig", errors="surrogateescape")  # type: ignore[union-attr]
         return sys.stdin
     try:
-        return open(path, encoding="utf-8", errors="surrogateescape", newline="")
+        return open(path, encoding="utf-8-sig", errors="surrogateescape", newline="")
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
 
@@ -343,25 +343,18 @@ def _batch_csv(source: IO[str], sink: IO[str], column: str,
                cells_for: Callable[[Any], tuple[list[Any], str]]) -> Iterator[str]:
     import csv
 
-    csv.field_size_limit(1 << 26)
-    reader = csv.reader(source, strict=True)  # bad quoting is an error, not a guess
+    records = csv_records(source)
     writer = csv.writer(sink, lineterminator="\n")
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise UsageError("the input is empty: no CSV header") from None
-    except csv.Error as exc:
-        raise UsageError(f"cannot read the CSV header: {exc}") from None
+    header = next(records, None)
+    if header is None:
+        raise UsageError("the input is empty or its first line is not a CSV header")
     if column not in header:
         raise UsageError(f"no column {column!r}; columns are: {', '.join(header)}")
+    records = csv_records(source, width=len(header))
     at = header.index(column)
     writer.writerow([*header, *COLUMNS])
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error:
+    for row in records:
+        if row is None:
             writer.writerow([""] * len(header) + ["", "", "", "", "malformed-row"])
             yield "malformed-row"
             continue
