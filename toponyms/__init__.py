@@ -83,6 +83,26 @@ def search(
     )
 
 
+def extract(
+    text: str,
+    *,
+    country: str | None = None,
+    kind: str | None = None,
+    parent: str | None = None,
+    lang: str | None = None,
+    at: int | None = None,
+    min_score: float = 85.0,
+) -> list[Mention]:
+    """Place mentions in running text, with offsets and resolved places (see toponyms.extract).
+
+    >>> [(m.text, m.match.place.id) for m in extract("Fighting near Şuşa and in Terter district")]
+    [('Şuşa', 'az-shusha'), ('Terter district', 'az-tartar-district')]
+    """
+    return Gazetteer.default().extract(
+        text, country=country, kind=kind, parent=parent, lang=lang, at=at, min_score=min_score
+    )
+
+
 def get(place_id: str) -> Place:
     """The place with this id; KeyError (with a suggestion) when there is none.
 
@@ -100,6 +120,7 @@ __all__ = [
     "Name",
     "Place",
     "__version__",
+    "extract",
     "get",
     "normalize",
     "resolve",

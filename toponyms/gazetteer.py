@@ -13,8 +13,9 @@ from pathlib import Path
 
 from toponyms import cache
 from toponyms import resolve as cascade
+from toponyms.extract import Extractor
 from toponyms.load import load_kinds, load_places
-from toponyms.model import Match, Place, data_dir
+from toponyms.model import Match, Mention, Place, data_dir
 from toponyms.translit import languages
 
 #: Default `min_score` of `search`: lower than resolve's, to show near misses.
@@ -62,6 +63,7 @@ class Gazetteer:
         # best exact hit per text of the data, filled on first use: the cheap common case
         self._exact: dict[str, Match] = {}
         self._cached = lru_cache(maxsize=RESOLVE_CACHE_SIZE)(self._resolve)
+        self._extractors: dict[str, Extractor] = {}  # built on first use, per `lang`
 
     def __getstate__(self) -> dict[str, object]:
         return {"kinds": self.kinds, "index": self._index}
@@ -216,6 +218,41 @@ class Gazetteer:
                 seen[name] = hit
             out.append(hit)
         return out
+
+    def extract(
+        self,
+        text: str,
+        *,
+        country: str | None = None,
+        kind: str | None = None,
+        parent: str | None = None,
+        lang: str | None = None,
+        at: int | None = None,
+        min_score: float = 85.0,
+    ) -> list[Mention]:
+        """Place mentions in running text, in text order; `text[m.start:m.end] == m.text`.
+
+        What counts as a mention and how its place is chosen: see toponyms.extract.
+
+        >>> [(m.text, m.match.place.id) for m in Gazetteer.default().extract(
+        ...     "Shelling hit Tərtər rayonu and Xankəndinə yaxın kəndlər.")]
+        [('Tərtər rayonu', 'az-tartar-district'), ('Xankəndi', 'az-khankendi')]
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"expected text as str, got {type(text).__name__}")
+        filters = self._filters(country, kind, parent, lang, at, min_score)
+        return self._extractor(lang).find(text, filters, float(min_score), self._ancestors,
+                                          self._index.kind_rank)
+
+    def _extractor(self, lang: str | None) -> Extractor:
+        key = lang.split("-")[0].lower() if lang else ""
+        found = self._extractors.get(key)
+        if found is None:
+            with self._lock:
+                found = self._extractors.get(key)
+                if found is None:
+                    found = self._extractors[key] = Extractor(self._index, lang)
+        return found
 
     def search(
         self,

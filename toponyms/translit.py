@@ -42,6 +42,7 @@ class Languages:
     """Everything the language files say, compiled for fast use."""
 
     tags: frozenset[str]
+    codes: frozenset[str]  # the language files' own codes (en, az, ...; not the generated mul)
     latin_tables: dict[str, dict[int, str]]  # primary language subtag -> str.translate table
     base_table: dict[int, str]  # non-Latin scripts + base Latin letters
     multi: tuple[tuple[str, str], ...]  # multi-letter source sequences (Armenian ու)
@@ -52,6 +53,9 @@ class Languages:
     generic_edges: dict[tuple[str, str], tuple[Generic, ...]]
     stems: dict[str, tuple[tuple[str, str], ...]]  # lang -> adjective suffix rules
     not_places: frozenset[str]  # folded words that are not place names (demonyms, ...)
+    # endings after a name in running text -> True when only valid after an apostrophe
+    suffixes: dict[str, bool]
+    inflect: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]  # lang -> word-ending forms
 
 
 def _read(path: Path) -> Any:
@@ -83,6 +87,9 @@ def load_languages(folder: Path | None = None) -> Languages:
     stems: dict[str, tuple[tuple[str, str], ...]] = {}
     skeleton: Any = {}
     not_places: set[str] = set()
+    suffixes: dict[str, bool] = {}
+    inflect: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+    codes: set[str] = set()
     for path in sorted(folder.glob("*.yaml")):
         raw = _read(path)
         if path.stem == "skeleton":
@@ -91,6 +98,8 @@ def load_languages(folder: Path | None = None) -> Languages:
         if not isinstance(raw, dict) or not isinstance(raw.get("code"), str):
             raise DataError("a language file is a mapping with a 'code'", path=str(path))
         code = raw["code"]
+        if code != "mul":
+            codes.add(code)
         tags.update(str(t) for t in raw.get("tags") or [code])
         own = _table(path, raw, "romanize")
         if code == "und":
@@ -108,6 +117,13 @@ def load_languages(folder: Path | None = None) -> Languages:
         not_places.update(_fold_word(str(w)) for w in raw.get("not_places") or [])
         rules = raw.get("adjective_suffixes") or []
         stems[code] = tuple((_fold_word(str(a)), _fold_word(str(b))) for a, b in rules)
+        for ending in raw.get("suffixes") or []:
+            ending = str(ending)
+            after_apostrophe = ending[:1] in "'’ʼ"
+            key = _fold_word(ending.lstrip("'’ʼ"))
+            suffixes[key] = suffixes.get(key, True) and after_apostrophe
+        inflect[code] = tuple((_fold_word(str(a)), tuple(_fold_word(str(f)) for f in forms))
+                              for a, forms in raw.get("inflect") or [])
     multi = tuple((k, v) for k, v in base.items() if len(k) > 1)
     single = {k: v for k, v in base.items() if len(k) == 1}
     latin_tables = {
@@ -122,6 +138,7 @@ def load_languages(folder: Path | None = None) -> Languages:
         edges.setdefault((g.position, edge), []).append(g)
     return Languages(
         tags=frozenset(tags),
+        codes=frozenset(codes),
         latin_tables=latin_tables,
         base_table=str.maketrans(single),
         multi=multi,
@@ -131,6 +148,8 @@ def load_languages(folder: Path | None = None) -> Languages:
         generic_edges={k: tuple(v) for k, v in edges.items()},
         stems=stems,
         not_places=frozenset(not_places),
+        suffixes=suffixes,
+        inflect={k: v for k, v in inflect.items() if v},
     )
 
 

@@ -1,0 +1,310 @@
+"""Place mentions in running text, in one pass over the text (Aho–Corasick, pyahocorasick).
+
+What a mention is (the contract of `Gazetteer.extract`):
+
+- The longest name of the data that the text contains at word boundaries, compared after the
+  same folding as the normalized stage (case, marks, apostrophes, dashes, spacing): "Terter
+  district" is one mention of the district, "South Caucasus" one mention, not "Caucasus".
+- A name may be followed by a case ending of the region's languages (data/languages/*.yaml,
+  `suffixes`: Bakıdan, Şuşada, Cebrail'in, Ստեփանակերտում, в Степанакерте) or an English
+  possessive (Yerevan's, Azerbaijan’s); Russian word forms come from the `inflect` rules
+  (Нагорном Карабахе, Тертерского района). The span covers the name only, never the ending.
+- Not a mention: a word listed in `not_places` (Azerbaijani, Armenians: demonyms), a name
+  written in lower case in a text that uses capitals (a common word), a name shorter than three
+  letters unless written exactly as in the data (US, UK).
+- A name several places share is resolved with the text's other mentions in view: the place
+  whose ancestor, descendant or sibling is also mentioned wins ("Talish" next to "Terter
+  district" is the Talish of Tartar district).
+- A village needs evidence: another mention of its district or a neighbour, or a generic word
+  next to it ("village of Madagiz", "Talish village"). Without it the mention scores
+  EVIDENCE_PENALTY lower and drops below the default `min_score`: that is the precision /
+  recall knob (a lower `min_score` finds bare village names too, and more false hits).
+- Scores: 100 when the text has the name exactly as the data writes it, 98 when only folding
+  sets them apart, 2 less when an ending or a Russian word form was read.
+
+Names in the languages the package has language files for (en, az, ru, hy, tr, fa, ka, ar)
+and the script-tagged GeoNames names are matched; pass `lang=` to match names of another
+language (CLDR gives every country's name in ~350 languages, many of which are common words
+in English: they are not searched by default).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import product
+
+import ahocorasick
+
+from toponyms.model import Match, Mention, Name, Place, _lang_matches
+from toponyms.normalize import fold, strip_marks
+from toponyms.resolve import Filters, NameIndex, _passes
+from toponyms.translit import languages
+
+#: Score lost by a village mention with no evidence in the text (see the module docstring).
+EVIDENCE_PENALTY = 20.0
+#: Score lost when a case ending or a Russian word form was read off the name.
+ENDING_PENALTY = 2.0
+#: Longest case ending read after a name.
+MAX_SUFFIX = 6
+_APOSTROPHES = "'ʼʻ’‘`´′"
+_JOINERS = "\u200c\u200d"
+
+
+def fold_char(ch: str) -> str:
+    """The folded form of one character: letters and digits folded as by `normalize`,
+    apostrophes, marks and invisible characters dropped, anything else a word break."""
+    if ch.isalnum():
+        return strip_marks(fold(ch))
+    if ch in _APOSTROPHES or ch in _JOINERS or unicodedata.combining(ch):
+        return ""
+    if unicodedata.category(ch) in ("Cf", "Mn", "Me"):
+        return ""
+    return " "
+
+
+_KEY_MEMO: dict[str, str] = {}
+
+
+def key_of(text: str) -> str:
+    """The key a name is indexed under: its characters folded one by one, spaces collapsed."""
+    memo = _KEY_MEMO
+    parts = []
+    for ch in text:
+        folded = memo.get(ch)
+        if folded is None:
+            folded = memo[ch] = fold_char(ch)
+        parts.append(folded)
+    return " ".join("".join(parts).split())
+
+
+def _fold_with_offsets(text: str, memo: dict[str, str]) -> tuple[str, list[int]]:
+    """The text folded character by character, and for each folded character its index in
+    `text`; runs of word breaks become one space, so folded[i] comes from text[offsets[i]]."""
+    out: list[str] = []
+    offsets: list[int] = []
+    space = True  # no leading space
+    for i, ch in enumerate(text):
+        folded = memo.get(ch)
+        if folded is None:
+            folded = memo[ch] = fold_char(ch)
+        if folded == " ":
+            if not space:
+                out.append(" ")
+                offsets.append(i)
+                space = True
+            continue
+        for part in folded:
+            out.append(part)
+            offsets.append(i)
+            space = False
+    return "".join(out), offsets
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    place: int  # number in the index
+    name: int  # number of the name in the place
+    inflected: bool  # found through a Russian word form
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int  # in the folded text
+    end: int  # exclusive, end of the name
+    word_end: int  # exclusive, end of the name plus any ending
+    entries: list[_Entry]
+    ending: bool
+
+
+class Extractor:
+    """An Aho–Corasick automaton over the keys of the names of one index."""
+
+    def __init__(self, index: NameIndex, lang: str | None) -> None:
+        self.index = index
+        data = languages()
+        wanted = data.codes  # en, az, ru, hy, tr, fa, ka, ar and und (the base tables)
+        self.automaton = ahocorasick.Automaton()
+        table: dict[str, list[_Entry]] = {}
+        for p, place in enumerate(index.places):
+            for n, name in enumerate(place.names):
+                primary = name.lang.split("-")[0]
+                if not (primary in wanted or primary == "und"
+                        or (lang is not None and _lang_matches(name.lang, lang))):
+                    continue
+                key = key_of(name.text)
+                if key:
+                    table.setdefault(key, []).append(_Entry(p, n, False))
+                for form in _word_forms(key, data.inflect.get(primary, ())):
+                    table.setdefault(form, []).append(_Entry(p, n, True))
+        for key, entries in table.items():
+            self.automaton.add_word(key, (key, entries))
+        if table:
+            self.automaton.make_automaton()
+        self.empty = not table
+        self.suffixes = data.suffixes
+        self.not_places = data.not_places
+        self.village_words = frozenset(
+            w for (_, _), gens in data.generic_edges.items() for g in gens
+            if g.kind == "village" for w in g.words)
+        self.memo: dict[str, str] = _KEY_MEMO  # folded characters, shared (bounded by Unicode)
+
+    def find(self, text: str, filters: Filters, min_score: float,
+             ancestors: dict[str, frozenset[str]], rank: dict[str, int]) -> list[Mention]:
+        """The mentions in `text`, in text order (see the module docstring)."""
+        if self.empty or not text:
+            return []
+        folded, offsets = _fold_with_offsets(text, self.memo)
+        cased = any(ch.isupper() for ch in text)
+        found = self._candidates(text, folded, offsets, cased)
+        chosen = _leftmost_longest(found)
+        return self._resolve(text, folded, offsets, chosen, filters, min_score, ancestors, rank)
+
+    def _candidates(self, text: str, folded: str, offsets: list[int],
+                    cased: bool) -> list[_Found]:
+        out: list[_Found] = []
+        size = len(folded)
+        for last, (key, entries) in self.automaton.iter(folded):
+            start, end = last - len(key) + 1, last + 1
+            if start > 0 and folded[start - 1] != " ":
+                continue  # not at the start of a word
+            word_end = folded.find(" ", end)
+            word_end = size if word_end < 0 else word_end
+            ending = folded[end:word_end]
+            if ending:
+                needs_apostrophe = self.suffixes.get(ending)
+                if needs_apostrophe is None or len(ending) > MAX_SUFFIX:
+                    continue
+                between = text[offsets[end - 1] + 1 : offsets[end]]
+                if needs_apostrophe and not any(ch in _APOSTROPHES for ch in between):
+                    continue
+            word = folded[start:word_end]
+            if word in self.not_places or key in self.not_places:
+                continue
+            first = text[offsets[start]]
+            if cased and first.lower() != first.upper() and not first.isupper():
+                continue  # a lower-case word in a text that writes names with capitals
+            surface = text[offsets[start] : offsets[end - 1] + 1]
+            if len(key) < 3 and not any(
+                    self.index.places[e.place].names[e.name].text == surface for e in entries):
+                continue
+            out.append(_Found(start, end, word_end, entries, bool(ending)))
+        return out
+
+    def _resolve(self, text: str, folded: str, offsets: list[int], chosen: list[_Found],
+                 filters: Filters, min_score: float, ancestors: dict[str, frozenset[str]],
+                 rank: dict[str, int]) -> list[Mention]:
+        places = self.index.places
+        options: list[dict[int, tuple[float, Name, bool]]] = []
+        for f in chosen:
+            surface = text[offsets[f.start] : offsets[f.end - 1] + 1]
+            best: dict[int, tuple[float, Name, bool]] = {}
+            for e in f.entries:
+                place, name = places[e.place], places[e.place].names[e.name]
+                if not _passes(place, name, filters, ancestors):
+                    continue
+                exact = name.text == surface and not e.inflected
+                score = (100.0 if exact else 98.0) - (
+                    ENDING_PENALTY if f.ending or e.inflected else 0.0)
+                if filters.at is not None and not name.in_use(filters.at):
+                    score -= 4.0
+                old = best.get(e.place)
+                if old is None or score > old[0]:
+                    best[e.place] = (score, name, exact)
+            options.append(best)
+        # context: first the mentions with one candidate place, then the other mentions'
+        # first choices (never a mention's own choice: it would only confirm itself)
+        sure = [places[next(iter(o))].id if len(o) == 1 else None for o in options]
+        firsts: list[str | None] = sure
+        for _ in range(2):
+            picks = []
+            for i, (f, best) in enumerate(zip(chosen, options, strict=True)):
+                context = {pid for j, pid in enumerate(firsts) if pid is not None and j != i}
+                picks.append(self._pick(folded, f, best, context, ancestors, rank)
+                             if best else None)
+            firsts = [pick[2].id if pick is not None else None for pick in picks]
+        mentions: list[Mention] = []
+        for f, pick in zip(chosen, picks, strict=True):
+            if pick is None or pick[0] < min_score:
+                continue
+            score, place, name, exact, ambiguous = pick[0], pick[2], pick[3], pick[4], pick[5]
+            start, end = offsets[f.start], offsets[f.end - 1] + 1
+            surface = text[start:end]
+            match = Match(place, name, round(score, 2), "exact" if exact else "normalized",
+                          surface, ambiguous=ambiguous)
+            mentions.append(Mention(start, end, surface, match))
+        return mentions
+
+    def _pick(self, folded: str, f: _Found, best: dict[int, tuple[float, Name, bool]],
+              context: set[str], ancestors: dict[str, frozenset[str]],
+              rank: dict[str, int]) -> tuple[float, int, Place, Name, bool, bool]:
+        """The place a mention names, given the other places mentioned."""
+        places = self.index.places
+        scored = []
+        for p, (score, name, exact) in best.items():
+            place = places[p]
+            related = _related(place, context, ancestors)
+            if place.kind == "village" and not related and not self._generic_near(folded, f):
+                score -= EVIDENCE_PENALTY
+            scored.append((score, related, place, name, exact))
+        scored.sort(key=lambda s: (-s[0], -s[1], rank.get(s[2].kind, 99), -len(s[2].names),
+                                   s[2].id))
+        score, related, place, name, exact = scored[0]
+        ambiguous = any(
+            s[0] == score and s[1] == related and s[2].id not in ancestors.get(place.id, ())
+            and place.id not in ancestors.get(s[2].id, ()) for s in scored[1:])
+        return score, related, place, name, exact, ambiguous
+
+    def _generic_near(self, folded: str, f: _Found) -> bool:
+        """A word for "village" right after the name, or before it (with "of" between)."""
+        after = folded[f.word_end + 1 :].split(" ", 1)[0] if f.word_end < len(folded) else ""
+        before = folded[: max(f.start - 1, 0)].rsplit(" ", 3)[-3:]
+        return after in self.village_words or any(w in self.village_words for w in before)
+
+
+def _word_forms(key: str, rules: Iterable[tuple[str, tuple[str, ...]]]) -> set[str]:
+    """Other case forms of a folded name from word-ending rules (Нагорныи Карабах ->
+    нагорном карабах, ...); the key itself is not included."""
+    rules = list(rules)
+    if not rules or not key:
+        return set()
+    choices = []
+    for word in key.split(" "):
+        forms = [word]
+        for ending, others in rules:
+            if word.endswith(ending) and len(word) > len(ending) + 1:
+                forms.extend(word[: -len(ending)] + o for o in others)
+                break
+        choices.append(forms)
+    out = {" ".join(c) for c in product(*choices)} if len(choices) <= 4 else set()
+    out.discard(key)
+    return out
+
+
+def _leftmost_longest(found: list[_Found]) -> list[_Found]:
+    """Non-overlapping candidates, leftmost first, the longest name at each start."""
+    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    out: list[_Found] = []
+    last = -1
+    for f in found:
+        if f.start >= last:
+            out.append(f)
+            last = f.word_end
+    return out
+
+
+def _related(place: Place, others: set[str], ancestors: dict[str, frozenset[str]]) -> int:
+    """How many other mentioned places are this one's ancestor or descendant, or, for a
+    village, inside its parent (a sibling: Talish beside Madagiz, both in Tartar district)."""
+    mine = ancestors.get(place.id, frozenset())
+    count = 0
+    for other in others:
+        if other == place.id:
+            continue
+        theirs = ancestors.get(other, frozenset())
+        if other in mine or place.id in theirs or (
+                place.kind == "village" and place.parent is not None
+                and place.parent in theirs):
+            count += 1
+    return count
