@@ -102,6 +102,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="JSON lines")
     p.set_defaults(run=_cmd_search)
 
+    p = filtered("extract", "Place mentions in running text (FILE, or '-' / nothing: stdin).")
+    p.add_argument("input", nargs="?", default="-", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="JSON lines")
+    p.set_defaults(run=_cmd_extract)
+
     p = sub.add_parser("show", help="A place and every name, with sources.")
     p.add_argument("place_id", metavar="ID")
     p.add_argument("--data", action="append", default=[], metavar="FILE")
@@ -213,6 +218,26 @@ def _cmd_search(args: argparse.Namespace) -> int:
     if not found and not args.json:
         print(f"{args.name}\t-\tno match")
     return 0 if found else 1
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    gaz, filters = _gazetteer(args), _filters(args)
+    source = _open_in(args.input)
+    try:
+        text = source.read()
+    finally:
+        if source is not sys.stdin:
+            source.close()
+    mentions = gaz.extract(text, **filters)
+    for m in mentions:
+        rec = {"start": m.start, "end": m.end, **_record(m.text, m.match, args.label_lang)}
+        rec["text"] = rec.pop("query")
+        if args.json:
+            print(json.dumps(rec, ensure_ascii=False))
+        else:
+            print(f"{m.start}\t{m.end}\t{m.text}\t{rec['label']}\t{rec['id']}\t{rec['kind']}"
+                  f"\t{rec['score']:.1f}" + ("\tambiguous" if m.match.ambiguous else ""))
+    return 0 if mentions else 1
 
 
 def _cmd_show(args: argparse.Namespace) -> int:

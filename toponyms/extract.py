@@ -31,6 +31,7 @@ in English: they are not searched by default).
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import product
@@ -218,10 +219,14 @@ class Extractor:
         sure = [places[next(iter(o))].id if len(o) == 1 else None for o in options]
         firsts: list[str | None] = sure
         for _ in range(2):
+            counts = Counter(pid for pid in firsts if pid is not None)
+            everyone = set(counts)
+            others: dict[str | None, set[str]] = {None: everyone}
             picks = []
-            for i, (f, best) in enumerate(zip(chosen, options, strict=True)):
-                context = {pid for j, pid in enumerate(firsts) if pid is not None and j != i}
-                picks.append(self._pick(folded, f, best, context, ancestors, rank)
+            for own, f, best in zip(firsts, chosen, options, strict=True):
+                if own not in others:  # the context without this mention's own choice
+                    others[own] = everyone if own is None or counts[own] > 1 else everyone - {own}
+                picks.append(self._pick(folded, f, best, others[own], ancestors, rank)
                              if best else None)
             firsts = [pick[2].id if pick is not None else None for pick in picks]
         mentions: list[Mention] = []
