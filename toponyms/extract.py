@@ -220,13 +220,12 @@ class Extractor:
         firsts: list[str | None] = sure
         for _ in range(2):
             counts = Counter(pid for pid in firsts if pid is not None)
-            everyone = set(counts)
-            others: dict[str | None, set[str]] = {None: everyone}
+            context = _Context(set(counts), ancestors)
             picks = []
             for own, f, best in zip(firsts, chosen, options, strict=True):
-                if own not in others:  # the context without this mention's own choice
-                    others[own] = everyone if own is None or counts[own] > 1 else everyone - {own}
-                picks.append(self._pick(folded, f, best, others[own], ancestors, rank)
+                # never count a mention's own choice: it would only confirm itself
+                exclude = own if own is not None and counts[own] == 1 else None
+                picks.append(self._pick(folded, f, best, context, exclude, ancestors, rank)
                              if best else None)
             firsts = [pick[2].id if pick is not None else None for pick in picks]
         mentions: list[Mention] = []
@@ -242,14 +241,14 @@ class Extractor:
         return mentions
 
     def _pick(self, folded: str, f: _Found, best: dict[int, tuple[float, Name, bool]],
-              context: set[str], ancestors: dict[str, frozenset[str]],
+              context: _Context, exclude: str | None, ancestors: dict[str, frozenset[str]],
               rank: dict[str, int]) -> tuple[float, int, Place, Name, bool, bool]:
         """The place a mention names, given the other places mentioned."""
         places = self.index.places
         scored = []
         for p, (score, name, exact) in best.items():
             place = places[p]
-            related = _related(place, context, ancestors)
+            related = context.related(place, exclude)
             if place.kind == "village" and not related and not self._generic_near(folded, f):
                 score -= EVIDENCE_PENALTY
             scored.append((score, related, place, name, exact))
@@ -299,17 +298,23 @@ def _leftmost_longest(found: list[_Found]) -> list[_Found]:
     return out
 
 
-def _related(place: Place, others: set[str], ancestors: dict[str, frozenset[str]]) -> int:
-    """How many other mentioned places are this one's ancestor or descendant, or, for a
-    village, inside its parent (a sibling: Talish beside Madagiz, both in Tartar district)."""
-    mine = ancestors.get(place.id, frozenset())
-    count = 0
-    for other in others:
-        if other == place.id:
-            continue
-        theirs = ancestors.get(other, frozenset())
-        if other in mine or place.id in theirs or (
-                place.kind == "village" and place.parent is not None
-                and place.parent in theirs):
-            count += 1
-    return count
+class _Context:
+    """The places a text mentions, indexed so that relatedness costs O(depth), not O(n)."""
+
+    def __init__(self, ids: set[str], ancestors: dict[str, frozenset[str]]) -> None:
+        self.ids = ids
+        self.ancestors = ancestors
+        self.below: Counter[str] = Counter(a for pid in ids for a in ancestors.get(pid, ()))
+
+    def related(self, place: Place, exclude: str | None) -> int:
+        """How many mentioned places (but `exclude`) are this one's ancestor or descendant,
+        or, for a village, inside its parent (Talish beside Madagiz, in Tartar district)."""
+        lost = self.ancestors.get(exclude, frozenset()) if exclude is not None else frozenset()
+        mine = self.ancestors.get(place.id, frozenset())
+        count = sum(1 for a in mine if a in self.ids and a != exclude)
+        count += self.below[place.id] - (place.id in lost)
+        parent = place.parent
+        if place.kind == "village" and parent is not None:
+            count += self.below[parent] - (parent in lost)
+            count -= place.id in self.ids and place.id != exclude  # itself, not a sibling
+        return count
