@@ -15,7 +15,34 @@ from hypothesis import strategies as st
 import toponyms
 from toponyms import Gazetteer
 
+# The seed article lives beside the repository (../shared/seed), not in it (it is a news
+# article, not ours to redistribute); its test runs where it is present. WRITTEN below is a
+# passage of our own with the same kinds of mentions, so CI always checks them.
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "karabakh-clashes-2020-10-04.txt"
+needs_seed = pytest.mark.skipif(not SEED.exists(), reason="the seed article is not beside the repo")
+WRITTEN = (
+    "Yerevan's churches were full on Sunday while Baku reported clashes across the South "
+    "Caucasus. Explosions were heard in Khankendi, which Armenians call Stepanakert. "
+    "Azerbaijan’s Defense Ministry said Ganja was under fire. President Ilham Aliyev said "
+    "the army took Talish village of Terter district, Mehdili, Chaxirli, Ashagi Maralyan, "
+    "Sheybey and Guyjag of Jabrayil district, and Ashagi Abdurrahmanli of Fizuli district; "
+    "earlier, the village of Madagiz. Nikol Pashinyan told Armenians that Armenia faces a "
+    "threat. AFP and Press TV noted that since the collapse of the Soviet Union, Turkey and "
+    "Russia have watched Nagorno-Karabakh. Azerbaijani forces advanced."
+)
+WRITTEN_GOLD = [
+    ("Yerevan", "am-yerevan"), ("Baku", "az-baku"), ("South Caucasus", "south-caucasus"),
+    ("Khankendi", "az-khankendi"), ("Stepanakert", "az-khankendi"), ("Azerbaijan", "az"),
+    ("Ganja", "az-ganja"), ("Talish", "az-tartar-talish"),
+    ("Terter district", "az-tartar-district"), ("Mehdili", "az-jabrayil-mehdili"),
+    ("Chaxirli", "az-jabrayil-chaxirli"), ("Ashagi Maralyan", "az-jabrayil-ashagi-maralyan"),
+    ("Sheybey", "az-jabrayil-sheybey"), ("Guyjag", "az-jabrayil-guyjag"),
+    ("Jabrayil district", "az-jabrayil-district"),
+    ("Ashagi Abdurrahmanli", "az-fuzuli-ashagi-abdurrahmanli"),
+    ("Fizuli district", "az-fuzuli-district"), ("Madagiz", "az-tartar-madagiz"),
+    ("Armenia", "am"), ("Soviet Union", "su"), ("Turkey", "tr"), ("Russia", "ru"),
+    ("Nagorno-Karabakh", "nagorno-karabakh"),
+]
 GAZ = Gazetteer.default()
 
 # Every place mention of the seed article, in order: (surface text, place id). Written by
@@ -85,6 +112,13 @@ def _scores(found: list[tuple[str, str]], gold: list[tuple[str, str]]) -> tuple[
     return hits / max(len(found), 1), hits / max(len(gold), 1)
 
 
+def test_a_seed_like_passage_every_mention_and_nothing_else() -> None:
+    mentions = toponyms.extract(WRITTEN)
+    assert [(m.text, m.match.place.id) for m in mentions] == WRITTEN_GOLD
+    assert all(WRITTEN[m.start:m.end] == m.text for m in mentions)
+
+
+@needs_seed
 def test_seed_article_every_mention_and_nothing_else() -> None:
     text = SEED.read_text(encoding="utf-8")
     mentions = toponyms.extract(text)
@@ -174,11 +208,13 @@ def test_megabyte_text_with_surrogates_and_bidi() -> None:
     assert all(text[m.start:m.end] == m.text for m in mentions[:100])
 
 
-def test_cli_extract_reads_a_file_or_stdin() -> None:
-    out = subprocess.run([sys.executable, "-m", "toponyms", "extract", "--json", str(SEED)],
+def test_cli_extract_reads_a_file_or_stdin(tmp_path: Path) -> None:
+    source = tmp_path / "article.txt"
+    source.write_text(WRITTEN, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "toponyms", "extract", "--json", str(source)],
                          capture_output=True, text=True, timeout=120, check=True).stdout
     rows = [json.loads(line) for line in out.splitlines()]
-    assert [(r["text"], r["id"]) for r in rows] == SEED_GOLD
+    assert [(r["text"], r["id"]) for r in rows] == WRITTEN_GOLD
     piped = subprocess.run([sys.executable, "-m", "toponyms", "extract"], input="Nothing here.",
                            capture_output=True, text=True, timeout=120, check=False)
     assert piped.returncode == 1 and piped.stdout == ""
