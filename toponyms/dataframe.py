@@ -28,6 +28,15 @@ from toponyms.batch import COLUMNS, cell
 from toponyms.gazetteer import Gazetteer
 
 
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError:
+        raise ImportError("toponyms.dataframe needs pandas: pip install 'toponyms[pandas]'"
+                          ) from None
+    return pandas
+
+
 @lru_cache(maxsize=8)
 def _gazetteer(paths: tuple[str, ...]) -> Gazetteer:
     """One gazetteer per process and set of data files (the shipped data when empty)."""
@@ -48,7 +57,7 @@ def resolve_column(
     line); `filters` are those of `resolve` (country, kind, parent, lang, at, min_score).
     Missing values and blanks get status "empty"; numbers are read as text.
     """
-    import pandas as pd
+    pd = _pandas()
 
     if column not in df.columns:
         raise KeyError(f"no column {column!r}; columns are: {', '.join(map(str, df.columns))}")
@@ -80,7 +89,7 @@ def resolve_dask_column(
     **filters: Any,
 ) -> Any:
     """`resolve_column` over every partition of Dask DataFrame `ddf` (lazy, like Dask)."""
-    import pandas as pd
+    pd = _pandas()
 
     meta = ddf._meta.copy()
     for name in COLUMNS:
