@@ -25,6 +25,7 @@ try:
 except ModuleNotFoundError:  # not installed: use the source tree this file belongs to
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     import toponyms
+from toponyms.normalize import MAX_NAME_CHARS
 
 COUNT = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
 SEED = int(sys.argv[2]) if len(sys.argv) > 2 else 0
@@ -72,9 +73,11 @@ def main() -> None:
         t0 = time.perf_counter()
         try:
             toponyms.normalize(text)
-            gaz.resolve(text)
-            if i % 10 == 0:
+            if len(text.strip()) <= MAX_NAME_CHARS:  # longer: a documented ValueError
+                gaz.resolve(text)
+            if i % 10 == 0 and len(text.strip()) <= MAX_NAME_CHARS:
                 gaz.search(text, limit=5)
+            if i % 10 == 0:
                 for m in gaz.extract(text):
                     assert text[m.start : m.end] == m.text
         except Exception:

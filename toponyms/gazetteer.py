@@ -16,6 +16,7 @@ from toponyms import resolve as cascade
 from toponyms.extract import Extractor
 from toponyms.load import load_kinds, load_places
 from toponyms.model import Match, Mention, Place, data_dir
+from toponyms.normalize import MAX_NAME_CHARS
 from toponyms.translit import languages
 
 #: Default `min_score` of `search`: lower than resolve's, to show near misses.
@@ -288,7 +289,8 @@ class Gazetteer:
         try:
             return self._places[place_id]
         except KeyError:
-            hint = self.resolve(place_id.replace("-", " "), min_score=70)
+            hint = (self.resolve(place_id.replace("-", " "), min_score=70)
+                    if len(place_id) <= MAX_NAME_CHARS else None)
             extra = f"; did you mean {hint.place.id!r}?" if hint else ""
             raise KeyError(f"no place with id {place_id!r}{extra}") from None
 

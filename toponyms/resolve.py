@@ -257,11 +257,17 @@ class _Query:
 
 
 def prepare(query: str) -> _Query | None:
-    """Check and fold a query; None for blank or over-long text (no place name is that long)."""
+    """Check and fold a query; None for blank text.
+
+    A name longer than MAX_NAME_CHARS is a ValueError: no place name is that long, and the
+    limit bounds the work of one call (running text goes to `extract`)."""
     if not isinstance(query, str):
         raise TypeError(f"expected a str place name, got {type(query).__name__}")
     text = query.strip()
-    if not text or len(text) > MAX_NAME_CHARS:
+    if len(text) > MAX_NAME_CHARS:
+        raise ValueError(f"a place name is at most {MAX_NAME_CHARS} characters, this one has "
+                         f"{len(text):,}; use extract() for running text")
+    if not text:
         return None
     folded = fold(text)
     if not folded:
