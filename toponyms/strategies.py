@@ -14,8 +14,8 @@ not. Example of a user's own property test:
 
 - `place_names(lang=None, script=None)`: names drawn from the shipped data;
 - `spelling_variants(name)`: realistic variants of one name: case, diacritics dropped,
-  apostrophe and dash variants, the romanization swaps of data/languages/skeleton.yaml
-  (ə/e/a, kh/x, ...), one-edit typos, extra spaces, NFC/NFD;
+  apostrophe and dash variants, the romanization swaps that data/languages/*.yaml describe
+  (ə/e/a, x/kh, c/j, dzh/j, ...), one-edit typos, extra spaces, NFC/NFD;
 - `noisy_text(places=None)`: (text, gold) with place names embedded in filler, and the gold
   spans `[(start, end, place_id)]`;
 - `unicode_junk()`: control, bidi, zero-width, combining, lone-surrogate and very long strings.
@@ -31,12 +31,28 @@ from hypothesis import strategies as st
 from toponyms.gazetteer import Gazetteer
 from toponyms.model import _lang_matches
 from toponyms.normalize import script_of
+from toponyms.translit import languages
 
 _APOSTROPHES = "'ʼʻ’"
 _DASHES = "-‐–—"
-# romanization swaps that competing systems make (the skeleton folds them together)
-_SWAPS = [("ə", "e"), ("ə", "a"), ("x", "kh"), ("c", "j"), ("ç", "ch"), ("ş", "sh"),
-          ("ğ", "gh"), ("ı", "i"), ("ü", "u"), ("ö", "o"), ("dzh", "j"), ("y", "i")]
+
+
+@lru_cache(maxsize=1)
+def _swaps() -> tuple[tuple[str, str], ...]:
+    """Romanization swaps that competing systems make, read from data/languages: each
+    letter of a Latin table (Azerbaijani c -> j, x -> kh, ə -> e, ...) and each skeleton rule
+    (kh -> x, dzh -> j, e -> a, y -> i, ...), both ways."""
+    data = languages()
+    pairs = set()
+    for table in data.latin_tables.values():
+        for code, value in table.items():
+            letter = chr(code)
+            # Latin letters only: a variant keeps its script
+            if script_of(letter) == "LATIN" and value.isascii() and value != letter:
+                pairs.add((letter, value))
+    for old, new in data.skeleton_rules:
+        pairs.update({(old, new), (new, old)})
+    return tuple(sorted(pairs))
 _FILLER = ["the", "army", "said", "near", "shelling", "in", "and", "on", "Sunday", "forces",
            "reported", "villages", "Ministry", "road", "fighting", "officials"]
 
@@ -82,7 +98,7 @@ def _variant(draw: st.DrawFn, name: str, typos: bool) -> str:
     for ch in _DASHES:
         if ch in text:
             text = text.replace(ch, draw(st.sampled_from([*_DASHES, " "])))
-    swaps = [s for s in _SWAPS if s[0] in text.lower()]
+    swaps = [s for s in _swaps() if s[0] in text.lower()]
     use_swap = draw(st.booleans())
     if swaps and use_swap:
         old, new = draw(st.sampled_from(swaps))
