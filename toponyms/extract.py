@@ -39,7 +39,7 @@ from itertools import product
 import ahocorasick
 
 from toponyms.model import Match, Mention, Name, Place, _lang_matches
-from toponyms.normalize import fold, strip_marks
+from toponyms.normalize import APOSTROPHES, fold, strip_marks
 from toponyms.resolve import Filters, NameIndex, _passes
 from toponyms.translit import languages
 
@@ -49,8 +49,6 @@ EVIDENCE_PENALTY = 20.0
 ENDING_PENALTY = 2.0
 #: Longest case ending read after a name.
 MAX_SUFFIX = 6
-_APOSTROPHES = "'ʼʻ’‘`´′"
-_JOINERS = "\u200c\u200d"
 
 
 def fold_char(ch: str) -> str:
@@ -58,14 +56,12 @@ def fold_char(ch: str) -> str:
     apostrophes, marks and invisible characters dropped, anything else a word break."""
     if ch.isalnum():
         return strip_marks(fold(ch))
-    if ch in _APOSTROPHES or ch in _JOINERS or unicodedata.combining(ch):
-        return ""
-    if unicodedata.category(ch) in ("Cf", "Mn", "Me"):
-        return ""
+    if ch in APOSTROPHES or unicodedata.category(ch) in ("Cf", "Mn", "Me"):
+        return ""  # Cf covers ZWNJ/ZWJ and the bidi marks
     return " "
 
 
-_KEY_MEMO: dict[str, str] = {}
+_KEY_MEMO: dict[str, str] = {}  # character -> fold_char(character); bounded by Unicode
 
 
 def key_of(text: str) -> str:
@@ -149,14 +145,13 @@ class Extractor:
         self.village_words = frozenset(
             w for (_, _), gens in data.generic_edges.items() for g in gens
             if g.kind == "village" for w in g.words)
-        self.memo: dict[str, str] = _KEY_MEMO  # folded characters, shared (bounded by Unicode)
 
     def find(self, text: str, filters: Filters, min_score: float,
              ancestors: dict[str, frozenset[str]], rank: dict[str, int]) -> list[Mention]:
         """The mentions in `text`, in text order (see the module docstring)."""
         if self.empty or not text:
             return []
-        folded, offsets = _fold_with_offsets(text, self.memo)
+        folded, offsets = _fold_with_offsets(text, _KEY_MEMO)
         cased = any(ch.isupper() for ch in text)
         found = self._candidates(text, folded, offsets, cased)
         chosen = _leftmost_longest(found)
@@ -178,7 +173,7 @@ class Extractor:
                 if needs_apostrophe is None or len(ending) > MAX_SUFFIX:
                     continue
                 between = text[offsets[end - 1] + 1 : offsets[end]]
-                if needs_apostrophe and not any(ch in _APOSTROPHES for ch in between):
+                if needs_apostrophe and not any(ch in APOSTROPHES for ch in between):
                     continue
             word = folded[start:word_end]
             if word in self.not_places or key in self.not_places:

@@ -18,11 +18,11 @@ from toponyms import translit
 #: Longest text (after stripping) that resolve looks at; no place name comes near this.
 MAX_NAME_CHARS = 500
 
-_APOSTROPHES = "'ʼʻ’‘`´′ʹʾʿ‛ˈ"
+APOSTROPHES = "'ʼʻ’‘`´′ʹʾʿ‛ˈ"
 _DASHES = "-‐‑‒–—―−﹣－_"
 _TABLE = str.maketrans(
     {
-        **{ch: None for ch in _APOSTROPHES},
+        **{ch: None for ch in APOSTROPHES},
         **{ch: " " for ch in _DASHES},
         "ǝ": "ə",
         "ә": "ə",
