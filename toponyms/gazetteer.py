@@ -60,7 +60,10 @@ class Gazetteer:
     def _ready(self) -> None:
         """Derive the lookup tables and caches that are not stored in the disk cache."""
         self._places = _PlaceMap(self._index)
-        self._ancestors = {pid: self._chain(p) for pid, p in self._index.position.items()}
+        table = self._index.places
+        # only places with a parent have ancestors: most of the world's places have none
+        self._ancestors = {pid: self._chain(p) for pid, p in self._index.position.items()
+                           if table.parent(p) is not None}
         # best exact hit per text of the data, filled on first use: the cheap common case
         self._exact: dict[str, Match] = {}
         self._cached = lru_cache(maxsize=RESOLVE_CACHE_SIZE)(self._resolve)

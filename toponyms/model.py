@@ -51,7 +51,8 @@ class Place:
 
     `kind` is one of the kinds in data/kinds.yaml; `country` is ISO 3166-1 alpha-2;
     `parent` is the id of the containing place. Coordinates and the GeoNames ID are present
-    only where a dataset gives them (`coords_source` says which).
+    only where a dataset gives them (`coords_source` says which); so is `population`, which
+    ranks same-named places of one kind (the world gazetteer, see toponyms.geonames).
     """
 
     id: str
@@ -65,6 +66,7 @@ class Place:
     start: int | None = None
     end: int | None = None
     coords_source: str | None = field(default=None, compare=False)
+    population: int | None = field(default=None, compare=False)
 
     def __hash__(self) -> int:
         return hash(self.id)

@@ -130,7 +130,11 @@ def translit_keys(folded: str, lang: str | None = None) -> tuple[str, ...]:
     >>> translit_keys(fold("Ստեփանակերտ")) == translit_keys(fold("Степанакерт"))
     True
     """
-    langs = [lang, None] if lang is not None else [None, *translit.languages().latin_tables]
+    tables = translit.languages().latin_tables
+    if lang is None:
+        langs = [None, *tables]
+    else:  # a language without its own table romanizes with the base one: compute it once
+        langs = [lang, None] if lang.split("-", 1)[0] in tables else [None]
     keys: list[str] = []
     for code in langs:
         key = translit.skeleton(translit.romanize(folded, code))

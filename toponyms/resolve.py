@@ -14,8 +14,9 @@ from __future__ import annotations
 import gc
 import pickle
 import threading
+from array import array
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any
@@ -41,9 +42,19 @@ PENALTY_UNASKED_GENERIC = 3.0  # "Terter" matched only through "Terter District"
 PENALTY_KIND_MISMATCH = 6.0  # "Terter district" and a place that is not a district
 PENALTY_NOT_IN_USE = 4.0  # `at=1990` and a name adopted in 1991
 
-# An index entry: (place number, name number, kind named by a generic term stripped off the
-# name, or "" when the whole name was indexed).
-Entry = tuple[int, int, str]
+# An index entry packs three numbers into one int (a tuple per entry would triple the memory
+# of a world-scale index): the place, the name within the place, and the kind named by a
+# generic term stripped off the name (0 when the whole name was indexed). A table maps a key
+# to one entry, or to a list of entries when several names share the key.
+_KIND_BITS = 6
+_NAME_BITS = 15
+_PLACE_SHIFT = _KIND_BITS + _NAME_BITS
+#: Most names one place may have (the entry layout's limit; the largest place has ~1,500).
+MAX_NAMES = 1 << _NAME_BITS
+Entries = int | list[int]
+#: The language tag of a name given as a bare string in a raw place (a dataset's untagged
+#: alternate names): "und", undetermined.
+UNTAGGED = "und"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +72,10 @@ class PlaceTable:
     """The places of an index by number, built into `Place` objects on first use.
 
     Pickled (the disk cache) as plain tuples: loading ~90,000 `Name` objects would be most of
-    the start-up time, and one run usually touches a handful of places.
+    the start-up time, and one run usually touches a handful of places. A raw place is
+    (id, kind, country, parent, lat, lon, geonames, start, end, coords_source, population,
+    names); a name is a tuple of Name's fields, or a bare string for an untagged name of the
+    dataset named by coords_source (the world gazetteer's GeoNames names).
     """
 
     def __init__(self) -> None:
@@ -76,10 +90,12 @@ class PlaceTable:
         if place is None:
             raw = self._raw[p]
             assert raw is not None
-            names = tuple(Name(*n) for n in raw[-1])
-            pid, kind, country, parent, lat, lon, geonames, start, end, coords, _ = raw
+            pid, kind, country, parent, lat, lon, geonames, start, end, coords, pop, _ = raw
+            names = tuple(Name(*n) if type(n) is tuple else Name(n, UNTAGGED, "variant",
+                                                                 source=coords or "")
+                          for n in raw[-1])
             place = self._objects[p] = Place(pid, kind, country, parent, lat, lon, geonames,
-                                             names, start, end, coords)
+                                             names, start, end, coords, pop)
             self._raw[p] = None
         return place
 
@@ -93,6 +109,16 @@ class PlaceTable:
         self._objects.append(place)
         self._raw.append(None)
 
+    def append_raw(self, raw: tuple[Any, ...]) -> None:
+        """Add a place in its raw form (see the class docstring), built on first use."""
+        self._objects.append(None)
+        self._raw.append(raw)
+
+    def names(self, p: int) -> Sequence[Any]:
+        """The names of place `p`: Name objects, or raw tuples and strings if not built."""
+        place, raw = self._objects[p], self._raw[p]
+        return place.names if place is not None else raw[-1] if raw is not None else ()
+
     def parent(self, p: int) -> str | None:
         """The parent id of place `p`, without building the place."""
         place, raw = self._objects[p], self._raw[p]
@@ -105,6 +131,7 @@ class PlaceTable:
             if place is not None:
                 raw = (place.id, place.kind, place.country, place.parent, place.lat, place.lon,
                        place.geonames, place.start, place.end, place.coords_source,
+                       place.population,
                        tuple((n.text, n.lang, n.status, n.start, n.end, n.used_by, n.source)
                              for n in place.names))
             assert raw is not None
@@ -126,7 +153,7 @@ class NameIndex:
     unpickled on first use: a lookup that the exact stage answers never pays for them.
     """
 
-    _LATER = ("normalized", "translit", "fuzzy_keys", "grams")
+    _LATER = ("normalized", "translit", "grams")
 
     def __init__(
         self, places: Sequence[Place], kinds: Sequence[str], not_places: frozenset[str]
@@ -134,17 +161,27 @@ class NameIndex:
         self.places = PlaceTable()
         self.not_places = not_places
         self.kind_rank = {k: i for i, k in enumerate(kinds)}
-        self.exact: dict[str, list[Entry]] = {}
-        self.normalized: dict[str, list[Entry]] = {}
-        self.translit: dict[str, list[Entry]] = {}
-        self.fuzzy_keys: list[str] = []  # every transliteration key, in the order first seen
-        # key length -> trigram -> the keys of that length that contain it
-        self.grams: dict[int, dict[str, list[str]]] = {}
+        self.generic_kinds: list[str] = [""]  # the kind numbers of entries
+        self.exact: dict[str, Entries] = {}
+        self.normalized: dict[str, Entries] = {}
+        self.translit: dict[str, Entries] = {}
+        # key length -> trigram -> numbers (in fuzzy_keys) of the keys of that length with it
+        self.grams: dict[int, dict[str, array[int]]] = {}
         self.position: dict[str, int] = {}  # place id -> number
         self.add(places)
 
+    @property
+    def fuzzy_keys(self) -> list[str]:
+        """Every transliteration key, numbered in the order first seen (the grams' numbers).
+
+        The translit table keeps that order, so the list is derived, not stored."""
+        keys: list[str] | None = self.__dict__.get("_fuzzy_keys")
+        if keys is None or len(keys) != len(self.translit):
+            keys = self.__dict__["_fuzzy_keys"] = list(self.translit)
+        return keys
+
     def __getstate__(self) -> dict[str, Any]:
-        state = {k: v for k, v in self.__dict__.items() if k != "_blobs"}
+        state = {k: v for k, v in self.__dict__.items() if k not in ("_blobs", "_fuzzy_keys")}
         blobs = dict(self.__dict__.get("_blobs", {}))
         for name in self._LATER:
             if name in state:
@@ -183,24 +220,67 @@ class NameIndex:
             else:
                 start = len(self.places[p].names)
                 self.places[p] = place
+            if len(place.names) > MAX_NAMES:
+                raise ValueError(f"place {place.id!r} has more than {MAX_NAMES} names")
             for n in range(start, len(place.names)):
-                self._add(p, n, place.names[n])
+                self._add(p, n, place.names[n].text, place.names[n].lang)
 
-    def _add(self, p: int, n: int, name: Name) -> None:
-        entry: Entry = (p, n, "")
-        _append(self.exact, name.text, entry)
-        folded = fold(name.text)
+    def add_raw(self, rows: Iterable[tuple[Any, ...]]) -> None:
+        """Index places given in PlaceTable's raw form, with ids not yet in the index.
+
+        The world gazetteer adds ~235,000 places this way without building a Place or a Name
+        object for any of them until a lookup needs it.
+        """
+        for raw in rows:
+            if raw[0] in self.position:
+                raise ValueError(f"place id {raw[0]!r} is already indexed")
+            if len(raw[-1]) > MAX_NAMES:
+                raise ValueError(f"place {raw[0]!r} has more than {MAX_NAMES} names")
+            p = self.position[raw[0]] = len(self.places)
+            self.places.append_raw(raw)
+            for n, name in enumerate(raw[-1]):
+                if type(name) is str:
+                    self._add(p, n, name, UNTAGGED)
+                else:
+                    self._add(p, n, name[0], name[1])
+
+    def _add(self, p: int, n: int, text: str, lang: str) -> None:
+        base = p << _PLACE_SHIFT | n << _KIND_BITS
+        _append(self.exact, text, base)
+        folded = fold(text)
         variants = [(folded, ""), *split_generic(folded)]
-        for text, generic in variants:
-            entry = (p, n, generic)
-            _append(self.normalized, strip_marks(text), entry)
-            for key in _translit_keys(text, name.lang):
+        for core, generic in variants:
+            entry = base | self._kind_number(generic)
+            _append(self.normalized, strip_marks(core), entry)
+            for key in _translit_keys(core, lang):
                 if key and key not in self.translit:
-                    self.fuzzy_keys.append(key)
+                    number = len(self.translit)  # its place in fuzzy_keys
                     by_gram = self.grams.setdefault(len(key), {})
                     for gram in set(_trigrams(key)):
-                        by_gram.setdefault(gram, []).append(key)
+                        ids = by_gram.get(gram)
+                        if ids is None:
+                            by_gram[gram] = array("I", (number,))
+                        else:
+                            ids.append(number)
                 _append(self.translit, key, entry)
+
+    def _kind_number(self, kind: str) -> int:
+        kinds = self.generic_kinds
+        if kind not in kinds:
+            if len(kinds) >= 1 << _KIND_BITS:
+                raise ValueError(f"more than {1 << _KIND_BITS} generic kinds")
+            kinds.append(kind)
+        return kinds.index(kind)
+
+    def entries(self, table: dict[str, Entries], key: str) -> Iterator[tuple[int, int, str]]:
+        """The (place number, name number, generic kind or "") entries of `key` in `table`."""
+        found = table.get(key)
+        if found is None:
+            return
+        kinds = self.generic_kinds
+        for entry in (found,) if type(found) is int else found:  # type: ignore[union-attr]
+            yield (entry >> _PLACE_SHIFT, entry >> _KIND_BITS & (MAX_NAMES - 1),
+                   kinds[entry & ((1 << _KIND_BITS) - 1)])
 
     def fuzzy(self, key: str, cutoff: float) -> list[tuple[str, float]]:
         """Keys similar to `key` (rapidfuzz ratio >= cutoff), from trigram candidates only.
@@ -224,24 +304,30 @@ class NameIndex:
                           key=lambda lists: sum(map(len, lists)))
         rare = 3 * dist + 1
         if rare < len(postings):
-            choices = list(set(chain.from_iterable(chain.from_iterable(postings[:rare]))))
+            numbers = set(chain.from_iterable(chain.from_iterable(postings[:rare])))
         else:
             counts = Counter(chain.from_iterable(chain.from_iterable(postings)))
-            choices = [k for k, _ in counts.most_common(FUZZY_CANDIDATES)]
-        if not choices:
+            numbers = {k for k, _ in counts.most_common(FUZZY_CANDIDATES)}
+        if not numbers:
             return []
+        keys = self.fuzzy_keys
+        choices = [keys[i] for i in numbers]
         found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
         return [(choice, float(score)) for choice, score, _ in found]
 
 
-def _append(table: dict[str, list[Entry]], key: str, entry: Entry) -> None:
+def _append(table: dict[str, Entries], key: str, entry: int) -> None:
     if not key:
         return
-    entries = table.get(key)
-    if entries is None:
-        table[key] = [entry]
-    elif entry not in entries:
-        entries.append(entry)
+    old = table.get(key)
+    if old is None:
+        table[key] = entry
+    elif type(old) is int:
+        if old != entry:
+            table[key] = [old, entry]
+    elif old[-1] != entry:  # type: ignore[index]
+        # one name's entries are added together, so a repeat can only be the last one
+        old.append(entry)  # type: ignore[union-attr]
 
 
 def _trigrams(key: str) -> list[str]:
@@ -290,7 +376,7 @@ def run(
     """
     best: dict[int, tuple[float, int, Match]] = {}
 
-    def consider(entries: list[Entry], method: str, base: float, hint: str,
+    def consider(entries: Iterator[tuple[int, int, str]], method: str, base: float, hint: str,
                  script: str | None = None) -> None:
         for p, n, generic in entries:
             place = index.places[p]
@@ -323,11 +409,11 @@ def run(
         # "Azerbaijani" is Swahili for Azerbaijan, and an English demonym: a word listed as
         # not a place resolves only when the caller names the language it is written in
         return []
-    consider(index.exact.get(query.text, []), "exact", SCORES["exact"], "")
+    consider(index.entries(index.exact, query.text), "exact", SCORES["exact"], "")
     if settled(SCORES["normalized"]):
         return _rank(index, best, ancestors)
     for text, hint in query.variants:
-        consider(index.normalized.get(strip_marks(text), []), "normalized",
+        consider(index.entries(index.normalized, strip_marks(text)), "normalized",
                  SCORES["normalized"], hint)
     if settled(SCORES["transliteration"]):
         return _rank(index, best, ancestors)
@@ -339,8 +425,8 @@ def run(
         for key in keys:
             if latin and len(key) < FUZZY_MIN_KEY:
                 continue  # "and" is not India's "Ind": short Latin words meet too easily
-            consider(index.translit.get(key, []), "transliteration", SCORES["transliteration"],
-                     hint)
+            consider(index.entries(index.translit, key), "transliteration",
+                     SCORES["transliteration"], hint)
     if settled(FUZZY_MAX):
         return _rank(index, best, ancestors)
     cutoff = min_score / FUZZY_FACTOR
@@ -354,7 +440,8 @@ def run(
                     continue
                 for found, similarity in index.fuzzy(key, cutoff):
                     score = min(similarity * FUZZY_FACTOR, FUZZY_MAX)
-                    consider(index.translit[found], "fuzzy", score, hint, script)
+                    consider(index.entries(index.translit, found), "fuzzy", score, hint,
+                             script)
     return _rank(index, best, ancestors)
 
 
@@ -373,8 +460,9 @@ def _rank(
     best: dict[int, tuple[float, int, Match]],
     ancestors: dict[str, frozenset[str]],
 ) -> list[Match]:
-    """Best first: score, kind prominence (data/kinds.yaml), how well documented the place is
-    (its number of names: a stand-in for prominence where no population is known), id.
+    """Best first: score, kind prominence (data/kinds.yaml), population (where a dataset gives
+    it), how well documented the place is (its number of names: a stand-in for prominence
+    where no population is known), id.
 
     The top match is flagged `ambiguous` when another place scores the same and is not its
     ancestor or descendant: the town of Fuzuli and the district named after it are one answer
@@ -382,9 +470,10 @@ def _rank(
     """
     rank = index.kind_rank
 
-    def order(item: tuple[float, int, Match]) -> tuple[float, int, int, str]:
+    def order(item: tuple[float, int, Match]) -> tuple[float, int, int, int, str]:
         place = item[2].place
-        return (-item[0], rank.get(place.kind, len(rank)), -len(place.names), place.id)
+        return (-item[0], rank.get(place.kind, len(rank)), -(place.population or 0),
+                -len(place.names), place.id)
 
     ordered = sorted(best.values(), key=order)
     matches = [m for _, _, m in ordered]

@@ -217,11 +217,12 @@ def skeleton(latin: str) -> str:
     return key
 
 
+_VOWEL_RUNS: dict[str, re.Pattern[str]] = {}
+
+
 def _collapse_vowels(word: str, vowels: str) -> str:
     """Collapse runs of one repeated vowel ("jabraiil" -> "jabrail")."""
-    chars: list[str] = []
-    for ch in word:
-        if chars and ch == chars[-1] and ch in vowels:
-            continue
-        chars.append(ch)
-    return "".join(chars)
+    pattern = _VOWEL_RUNS.get(vowels)
+    if pattern is None:
+        pattern = _VOWEL_RUNS[vowels] = re.compile(f"([{re.escape(vowels)}])\\1+")
+    return pattern.sub(r"\1", word)
