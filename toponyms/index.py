@@ -1,0 +1,378 @@
+"""The name index: every name of a set of places, keyed for each stage of the cascade.
+
+Three tables map a key to the names that have it (exact text, normalized key,
+transliteration key), and a trigram index over the transliteration keys hands the fuzzy stage
+its candidates. Entries are packed ints and places stay raw tuples until used, so that the
+world gazetteer (1.2 million names) fits in memory and loads from the disk cache in a second.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import pickle
+import threading
+from array import array
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from itertools import chain
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from toponyms.model import Name, Place
+from toponyms.normalize import fold, split_generic, strip_marks
+from toponyms.normalize import translit_keys as _translit_keys
+
+#: Most candidates the trigram index hands to rapidfuzz per query key.
+FUZZY_CANDIDATES = 400
+# An index entry packs three numbers into one int (a tuple per entry would triple the memory
+# of a world-scale index): the place, the name within the place, and the kind named by a
+# generic term stripped off the name (0 when the whole name was indexed). A table maps a key
+# to one entry, or to a list of entries when several names share the key.
+_KIND_BITS = 6
+_NAME_BITS = 15
+_PLACE_SHIFT = _KIND_BITS + _NAME_BITS
+#: Most names one place may have (the entry layout's limit; the largest place has ~1,500).
+MAX_NAMES = 1 << _NAME_BITS
+Entries = int | list[int]
+#: The language tag of a name given as a bare string in a raw place (a dataset's untagged
+#: alternate names): "und", undetermined.
+UNTAGGED = "und"
+
+class PlaceTable:
+    """The places of an index by number, built into `Place` objects on first use.
+
+    Pickled (the disk cache) as plain tuples: loading ~90,000 `Name` objects would be most of
+    the start-up time, and one run usually touches a handful of places. A raw place is
+    (id, kind, country, parent, lat, lon, geonames, start, end, coords_source, population,
+    names); a name is a tuple of Name's fields, or a bare string for an untagged name of the
+    dataset named by coords_source (the world gazetteer's GeoNames names).
+    """
+
+    def __init__(self) -> None:
+        self._objects: list[Place | None] = []
+        self._raw: list[tuple[Any, ...] | None] = []
+
+    def __len__(self) -> int:
+        return len(self._objects)
+
+    def __getitem__(self, p: int) -> Place:
+        place = self._objects[p]
+        if place is None:
+            raw = self._raw[p]
+            assert raw is not None
+            pid, kind, country, parent, lat, lon, geonames, start, end, coords, pop, _ = raw
+            names = tuple(Name(*n) if type(n) is tuple else Name(n, UNTAGGED, "variant",
+                                                                 source=coords or "")
+                          for n in raw[-1])
+            place = self._objects[p] = Place(pid, kind, country, parent, lat, lon, geonames,
+                                             names, start, end, coords, pop)
+            self._raw[p] = None
+        return place
+
+    def __setitem__(self, p: int, place: Place) -> None:
+        self._objects[p], self._raw[p] = place, None
+
+    def __iter__(self) -> Iterator[Place]:
+        return (self[p] for p in range(len(self)))
+
+    def append(self, place: Place) -> None:
+        self._objects.append(place)
+        self._raw.append(None)
+
+    def append_raw(self, raw: tuple[Any, ...]) -> None:
+        """Add a place in its raw form (see the class docstring), built on first use."""
+        self._objects.append(None)
+        self._raw.append(raw)
+
+    def names(self, p: int) -> Sequence[Any]:
+        """The names of place `p`: Name objects, or raw tuples and strings if not built."""
+        place, raw = self._objects[p], self._raw[p]
+        return place.names if place is not None else raw[-1] if raw is not None else ()
+
+    def parent(self, p: int) -> str | None:
+        """The parent id of place `p`, without building the place."""
+        place, raw = self._objects[p], self._raw[p]
+        return place.parent if place is not None else raw[3] if raw is not None else None
+
+    def __getstate__(self) -> list[tuple[Any, ...]]:
+        out: list[tuple[Any, ...]] = []
+        for p, place in enumerate(self._objects):
+            raw = self._raw[p]
+            if place is not None:
+                raw = (place.id, place.kind, place.country, place.parent, place.lat, place.lon,
+                       place.geonames, place.start, place.end, place.coords_source,
+                       place.population,
+                       tuple((n.text, n.lang, n.status, n.start, n.end, n.used_by, n.source)
+                             for n in place.names))
+            assert raw is not None
+            out.append(raw)
+        return out
+
+    def __setstate__(self, state: list[tuple[Any, ...]]) -> None:
+        self._raw = list(state)
+        self._objects = [None] * len(state)
+
+
+_LOAD_LOCK = threading.Lock()
+
+
+class NameIndex:
+    """Lookup tables over every name of a set of places, one per cascade stage.
+
+    Pickled (the disk cache) with the tables of the later stages as opaque blobs that are
+    unpickled on first use: a lookup that the exact stage answers never pays for them.
+    """
+
+    _LATER = ("normalized", "translit", "grams")
+
+    def __init__(
+        self, places: Sequence[Place], kinds: Sequence[str], not_places: frozenset[str]
+    ) -> None:
+        self.places = PlaceTable()
+        self.not_places = not_places
+        self.kind_rank = {k: i for i, k in enumerate(kinds)}
+        self.generic_kinds: list[str] = [""]  # the kind numbers of entries
+        self.exact: dict[str, Entries] = {}
+        self.normalized: dict[str, Entries] = {}
+        self.translit: dict[str, Entries] = {}
+        # key length -> trigram -> numbers (in fuzzy_keys) of the keys of that length with it
+        self.grams: dict[int, dict[str, array[int]]] = {}
+        self.position: dict[str, int] = {}  # place id -> number
+        self.add(places)
+
+    @property
+    def fuzzy_keys(self) -> list[str]:
+        """Every transliteration key, numbered in the order first seen (the grams' numbers).
+
+        The translit table keeps that order, so the list is derived, not stored."""
+        keys: list[str] | None = self.__dict__.get("_fuzzy_keys")
+        if keys is None or len(keys) != len(self.translit):
+            keys = self.__dict__["_fuzzy_keys"] = list(self.translit)
+        return keys
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = {k: v for k, v in self.__dict__.items() if k not in ("_blobs", "_fuzzy_keys")}
+        blobs = dict(self.__dict__.get("_blobs", {}))
+        for name in self._LATER:
+            if name in state:
+                blobs[name] = pickle.dumps(state.pop(name), protocol=pickle.HIGHEST_PROTOCOL)
+        state["_blobs"] = blobs
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def __getattr__(self, name: str) -> Any:
+        # only called for attributes not set: the later stages' tables, still pickled
+        if name not in self._LATER or "_blobs" not in self.__dict__:
+            raise AttributeError(name)
+        with _LOAD_LOCK:  # two threads may ask at once: one loads, the other waits
+            if name in self.__dict__:
+                return self.__dict__[name]
+            enabled = gc.isenabled()
+            gc.disable()  # many small objects: collection passes would triple the time
+            try:
+                value = pickle.loads(self.__dict__["_blobs"].pop(name))
+            finally:
+                if enabled:
+                    gc.enable()
+            setattr(self, name, value)
+            return value
+
+    def add(self, places: Sequence[Place]) -> None:
+        """Index more places, or more names of indexed places (same id, names appended)."""
+        for place in places:
+            p = self.position.get(place.id)
+            if p is None:
+                p = self.position[place.id] = len(self.places)
+                self.places.append(place)
+                start = 0
+            else:
+                start = len(self.places[p].names)
+                self.places[p] = place
+            if len(place.names) > MAX_NAMES:
+                raise ValueError(f"place {place.id!r} has more than {MAX_NAMES} names")
+            for n in range(start, len(place.names)):
+                self._add(p, n, place.names[n].text, place.names[n].lang)
+
+    def add_raw(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Index places given in PlaceTable's raw form, with ids not yet in the index.
+
+        The world gazetteer adds ~235,000 places this way without building a Place or a Name
+        object for any of them until a lookup needs it. The names' keys are computed in
+        worker processes where that pays (see `_keyed`).
+        """
+        seen = set(self.position)
+        for raw in rows:
+            if raw[0] in seen:
+                raise ValueError(f"place id {raw[0]!r} is already indexed")
+            seen.add(raw[0])
+            if len(raw[-1]) > MAX_NAMES:
+                raise ValueError(f"place {raw[0]!r} has more than {MAX_NAMES} names")
+        enabled = gc.isenabled()
+        gc.disable()  # millions of new objects: collection passes would cost a third more
+        try:
+            for raw, keys in zip(rows, _keyed(rows), strict=True):
+                p = self.position[raw[0]] = len(self.places)
+                self.places.append_raw(raw)
+                for n, name in enumerate(raw[-1]):
+                    self._insert(p, n, name if type(name) is str else name[0], keys[n])
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _add(self, p: int, n: int, text: str, lang: str) -> None:
+        self._insert(p, n, text, _name_keys(text, lang))
+
+    def _insert(self, p: int, n: int, text: str, keys: _NameKeys) -> None:
+        base = p << _PLACE_SHIFT | n << _KIND_BITS
+        _append(self.exact, text, base)
+        for normalized, generic, translit_keys in keys:
+            entry = base | self._kind_number(generic)
+            _append(self.normalized, normalized, entry)
+            for key in translit_keys:
+                if key and key not in self.translit:
+                    number = len(self.translit)  # its place in fuzzy_keys
+                    by_gram = self.grams.setdefault(len(key), {})
+                    for gram in set(_trigrams(key)):
+                        ids = by_gram.get(gram)
+                        if ids is None:
+                            by_gram[gram] = array("I", (number,))
+                        else:
+                            ids.append(number)
+                _append(self.translit, key, entry)
+
+    def _kind_number(self, kind: str) -> int:
+        kinds = self.generic_kinds
+        if kind not in kinds:
+            if len(kinds) >= 1 << _KIND_BITS:
+                raise ValueError(f"more than {1 << _KIND_BITS} generic kinds")
+            kinds.append(kind)
+        return kinds.index(kind)
+
+    def entries(self, table: dict[str, Entries], key: str) -> Iterator[tuple[int, int, str]]:
+        """The (place number, name number, generic kind or "") entries of `key` in `table`."""
+        found = table.get(key)
+        if found is None:
+            return
+        kinds = self.generic_kinds
+        for entry in (found,) if type(found) is int else found:  # type: ignore[union-attr]
+            yield (entry >> _PLACE_SHIFT, entry >> _KIND_BITS & (MAX_NAMES - 1),
+                   kinds[entry & ((1 << _KIND_BITS) - 1)])
+
+    def fuzzy(self, key: str, cutoff: float) -> list[tuple[str, float]]:
+        """Keys similar to `key` (rapidfuzz ratio >= cutoff), from trigram candidates only.
+
+        Length and prefix filtering keep it exact without counting every posting: a key within
+        the cutoff is at most `dist` insertions/deletions away, so its length is within `dist`
+        of the query's, and each edit breaks at most three of the query's trigrams, so it
+        shares at least one of the query's `3 * dist + 1` rarest trigrams. Only the postings
+        of those trigrams, among keys of a length in the window, are scored. When the cutoff is
+        too low for that to prune (search with a low min_score), the FUZZY_CANDIDATES keys
+        sharing the most trigrams are scored instead.
+        """
+        share = cutoff / 100
+        most = 2 * len(key)  # the longest distance worth a thought
+        dist = min(most, int(most * (1 - share) / share)) if share > 0.01 else most
+        # a key more than `dist` characters longer or shorter is too far: only the postings
+        # of keys whose length is in the window count
+        buckets = [self.grams[n] for n in range(len(key) - dist, len(key) + dist + 1)
+                   if n in self.grams]
+        postings = sorted(([p for b in buckets if (p := b.get(g))] for g in set(_trigrams(key))),
+                          key=lambda lists: sum(map(len, lists)))
+        rare = 3 * dist + 1
+        if rare < len(postings):
+            numbers = set(chain.from_iterable(chain.from_iterable(postings[:rare])))
+        else:
+            counts = Counter(chain.from_iterable(chain.from_iterable(postings)))
+            numbers = {k for k, _ in counts.most_common(FUZZY_CANDIDATES)}
+        if not numbers:
+            return []
+        keys = self.fuzzy_keys
+        choices = [keys[i] for i in numbers]
+        found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+        return [(choice, float(score)) for choice, score, _ in found]
+
+
+def _append(table: dict[str, Entries], key: str, entry: int) -> None:
+    if not key:
+        return
+    old = table.get(key)
+    if old is None:
+        table[key] = entry
+    elif type(old) is int:
+        if old != entry:
+            table[key] = [old, entry]
+    elif old[-1] != entry:  # type: ignore[index]
+        # one name's entries are added together, so a repeat can only be the last one
+        old.append(entry)  # type: ignore[union-attr]
+
+
+# the keys of one name: (normalized key, generic kind or "", transliteration keys) for the
+# whole name and for each core left when a generic term is split off
+_NameKeys = tuple[tuple[str, str, tuple[str, ...]], ...]
+
+
+def _name_keys(text: str, lang: str) -> _NameKeys:
+    folded = fold(text)
+    return tuple((strip_marks(core), generic, _translit_keys(core, lang))
+                 for core, generic in [(folded, ""), *split_generic(folded)])
+
+
+#: A build of fewer names than this computes keys in one process (workers would cost more).
+PARALLEL_MIN_NAMES = 200_000
+_CHUNK = 10_000  # places per work unit
+_ROWS: Sequence[tuple[Any, ...]] = ()  # what forked workers read: set just before the fork
+
+
+def _row_keys(raw: tuple[Any, ...]) -> list[_NameKeys]:
+    return [_name_keys(n, UNTAGGED) if type(n) is str else _name_keys(n[0], n[1])
+            for n in raw[-1]]
+
+
+def _chunk_keys(bounds: tuple[int, int]) -> list[list[_NameKeys]]:
+    return [_row_keys(raw) for raw in _ROWS[bounds[0] : bounds[1]]]
+
+
+def _workers(names: int) -> int:
+    """How many worker processes compute keys: none below PARALLEL_MIN_NAMES, on one CPU, where
+    fork is missing, or when other threads run (forking them is unsafe).
+    $TOPONYMS_BUILD_WORKERS overrides the count (0 = none)."""
+    chosen = os.environ.get("TOPONYMS_BUILD_WORKERS", "").strip()
+    if chosen.isdigit():
+        count = int(chosen)
+    elif names < PARALLEL_MIN_NAMES:
+        return 0
+    else:
+        cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+            os.cpu_count() or 1)
+        count = min(4, cpus - 1)
+    if count < 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return 0
+    return count if threading.active_count() == 1 else 0
+
+
+def _keyed(rows: Sequence[tuple[Any, ...]]) -> Iterator[list[_NameKeys]]:
+    """The keys of each row's names, in row order: computed by forked workers while this
+    process fills the tables, where that pays; otherwise here, one row at a time."""
+    global _ROWS
+    workers = _workers(sum(len(raw[-1]) for raw in rows))
+    if not workers:
+        yield from map(_row_keys, rows)
+        return
+    _ROWS = rows
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            bounds = [(i, min(i + _CHUNK, len(rows))) for i in range(0, len(rows), _CHUNK)]
+            for chunk in pool.imap(_chunk_keys, bounds):
+                yield from chunk
+    finally:
+        _ROWS = ()
+
+
+def _trigrams(key: str) -> list[str]:
+    padded = f"  {key} "
+    return [padded[i : i + 3] for i in range(len(padded) - 2)]
