@@ -17,6 +17,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -266,33 +267,44 @@ class NameIndex:
     def fuzzy(self, key: str, cutoff: float) -> list[tuple[str, float]]:
         """Keys similar to `key` (rapidfuzz ratio >= cutoff), from trigram candidates only.
 
-        Length and prefix filtering keep it exact without counting every posting: a key within
-        the cutoff is at most `dist` insertions/deletions away, so its length is within `dist`
-        of the query's, and each edit breaks at most three of the query's trigrams, so it
-        shares at least one of the query's `3 * dist + 1` rarest trigrams. Only the postings
-        of those trigrams, among keys of a length in the window, are scored. When the cutoff is
-        too low for that to prune (search with a low min_score), the FUZZY_CANDIDATES keys
-        sharing the most trigrams are scored instead.
+        Filtering keeps it exact without scoring every key. rapidfuzz's ratio is
+        100 * (1 - d / (la + lb)) for the insertion/deletion distance d, so a key within the
+        cutoff is at most `dist` such edits away and its length is within `dist` of the
+        query's. Deleting one of the query's characters breaks at most three of its trigrams,
+        inserting one breaks at most two; so a key of length n shares at least one of the
+        query's (5 * dist + len(key) - n) // 2 + 1 trigrams that are rarest among keys of
+        length n. Only those postings are scored. When the cutoff is too low for that to prune
+        (search with a low min_score), the FUZZY_CANDIDATES keys sharing the most trigrams are
+        scored instead.
         """
         share = cutoff / 100
         most = 2 * len(key)  # the longest distance worth a thought
         dist = min(most, int(most * (1 - share) / share)) if share > 0.01 else most
-        # a key more than `dist` characters longer or shorter is too far: only the postings
-        # of keys whose length is in the window count
-        buckets = [self.grams[n] for n in range(len(key) - dist, len(key) + dist + 1)
-                   if n in self.grams]
-        postings = sorted(([p for b in buckets if (p := b.get(g))] for g in set(_trigrams(key))),
-                          key=lambda lists: sum(map(len, lists)))
-        rare = 3 * dist + 1
-        if rare < len(postings):
-            numbers = set(chain.from_iterable(chain.from_iterable(postings[:rare])))
-        else:
-            counts = Counter(chain.from_iterable(chain.from_iterable(postings)))
-            numbers = {k for k, _ in counts.most_common(FUZZY_CANDIDATES)}
+        grams = set(_trigrams(key))
+        chosen: list[array[int]] = []
+        window = [(n, b) for n in range(len(key) - dist, len(key) + dist + 1)
+                  if (b := self.grams.get(n)) is not None]
+        for n, bucket in window:
+            # a query trigram no key of this length has is a free pick among the rarest
+            postings = sorted((p for g in grams if (p := bucket.get(g)) is not None), key=len)
+            needed = (5 * dist + len(key) - n) // 2 + 1 - (len(grams) - len(postings))
+            if needed > len(postings):
+                return self._fuzzy_by_count(key, cutoff, grams, [b for _, b in window])
+            chosen.extend(postings[: max(needed, 0)])
+        numbers = set().union(*chosen)
         if not numbers:
             return []
         keys = self.fuzzy_keys
-        choices = [keys[i] for i in numbers]
+        choices = [keys[i] for i in numbers] if len(numbers) < 2 else itemgetter(*numbers)(keys)
+        found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+        return [(choice, float(score)) for choice, score, _ in found]
+
+    def _fuzzy_by_count(self, key: str, cutoff: float, grams: set[str],
+                        buckets: list[dict[str, array[int]]]) -> list[tuple[str, float]]:
+        counts = Counter(chain.from_iterable(p for b in buckets for g in grams
+                                             if (p := b.get(g)) is not None))
+        keys = self.fuzzy_keys
+        choices = [keys[k] for k, _ in counts.most_common(FUZZY_CANDIDATES)]
         found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
         return [(choice, float(score)) for choice, score, _ in found]
 
