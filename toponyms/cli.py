@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 import time
@@ -54,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     _reconfigure_streams()
     try:
         return int(args.run(args))
-    except (UsageError, DataError, KeyError, ValueError, TypeError) as exc:
+    except (UsageError, DataError, KeyError, ValueError, TypeError, ImportError, OSError) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         print(f"toponyms: {message}", file=sys.stderr)
         return 2
@@ -89,7 +90,18 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--data", action="append", default=[], metavar="FILE",
                        help="a YAML place file to add on top of the shipped data (repeatable)")
         p.add_argument("--label-lang", default="en", help="language of displayed labels")
+        world(p)
         return p
+
+    def world(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--world", action="store_true",
+                       help="add GeoNames' 235,000 cities (needs toponyms[world]; the first run "
+                            "builds an index of ~20 s, cached after)")
+        p.add_argument("--geonames", metavar="FILE",
+                       help="a GeoNames dump file (allCountries.txt, AZ.txt, cities500.zip, ...); "
+                            "implies --world")
+        p.add_argument("--alternate-names", metavar="FILE",
+                       help="GeoNames alternateNamesV2.txt (or .zip), with --geonames or --world")
 
     p = filtered("resolve", "Resolve each NAME (or '-' for names on stdin, one per line).")
     p.add_argument("names", nargs="+", metavar="NAME")
@@ -111,6 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("place_id", metavar="ID")
     p.add_argument("--data", action="append", default=[], metavar="FILE")
     p.add_argument("--json", action="store_true")
+    world(p)
     p.set_defaults(run=_cmd_show)
 
     p = sub.add_parser("normalize", help="The match keys of TEXT, to debug why names meet.")
@@ -132,6 +145,10 @@ def _parser() -> argparse.ArgumentParser:
 
 # helpers --------------------------------------------------------------------------------------
 def _gazetteer(args: argparse.Namespace) -> Gazetteer:
+    if args.world or args.geonames or args.alternate_names:
+        if sys.stderr.isatty():
+            logging.basicConfig(level=logging.INFO, format="toponyms: %(message)s")
+        return Gazetteer.from_geonames(args.geonames, args.alternate_names, files=args.data)
     return Gazetteer.from_files(*args.data) if args.data else Gazetteer.default()
 
 

@@ -6,8 +6,9 @@ The default gazetteer (the shipped data) is built on first use, once, under a lo
 
 from __future__ import annotations
 
+import logging
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from toponyms.load import load_kinds, load_places
 from toponyms.model import Match, Mention, Place, data_dir
 from toponyms.normalize import MAX_NAME_CHARS
 from toponyms.translit import languages
+
+_log = logging.getLogger("toponyms")
 
 #: Default `min_score` of `search`: lower than resolve's, to show near misses.
 SEARCH_MIN_SCORE = 60.0
@@ -109,17 +112,18 @@ class Gazetteer:
         place. Problems raise DataError naming the file and line. The shipped data's indexes
         come from the disk cache (see toponyms.cache) when it holds them.
         """
-        files: list[Path] = []
-        for path in paths:
-            path = Path(path)
-            files.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
+        files = _yaml_files(paths)
         gaz = cls._shipped() if base else cls([], load_kinds())
-        if files:
-            known = gaz._places
-            added = load_places(files, tags=languages().tags, kinds=gaz.kinds, known=known)
-            gaz._index.add(added)
-            gaz._ready()
+        gaz._add_files(files)
         return gaz
+
+    def _add_files(self, files: Sequence[Path]) -> None:
+        """Load YAML place files on top of this gazetteer (new places and `extends`)."""
+        if files:
+            known = self._places
+            added = load_places(files, tags=languages().tags, kinds=self.kinds, known=known)
+            self._index.add(added)
+            self._ready()
 
     @classmethod
     def _shipped(cls) -> Gazetteer:
@@ -148,6 +152,7 @@ class Gazetteer:
         *,
         cities: bool = True,
         base: bool = True,
+        files: Iterable[str | Path] = (),
     ) -> Gazetteer:
         """The world: GeoNames places merged with the shipped data (see toponyms.geonames).
 
@@ -156,7 +161,8 @@ class Gazetteer:
         file, cities500.txt; .zip too) and `alternate_names` an alternateNamesV2.txt, both
         read from the user's disk. A curated place and the GeoNames record of its GeoNames ID
         are one place; other records get the id `geonames-<geonameid>`. The result is cached
-        on disk (see toponyms.cache) and rebuilt when any input changes.
+        on disk (see toponyms.cache) and rebuilt when any input changes. `files` are YAML place
+        files added on top, as in `from_files`.
 
         >>> world = Gazetteer.from_geonames()  # doctest: +SKIP
         >>> world.resolve("Ganja").place.id, world.resolve("Ganja", country="IR")  # doctest: +SKIP
@@ -181,7 +187,10 @@ class Gazetteer:
             name = None
         gaz = cache.load(name) if name else None
         if isinstance(gaz, Gazetteer):
+            gaz._add_files(_yaml_files(files))
             return gaz
+        _log.info("building the world index from %s (once: it is cached for later runs)",
+                  ", ".join(p.name for p in inputs))
         sources: list[Iterable[geonames.Record]] = []
         if cities:
             sources.append(geonames.read_cities500(inputs[0]))
@@ -199,6 +208,7 @@ class Gazetteer:
         gaz._ready()
         if name:
             cache.save(name, gaz)
+        gaz._add_files(_yaml_files(files))
         return gaz
 
     # the verbs -----------------------------------------------------------------------------
@@ -395,3 +405,12 @@ class Gazetteer:
 
     def __repr__(self) -> str:
         return f"<Gazetteer of {len(self)} places>"
+
+
+def _yaml_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files named, with a folder standing for the .yaml files in it."""
+    files: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        files.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
+    return files

