@@ -17,7 +17,7 @@ from toponyms import resolve as cascade
 from toponyms.extract import Extractor
 from toponyms.load import load_kinds, load_places
 from toponyms.model import Match, Mention, Place, data_dir
-from toponyms.normalize import MAX_NAME_CHARS
+from toponyms.normalize import MAX_NAME_CHARS, normalize
 from toponyms.translit import languages
 
 _log = logging.getLogger("toponyms")
@@ -58,6 +58,9 @@ class Gazetteer:
     def __init__(self, places: list[Place], kinds: tuple[str, ...]) -> None:
         self.kinds = kinds
         self._index = cascade.NameIndex(places, kinds, languages().not_places)
+        # normalized frequent word -> Zipf frequency: the world's common-word prior (see
+        # data/geonames.yaml); empty for the shipped data
+        self._common: dict[str, float] = {}
         self._ready()
 
     def _ready(self) -> None:
@@ -73,11 +76,12 @@ class Gazetteer:
         self._extractors: dict[str, Extractor] = {}  # built on first use, per `lang`
 
     def __getstate__(self) -> dict[str, object]:
-        return {"kinds": self.kinds, "index": self._index}
+        return {"kinds": self.kinds, "index": self._index, "common": self._common}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.kinds = state["kinds"]  # type: ignore[assignment]
         self._index = state["index"]  # type: ignore[assignment]
+        self._common = state.get("common") or {}  # type: ignore[assignment]
         self._ready()
 
     def _chain(self, p: int) -> frozenset[str]:
@@ -201,6 +205,10 @@ class Gazetteer:
             geonames.add_alternate_names(
                 records, geonames.read_alternate_names(alternate_names, records))
         gaz = cls._shipped() if base else cls([], load_kinds())
+        for word, zipf in geonames.common_words().items():
+            key = normalize(word)
+            if key and zipf > gaz._common.get(key, 0.0):
+                gaz._common[key] = zipf
         extended, rows = geonames.merge(records.values(), gaz)
         del records
         gaz._index.add(extended)
@@ -248,7 +256,7 @@ class Gazetteer:
         if query is None:
             return None
         found = cascade.run(self._index, query, filters, min_score=min_score, stop_early=True,
-                            ancestors=self._ancestors)
+                            ancestors=self._ancestors, common=self._common)
         return found[0] if found else None
 
     def cache_clear(self) -> None:
@@ -352,6 +360,8 @@ class Gazetteer:
         query = cascade.prepare(name)
         if query is None or limit == 0:
             return []
+        # no common-word prior here: search lists what resolve declines ("economy" is
+        # Economy, Pennsylvania in the list, but resolve("economy") is None)
         found = cascade.run(self._index, query, filters, min_score=min_score, stop_early=False,
                             ancestors=self._ancestors)
         return found[:limit]

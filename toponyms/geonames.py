@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
@@ -45,6 +46,8 @@ class Rules:
     populated: tuple[tuple[int, str], ...]
     feature_classes: frozenset[str]
     not_languages: frozenset[str]
+    common_languages: tuple[str, ...]
+    min_zipf: float
 
     def kind(self, population: int, feature_class: str = "P", code: str = "") -> str | None:
         """The kind of a record, or None when records of its class are left out."""
@@ -71,6 +74,8 @@ def rules() -> Rules:
                                     for t in raw["populated"]), reverse=True)),
             feature_classes=frozenset(str(c) for c in raw["feature_classes"]),
             not_languages=frozenset(str(c) for c in raw["not_languages"]),
+            common_languages=tuple(str(c) for c in raw["common_words"]["languages"]),
+            min_zipf=float(raw["common_words"]["min_zipf"]),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as err:
         raise DataError(f"cannot read the GeoNames rules: {err}", path=str(path)) from None
@@ -131,7 +136,7 @@ def read_cities500(path: Path | None = None) -> Iterator[Record]:
         kind = kind_of(population)
         names = _distinct([obj.get("name") or "", *(obj.get("alternatenames") or ())])
         return Record(int(obj["geonameid"]), kind or "village", obj.get("countrycode") or None,
-                      obj.get("latitude"), obj.get("longitude"), population or None, source,
+                      obj.get("latitude"), obj.get("longitude"), population, source,
                       names)
 
     try:
@@ -142,6 +147,28 @@ def read_cities500(path: Path | None = None) -> Iterator[Record]:
     for record in data.values():
         if isinstance(record, Record) and record.names:
             yield record
+
+
+def common_words() -> dict[str, float]:
+    """Frequent words of the languages in data/geonames.yaml with their Zipf frequency (the
+    highest among those languages), from the wordfreq package (the `world` extra).
+
+    The world gazetteer uses them as a prior: see `common_words` in data/geonames.yaml.
+    """
+    try:
+        import wordfreq  # optional: only the world gazetteer needs it
+    except ImportError:
+        raise ModuleNotFoundError("the world gazetteer needs wordfreq: "
+                                  "pip install 'toponyms[world]'") from None
+    found: dict[str, float] = {}
+    least = rules().min_zipf
+    for lang in rules().common_languages:
+        for word, share in wordfreq.get_frequency_dict(lang).items():
+            if share > 0:
+                zipf = math.log10(share) + 9
+                if zipf >= least and zipf > found.get(word, 0.0):
+                    found[word] = zipf
+    return found
 
 
 # the official dump files ---------------------------------------------------------------------
@@ -184,7 +211,7 @@ def read_table(path: str | Path) -> Iterator[Record]:
                     continue
                 names = _distinct([cols[1], cols[2], *cols[3].split(",")])
                 yield Record(int(cols[0]), kind, cols[8] or None, _float(cols[4]),
-                             _float(cols[5]), population or None, source, names)
+                             _float(cols[5]), population, source, names)
     except (OSError, UnicodeDecodeError, ValueError, zipfile.BadZipFile) as err:
         if isinstance(err, DataError):
             raise

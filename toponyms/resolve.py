@@ -11,10 +11,10 @@ does not fit, a name not in use in the year asked about.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from toponyms.index import NameIndex
+from toponyms.index import UNTAGGED, NameIndex
 from toponyms.model import Match, Name, Place, _lang_matches
 from toponyms.normalize import MAX_NAME_CHARS, fold, script_of, split_generic, strip_marks
 from toponyms.normalize import translit_keys as _translit_keys
@@ -79,12 +79,21 @@ def run(
     min_score: float,
     stop_early: bool,
     ancestors: dict[str, frozenset[str]],
+    common: Mapping[str, float] | None = None,
 ) -> list[Match]:
     """The cascade: matches at or above `min_score`, best first, one per place.
 
     With `stop_early` (resolve) it returns after the first stage that found a match.
+    `common` maps frequent words to their Zipf frequency z: without filters, such a query
+    matches only a whole name as written (the exact and normalized stages, no generic term
+    split off) of a place without a known population or with at least 10 ** z inhabitants.
     """
     best: dict[int, tuple[float, int, Match]] = {}
+    least = None
+    if common and filters.country is None and filters.kind is None and (
+            filters.parent is None and filters.lang is None):
+        zipf = common.get(strip_marks(query.folded))
+        least = 10 ** zipf if zipf is not None else None
 
     def consider(entries: Iterator[tuple[int, int, str]], method: str, base: float, hint: str,
                  script: str | None = None) -> None:
@@ -93,6 +102,9 @@ def run(
             name = place.names[n]
             if not _passes(place, name, filters, ancestors):
                 continue
+            if least is not None and (generic or (place.population is not None
+                                                  and place.population < least)):
+                continue  # a common word, and too small a place to be what it means
             if script is not None and script_of(name.text) != script:
                 continue
             score = base
@@ -125,8 +137,8 @@ def run(
     for text, hint in query.variants:
         consider(index.entries(index.normalized, strip_marks(text)), "normalized",
                  SCORES["normalized"], hint)
-    if settled(SCORES["transliteration"]):
-        return _rank(index, best, ancestors)
+    if settled(SCORES["transliteration"]) or least is not None:
+        return _rank(index, best, ancestors)  # a common word is not matched loosely
     if strip_marks(query.folded) in index.not_places:
         return _rank(index, best, ancestors)  # a word that is not a place: no guessing
     keys_by_variant = [(_translit_keys(text), hint) for text, hint in query.variants]
@@ -170,9 +182,11 @@ def _rank(
     best: dict[int, tuple[float, int, Match]],
     ancestors: dict[str, frozenset[str]],
 ) -> list[Match]:
-    """Best first: score, kind prominence (data/kinds.yaml), population (where a dataset gives
-    it), how well documented the place is (its number of names: a stand-in for prominence
-    where no population is known), id.
+    """Best first: score, kind prominence (data/kinds.yaml), whether the name matched is only
+    an untagged alternate (a dataset's list, not the main name), population (where a dataset
+    gives it), how well documented the place is (its number of names: a stand-in for
+    prominence where no population is known), id. The alternate rule keeps Victoria, British
+    Columbia ahead of Hong Kong, which GeoNames also lists as "Victoria".
 
     The top match is flagged `ambiguous` when another place scores the same and is not its
     ancestor or descendant: the town of Fuzuli and the district named after it are one answer
@@ -180,10 +194,11 @@ def _rank(
     """
     rank = index.kind_rank
 
-    def order(item: tuple[float, int, Match]) -> tuple[float, int, int, int, str]:
+    def order(item: tuple[float, int, Match]) -> tuple[float, int, bool, int, int, str]:
         place = item[2].place
-        return (-item[0], rank.get(place.kind, len(rank)), -(place.population or 0),
-                -len(place.names), place.id)
+        alternate = item[1] > 0 and item[2].name.lang == UNTAGGED
+        return (-item[0], rank.get(place.kind, len(rank)), alternate,
+                -(place.population or 0), -len(place.names), place.id)
 
     ordered = sorted(best.values(), key=order)
     matches = [m for _, _, m in ordered]
