@@ -155,8 +155,8 @@ def run(
     # a Latin query's typo is matched against Latin names only: "garden" is not one letter
     # away from the Cyrillic "Ёрдан" (Jordan) once both are romanized. A query in another
     # script may meet names in any: romanized, "Пятницкое" is one letter from "Pyatnitskoye"
-    script = script_of(query.text)
-    script = script if script in ("LATIN", "") else None
+    written = script_of(query.text)
+    script = written if written in ("LATIN", "") else None
     if cutoff <= 100:
         for keys, hint in keys_by_variant:
             for key in keys:
