@@ -18,7 +18,7 @@ from toponyms import resolve as cascade
 from toponyms.extract import Extractor
 from toponyms.load import load_kinds, load_places
 from toponyms.model import Match, Mention, Place, data_dir
-from toponyms.normalize import MAX_NAME_CHARS, normalize
+from toponyms.normalize import MAX_NAME_CHARS, fold, strip_marks
 from toponyms.translit import languages
 
 _log = logging.getLogger("toponyms")
@@ -197,15 +197,31 @@ class Gazetteer:
         except OSError:
             name = None
         gaz = cache.load(name) if name else None
-        if isinstance(gaz, Gazetteer):
-            gaz._add_files(_yaml_files(files))
-            gc.freeze()  # millions of long-lived objects: keep collection passes off them
-            return gaz
-        _log.info("building the world index from %s (once: it is cached for later runs)",
-                  ", ".join(p.name for p in inputs))
+        if not isinstance(gaz, Gazetteer):
+            _log.info("building the world index from %s (once: it is cached for later runs)",
+                      ", ".join(p.name for p in inputs))
+            enabled = gc.isenabled()
+            gc.disable()  # millions of new objects: collection passes would add seconds
+            try:
+                gaz = cls._world(inputs[0] if cities else None, table, alternate_names, base)
+            finally:
+                if enabled:
+                    gc.enable()
+            if name:
+                cache.save(name, gaz)
+        gaz._add_files(_yaml_files(files))
+        # millions of long-lived objects: a full collection pass over them would pause a
+        # lookup for ~0.4 s now and then; frozen, they are never scanned (still freed)
+        gc.freeze()
+        return gaz
+
+    @classmethod
+    def _world(cls, cities: Path | None, table: str | Path | None,
+               alternate_names: str | Path | None, base: bool) -> Gazetteer:
+        """Build the world gazetteer from its GeoNames sources (see from_geonames)."""
         sources: list[Iterable[geonames.Record]] = []
-        if cities:
-            sources.append(geonames.read_cities500(inputs[0]))
+        if cities is not None:
+            sources.append(geonames.read_cities500(cities))
         if table is not None:
             sources.append(geonames.read_table(table))
         records = geonames.collect(sources)
@@ -213,21 +229,16 @@ class Gazetteer:
             geonames.add_alternate_names(
                 records, geonames.read_alternate_names(alternate_names, records))
         gaz = cls._shipped() if base else cls([], load_kinds())
+        common = gaz._common
         for word, zipf in geonames.common_words().items():
-            key = normalize(word)
-            if key and zipf > gaz._common.get(key, 0.0):
-                gaz._common[key] = zipf
+            key = strip_marks(fold(word))  # as run() keys the query
+            if key and zipf > common.get(key, 0.0):
+                common[key] = zipf
         extended, rows = geonames.merge(records.values(), gaz)
         del records
         gaz._index.add(extended)
         gaz._index.add_raw(rows)
         gaz._ready()
-        if name:
-            cache.save(name, gaz)
-        gaz._add_files(_yaml_files(files))
-        # millions of long-lived objects: a full collection pass over them would pause a
-        # lookup for ~0.4 s now and then; frozen, they are never scanned (still freed)
-        gc.freeze()
         return gaz
 
     # the verbs -----------------------------------------------------------------------------

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import io
 import json
-import math
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
@@ -163,13 +162,15 @@ def common_words() -> dict[str, float]:
         raise ModuleNotFoundError("the world gazetteer needs wordfreq: "
                                   "pip install 'toponyms[world]'") from None
     found: dict[str, float] = {}
-    least = rules().min_zipf
+    # wordfreq's lists hold words in buckets of one centibel: bucket i has Zipf 9 - i / 100,
+    # so reading the buckets down to min_zipf skips the long tail of rare words
+    last = round((9 - rules().min_zipf) * 100)
     try:
         for lang in rules().common_languages:
-            for word, share in wordfreq.get_frequency_dict(lang).items():
-                if share > 0:
-                    zipf = math.log10(share) + 9
-                    if zipf >= least and zipf > found.get(word, 0.0):
+            for i, words in enumerate(wordfreq.get_frequency_list(lang)[: last + 1]):
+                zipf = 9 - i / 100
+                for word in words:
+                    if zipf > found.get(word, 0.0):
                         found[word] = zipf
     finally:
         # wordfreq keeps every list it read (~300 MB for these languages): free them
