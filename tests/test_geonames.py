@@ -146,6 +146,18 @@ def test_bad_dump_files_are_clear_errors(tmp_path: Path, own_cache: Path) -> Non
     with pytest.raises(DataError) as err:
         list(geonames.read_table(bad))
     assert err.value.line == 2 and "19 tab-separated columns" in str(err.value)
+    number = tmp_path / "number.txt"
+    number.write_text(_table_line(990000001, "Alphaville", [], "P", "PPL", "XX", 1)
+                      .replace("\t1\t\t100\t", "\tmany\t\t100\t"), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        list(geonames.read_table(number))
+    assert err.value.line == 1 and "many" in str(err.value)
+    alt = tmp_path / "alt.txt"
+    alt.write_text(_alt_line(1, 990000001, "en", "Ok") + "2\tnot-an-id\ten\tBad\n",
+                   encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        geonames.read_alternate_names(alt)
+    assert err.value.line == 2
     binary = tmp_path / "binary.txt"
     binary.write_bytes(b"\xff\xfe\x00garbage\tline\n")
     with pytest.raises(DataError):

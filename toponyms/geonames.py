@@ -195,12 +195,14 @@ def read_table(path: str | Path) -> Iterator[Record]:
     """The records of a file in GeoNames' `geoname` format (allCountries.txt, AZ.txt, ...).
 
     Rows of feature classes not listed in data/geonames.yaml are skipped; a row without the
-    19 tab-separated columns is a DataError naming the file and line.
+    19 tab-separated columns, or with a number that is not one, is a DataError naming the
+    file and line.
     """
     path = Path(path)
     source = f"dataset:GeoNames {path.name}"
     kind_of = rules().kind
     classes = rules().feature_classes
+    line_no = 0
     try:
         with _open_text(path) as fh:
             for line_no, line in enumerate(fh, 1):
@@ -223,7 +225,8 @@ def read_table(path: str | Path) -> Iterator[Record]:
     except (OSError, UnicodeDecodeError, ValueError, zipfile.BadZipFile) as err:
         if isinstance(err, DataError):
             raise
-        raise DataError(f"cannot read a GeoNames table: {err}", path=str(path)) from None
+        raise DataError(f"cannot read a GeoNames table: {err}", path=str(path),
+                        line=line_no or None) from None
 
 
 def read_alternate_names(path: str | Path, wanted: Mapping[int, object] | None = None,
@@ -239,6 +242,7 @@ def read_alternate_names(path: str | Path, wanted: Mapping[int, object] | None =
     source = f"dataset:GeoNames {path.name}"
     skip = rules().not_languages
     found: dict[int, list[tuple[int, tuple[Any, ...]]]] = {}
+    line_no = 0
     try:
         with _open_text(path) as fh:
             for line_no, line in enumerate(fh, 1):
@@ -261,7 +265,8 @@ def read_alternate_names(path: str | Path, wanted: Mapping[int, object] | None =
     except (OSError, UnicodeDecodeError, ValueError, zipfile.BadZipFile) as err:
         if isinstance(err, DataError):
             raise
-        raise DataError(f"cannot read GeoNames alternate names: {err}", path=str(path)) from None
+        raise DataError(f"cannot read GeoNames alternate names: {err}", path=str(path),
+                        line=line_no or None) from None
     # a stable sort: preferred names first, then file order (labels pick the first name)
     return {gid: [n for _, n in sorted(rows, key=lambda r: r[0])] for gid, rows in found.items()}
 
