@@ -311,3 +311,42 @@ def test_a_dataframe_column_resolves_against_the_world(
         "az-ganja", world.resolve("Москва").place.id, None, None,
         world.resolve("Amsterdm").place.id]
     assert out["toponym_status"].tolist()[2:4] == ["empty", "unresolved"]
+
+
+# ranking among same-named places, as a property --------------------------------------------
+_WORDS = ["Qarvel", "Qarvelo", "Zintak", "Zintaki", "Morvesh"]
+_RECORDS = st.lists(
+    st.tuples(st.sampled_from(_WORDS), st.lists(st.sampled_from(_WORDS), max_size=3),
+              st.sampled_from(["PPL", "PPLA", "PPLC", "PPLX"]),
+              st.sampled_from([0, 600, 9_999, 10_000, 99_999, 100_000, 2_500_000])),
+    min_size=1, max_size=10)
+
+
+@settings(max_examples=25, deadline=None)
+@given(_RECORDS)
+def test_the_best_place_for_a_name_is_the_most_prominent_that_has_it(
+        records: list[tuple[str, list[str], str, int]]) -> None:
+    import tempfile
+
+    from toponyms.load import load_kinds
+
+    rank = {k: i for i, k in enumerate(load_kinds())}
+    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TOPONYMS_CACHE_DIR", "off")
+        table = Path(folder) / "XX.txt"
+        table.write_text("".join(
+            _table_line(990000001 + i, first, alts, "P", code, "XX", pop)
+            for i, (first, alts, code, pop) in enumerate(records)), encoding="utf-8")
+        gaz = Gazetteer.from_geonames(table, cities=False, base=False)
+    for word in {w for first, alts, _, _ in records for w in [first, *alts]}:
+        having = []
+        for i, (first, alts, code, pop) in enumerate(records):
+            names = list(dict.fromkeys([first, *alts]))
+            if word in names:
+                kind = geonames.rules().kind(pop, "P", code)
+                having.append(((rank[kind], word != first, -pop, -len(names),
+                                f"geonames-{990000001 + i}"), f"geonames-{990000001 + i}"))
+        best = min(having)[1]
+        got = gaz.resolve(word)
+        assert got is not None and got.place.id == best
+        assert got.score == 100.0 and got.ambiguous == (len(having) > 1)
