@@ -9,14 +9,15 @@ from __future__ import annotations
 import gc
 import logging
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from toponyms import cache, geonames
 from toponyms import resolve as cascade
 from toponyms.extract import Extractor
-from toponyms.load import load_kinds, load_places
+from toponyms.index import PlaceMap
+from toponyms.load import load_kinds, load_places, yaml_files
 from toponyms.model import Match, Mention, Place, data_dir
 from toponyms.normalize import MAX_NAME_CHARS, fold, strip_marks
 from toponyms.translit import languages
@@ -27,25 +28,6 @@ _log = logging.getLogger("toponyms")
 SEARCH_MIN_SCORE = 60.0
 #: Size of each gazetteer's cache of resolve results (queries repeat a lot in real data).
 RESOLVE_CACHE_SIZE = 65_536
-
-
-class _PlaceMap(Mapping[str, Place]):
-    """Place id -> Place over an index, building each place only when it is asked for."""
-
-    def __init__(self, index: cascade.NameIndex) -> None:
-        self._table, self._position = index.places, index.position
-
-    def __getitem__(self, place_id: str) -> Place:
-        return self._table[self._position[place_id]]
-
-    def __contains__(self, place_id: object) -> bool:
-        return place_id in self._position
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._position)
-
-    def __len__(self) -> int:
-        return len(self._position)
 
 
 class Gazetteer:
@@ -66,7 +48,7 @@ class Gazetteer:
 
     def _ready(self) -> None:
         """Derive the lookup tables and caches that are not stored in the disk cache."""
-        self._places = _PlaceMap(self._index)
+        self._places = PlaceMap(self._index)
         table = self._index.places
         # only places with a parent have ancestors: most of the world's places have none
         self._ancestors = {pid: self._chain(p) for pid, p in self._index.position.items()
@@ -117,7 +99,7 @@ class Gazetteer:
         place. Problems raise DataError naming the file and line. The shipped data's indexes
         come from the disk cache (see toponyms.cache) when it holds them.
         """
-        files = _yaml_files(paths)
+        files = yaml_files(paths)
         gaz = cls._shipped() if base else cls([], load_kinds())
         gaz._add_files(files)
         return gaz
@@ -211,7 +193,7 @@ class Gazetteer:
                     gc.enable()
             if name:
                 cache.save(name, gaz)
-        gaz._add_files(_yaml_files(files))
+        gaz._add_files(yaml_files(files))
         # millions of long-lived objects: a full collection pass over them would pause a
         # lookup for ~0.4 s now and then; frozen, they are never scanned (still freed)
         gc.freeze()
@@ -440,11 +422,3 @@ class Gazetteer:
     def __repr__(self) -> str:
         return f"<Gazetteer of {len(self)} places>"
 
-
-def _yaml_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The files named, with a folder standing for the .yaml files in it."""
-    files: list[Path] = []
-    for path in paths:
-        path = Path(path)
-        files.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
-    return files

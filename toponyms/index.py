@@ -15,7 +15,7 @@ import pickle
 import threading
 from array import array
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import chain
 from operator import itemgetter
 from typing import Any
@@ -321,6 +321,25 @@ def _append(table: dict[str, Entries], key: str, entry: int) -> None:
     elif old[-1] != entry:  # type: ignore[index]
         # one name's entries are added together, so a repeat can only be the last one
         old.append(entry)  # type: ignore[union-attr]
+
+
+class PlaceMap(Mapping[str, Place]):
+    """Place id -> Place over an index, building each place only when it is asked for."""
+
+    def __init__(self, index: NameIndex) -> None:
+        self._table, self._position = index.places, index.position
+
+    def __getitem__(self, place_id: str) -> Place:
+        return self._table[self._position[place_id]]
+
+    def __contains__(self, place_id: object) -> bool:
+        return place_id in self._position
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._position)
+
+    def __len__(self) -> int:
+        return len(self._position)
 
 
 # the keys of one name: (normalized key, generic kind or "", transliteration keys) for the

@@ -321,3 +321,12 @@ def _check_parents(
                 raise DataError(f"parent cycle through {place.id!r}", path=path, line=int(line))
             seen.add(parent)
             parent = places[parent].parent if parent in places else None
+
+
+def yaml_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files named, with a folder standing for the .yaml files in it."""
+    files: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        files.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
+    return files
