@@ -40,7 +40,7 @@ import ahocorasick
 
 from toponyms.model import Match, Mention, Name, Place, _lang_matches
 from toponyms.normalize import APOSTROPHES, fold, strip_marks
-from toponyms.resolve import Filters, NameIndex, _passes
+from toponyms.resolve import Filters, NameIndex, passes
 from toponyms.translit import languages
 
 #: Score lost by a village mention with no evidence in the text (see the module docstring).
@@ -133,7 +133,9 @@ class Extractor:
                 key = key_of(name.text)
                 if key:
                     table.setdefault(key, []).append(_Entry(p, n, False))
-                for form in _word_forms(key, data.inflect.get(primary, ())):
+                rules = data.inflect.get(primary) or data.inflect.get(
+                    data.inflect_tags.get(name.lang, ""), ())
+                for form in _word_forms(key, rules):
                     table.setdefault(form, []).append(_Entry(p, n, True))
         for key, entries in table.items():
             self.automaton.add_word(key, (key, entries))
@@ -198,7 +200,7 @@ class Extractor:
             best: dict[int, tuple[float, Name, bool]] = {}
             for e in f.entries:
                 place, name = places[e.place], places[e.place].names[e.name]
-                if not _passes(place, name, filters, ancestors):
+                if not passes(place, name, filters, ancestors):
                     continue
                 exact = name.text == surface and not e.inflected
                 score = (100.0 if exact else 98.0) - (

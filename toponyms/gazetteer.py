@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from toponyms import cache, geonames
+from toponyms import cache, compound, geonames
 from toponyms import resolve as cascade
 from toponyms.extract import Extractor
 from toponyms.index import PlaceMap
@@ -258,6 +258,12 @@ class Gazetteer:
             return None
         found = cascade.run(self._index, query, filters, min_score=min_score, stop_early=True,
                             ancestors=self._ancestors, common=self._common)
+        if (not found or found[0].score < cascade.SCORES["transliteration"]) and (
+                compound.has_separator(query.text)):
+            parts = compound.run(self._index, query.text, filters, min_score=min_score,
+                                 ancestors=self._ancestors, common=self._common)
+            if parts is not None:  # a compound: its parts decide, the whole text's fuzzy not
+                return parts[0] if parts else None
         return found[0] if found else None
 
     def cache_clear(self) -> None:
@@ -365,6 +371,11 @@ class Gazetteer:
         # Economy, Pennsylvania in the list, but resolve("economy") is None)
         found = cascade.run(self._index, query, filters, min_score=min_score, stop_early=False,
                             ancestors=self._ancestors)
+        if compound.has_separator(query.text):
+            parts = compound.run(self._index, query.text, filters, min_score=min_score,
+                                 ancestors=self._ancestors)
+            if parts:  # both lists, one entry per place, the better score first
+                found = cascade.merge(self._index, [*found, *parts], self._ancestors)
         return found[:limit]
 
     def get(self, place_id: str) -> Place:

@@ -118,6 +118,9 @@ class Match:
     method: str
     query: str
     ambiguous: bool = False
+    #: the part of a compound query that matched ("Kirovakan" in "Vanadzor / Kirovakan"),
+    #: None for a query matched whole
+    part: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

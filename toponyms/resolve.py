@@ -12,7 +12,7 @@ does not fit, a name not in use in the year asked about.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from toponyms.index import UNTAGGED, NameIndex
 from toponyms.model import Match, Name, Place, _lang_matches
@@ -100,7 +100,7 @@ def run(
         for p, n, generic in entries:
             place = index.places[p]
             name = place.names[n]
-            if not _passes(place, name, filters, ancestors):
+            if not passes(place, name, filters, ancestors):
                 continue
             if least is not None and (generic or (place.population is not None
                                                   and place.population < least)):
@@ -133,14 +133,14 @@ def run(
         return []
     consider(index.entries(index.exact, query.text), "exact", SCORES["exact"], "")
     if settled(SCORES["normalized"]):
-        return _rank(index, best, ancestors)
+        return rank(index, best, ancestors)
     for text, hint in query.variants:
         consider(index.entries(index.normalized, strip_marks(text)), "normalized",
                  SCORES["normalized"], hint)
     if settled(SCORES["transliteration"]) or least is not None:
-        return _rank(index, best, ancestors)  # a common word is not matched loosely
+        return rank(index, best, ancestors)  # a common word is not matched loosely
     if strip_marks(query.folded) in index.not_places:
-        return _rank(index, best, ancestors)  # a word that is not a place: no guessing
+        return rank(index, best, ancestors)  # a word that is not a place: no guessing
     keys_by_variant = [(_translit_keys(text), hint) for text, hint in query.variants]
     latin = query.folded.isascii()
     for keys, hint in keys_by_variant:
@@ -150,7 +150,7 @@ def run(
             consider(index.entries(index.translit, key), "transliteration",
                      SCORES["transliteration"], hint)
     if settled(FUZZY_MAX):
-        return _rank(index, best, ancestors)
+        return rank(index, best, ancestors)
     cutoff = min_score / FUZZY_FACTOR
     # a Latin query's typo is matched against Latin names only: "garden" is not one letter
     # away from the Cyrillic "Ёрдан" (Jordan) once both are romanized. A query in another
@@ -166,10 +166,11 @@ def run(
                     score = min(similarity * FUZZY_FACTOR, FUZZY_MAX)
                     consider(index.entries(index.translit, found), "fuzzy", score, hint,
                              script)
-    return _rank(index, best, ancestors)
+    return rank(index, best, ancestors)
 
 
-def _passes(place: Place, name: Name, f: Filters, ancestors: dict[str, frozenset[str]]) -> bool:
+def passes(place: Place, name: Name, f: Filters, ancestors: dict[str, frozenset[str]]) -> bool:
+    """Whether a place and the name that matched pass the filters."""
     if f.country is not None and place.country != f.country:
         return False
     if f.kind is not None and place.kind != f.kind:
@@ -179,7 +180,7 @@ def _passes(place: Place, name: Name, f: Filters, ancestors: dict[str, frozenset
     return f.lang is None or _lang_matches(name.lang, f.lang)
 
 
-def _rank(
+def rank(
     index: NameIndex,
     best: dict[int, tuple[float, int, Match]],
     ancestors: dict[str, frozenset[str]],
@@ -194,12 +195,12 @@ def _rank(
     ancestor or descendant: the town of Fuzuli and the district named after it are one answer
     in two sizes, but China (Kabyle "Lacin") and the town of Laçın are two answers.
     """
-    rank = index.kind_rank
+    kind_rank = index.kind_rank
 
     def order(item: tuple[float, int, Match]) -> tuple[float, int, bool, int, int, str]:
         place = item[2].place
         alternate = item[1] > 0 and item[2].name.lang == UNTAGGED
-        return (-item[0], rank.get(place.kind, len(rank)), alternate,
+        return (-item[0], kind_rank.get(place.kind, len(kind_rank)), alternate,
                 -(place.population or 0), -len(place.names), place.id)
 
     ordered = sorted(best.values(), key=order)
@@ -216,8 +217,20 @@ def _rank(
     return matches
 
 
+def merge(index: NameIndex, matches: list[Match],
+          ancestors: dict[str, frozenset[str]]) -> list[Match]:
+    """One ranked list from several: one match per place (its best score), ordered by `rank`."""
+    best: dict[int, tuple[float, int, Match]] = {}
+    for m in matches:
+        p = index.position[m.place.id]
+        old = best.get(p)
+        if old is None or m.score > old[0]:
+            best[p] = (m.score, m.place.names.index(m.name), replace(m, ambiguous=False))
+    return rank(index, best, ancestors)
+
+
 def _ambiguous(m: Match) -> Match:
-    return Match(m.place, m.name, m.score, m.method, m.query, ambiguous=True)
+    return replace(m, ambiguous=True)
 
 
-__all__ = ["SCORES", "Filters", "NameIndex", "prepare", "run"]
+__all__ = ["SCORES", "Filters", "NameIndex", "merge", "passes", "prepare", "rank", "run"]

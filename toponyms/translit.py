@@ -23,6 +23,8 @@ from unidecode import unidecode
 from toponyms.model import DataError, data_dir
 
 _SCRIPT_TABLES = ("cyrillic", "armenian", "georgian")
+#: Files in data/languages/ that are not about one language (read by their own modules).
+_NOT_LANGUAGE_FILES = frozenset({"compound"})
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MARKS = re.compile("[\u0300-\u036f]")
 _NOT_ALNUM = re.compile(r"[^0-9a-z ]+")
@@ -57,6 +59,8 @@ class Languages:
     # endings after a name in running text -> True when only valid after an apostrophe
     suffixes: dict[str, bool]
     inflect: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]  # lang -> word-ending forms
+    # script-only tags whose names take a language's word forms too (und-Cyrl -> ru)
+    inflect_tags: dict[str, str]
 
     @property
     def vowel_pairs(self) -> tuple[str, ...]:
@@ -95,12 +99,15 @@ def load_languages(folder: Path | None = None) -> Languages:
     not_places: set[str] = set()
     suffixes: dict[str, bool] = {}
     inflect: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+    inflect_tags: dict[str, str] = {}
     codes: set[str] = set()
     for path in sorted(folder.glob("*.yaml")):
         raw = _read(path)
         if path.stem == "skeleton":
             skeleton = raw
             continue
+        if path.stem in _NOT_LANGUAGE_FILES:
+            continue  # read by its own module
         if not isinstance(raw, dict) or not isinstance(raw.get("code"), str):
             raise DataError("a language file is a mapping with a 'code'", path=str(path))
         code = raw["code"]
@@ -130,6 +137,8 @@ def load_languages(folder: Path | None = None) -> Languages:
             suffixes[key] = suffixes.get(key, True) and after_apostrophe
         inflect[code] = tuple((_fold_word(str(a)), tuple(_fold_word(str(f)) for f in forms))
                               for a, forms in raw.get("inflect") or [])
+        for tag in raw.get("inflect_untagged") or []:
+            inflect_tags.setdefault(str(tag), code)
     multi = tuple((k, v) for k, v in base.items() if len(k) > 1)
     single = {k: v for k, v in base.items() if len(k) == 1}
     latin_tables = {
@@ -156,6 +165,7 @@ def load_languages(folder: Path | None = None) -> Languages:
         not_places=frozenset(not_places),
         suffixes=suffixes,
         inflect={k: v for k, v in inflect.items() if v},
+        inflect_tags=inflect_tags,
     )
 
 

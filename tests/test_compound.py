@@ -1,0 +1,177 @@
+"""Compound and annotated queries: "A / B", "A (B)", "A, B", "A (town)" (toponyms.compound)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import toponyms
+from toponyms import Gazetteer, compound
+
+_GAZ = Gazetteer.default()
+# places with a name that resolves to them alone, at an exact stage: the building blocks
+_SOLO: list[tuple[str, str]] = []
+for _place in _GAZ:
+    if _place.kind == "country":
+        continue
+    for _name in _place.names[:2]:
+        m = _GAZ.resolve(_name.text)
+        if (m is not None and m.place.id == _place.id and not m.ambiguous
+                and m.method in ("exact", "normalized") and not compound.has_separator(
+                    _name.text)):
+            _SOLO.append((_name.text, _place.id))
+_SOLO.sort()
+solo = st.sampled_from(_SOLO)
+_BY_PLACE: dict[str, list[str]] = {}
+for _text, _pid in _SOLO:
+    _BY_PLACE.setdefault(_pid, []).append(_text)
+# two names of one place, or a place's name and its parent's
+_PAIRS = sorted({(a, b) for names in _BY_PLACE.values() for a in names for b in names if a != b}
+                | {(t, _BY_PLACE[up][0]) for t, pid in _SOLO
+                   if (up := _GAZ.get(pid).parent) in _BY_PLACE})
+
+
+def _related(a: str, b: str) -> bool:
+    """One place inside the other (or the same), by the parent links of the data."""
+    def chain(pid: str) -> list[str]:
+        out = [pid]
+        while (parent := _GAZ.get(out[-1]).parent) is not None and parent not in out:
+            out.append(parent)
+        return out
+    return a in chain(b) or b in chain(a)
+
+
+@pytest.mark.parametrize(("query", "want"), [
+    ("Xankəndi / Stepanakert", "az-khankendi"),
+    ("Ханкенди/Степанакерт", "az-khankendi"),
+    ("Ganja [Kirovabad]", "az-ganja"),
+    ("Şuşa (Shusha)", "az-shusha"),
+    ("Füzuli rayonu (Fizuli)", "az-fuzuli-district"),
+    ("Fuzuli (town)", "az-fuzuli"),
+    ("Talish, Tartar district", "az-tartar-talish"),
+    ("Тертер, Азербайджан", "az-tartar"),
+])
+def test_parts_that_agree_resolve_with_the_compound_method(query: str, want: str) -> None:
+    match = toponyms.resolve(query)
+    assert match is not None, query
+    assert (match.place.id, match.method) == (want, "compound")
+    parts = compound.parse(query)
+    assert parts is not None
+    assert match.part in [p.text for p in parts]  # the part as written
+    assert match.query == query
+
+
+def test_a_part_inside_another_is_weaker_than_the_same_place_named_twice() -> None:
+    same = toponyms.resolve("Xankəndi / Stepanakert")
+    inside = toponyms.resolve("Talish, Tartar district")
+    assert same is not None and inside is not None
+    assert same.score == 100.0
+    assert inside.score == 100.0 - compound.PENALTY_CONTAINED - (100.0 - 98.0)
+
+
+def test_a_kind_word_picks_the_place_of_that_kind() -> None:
+    town = toponyms.resolve("Fuzuli (town)")
+    district = toponyms.resolve("Fuzuli (rayon)")
+    assert town is not None and district is not None
+    assert (town.place.kind, district.place.kind) == ("city", "district")
+
+
+def test_a_lead_word_is_dropped_from_its_part() -> None:
+    assert compound.parse("Gyumri (formerly Leninakan)") == [
+        compound.Part("Gyumri"), compound.Part("leninakan")]
+    assert compound.parse("Gəncə (ehemals Kirowabad)")[1] == compound.Part("kirowabad")
+
+
+def test_parts_that_disagree_give_no_answer_and_search_lists_both() -> None:
+    assert toponyms.resolve("Shusha / Yerevan") is None
+    found = {m.place.id: m for m in toponyms.search("Shusha / Yerevan")}
+    assert {"az-shusha", "am-yerevan"} <= set(found)
+    assert all(found[p].score < 85 for p in ("az-shusha", "am-yerevan"))
+
+
+@pytest.mark.parametrize("query", ["(town)", "/ / /", "town / village", ";;", "()", "[ ]",
+                                   "((((", "))))", "Stadt (Stadt)"])
+def test_separators_and_kind_words_alone_are_no_place(query: str) -> None:
+    assert toponyms.resolve(query) is None
+    assert all(m.method != "compound" for m in toponyms.search(query))
+
+
+def test_too_many_parts_is_a_quick_none() -> None:
+    names = [t for t, _ in _SOLO[:300]]
+    query = " / ".join(names)[:500]
+    start = time.perf_counter()
+    assert toponyms.resolve(query) is None
+    assert time.perf_counter() - start < 0.5
+    assert compound.parse(" / ".join(names[:compound.spec().max_parts + 1])) == []
+
+
+def test_unbalanced_and_nested_brackets_do_not_break_parsing() -> None:
+    assert toponyms.resolve("((Xankəndi") is not None
+    match = toponyms.resolve("Xankəndi (Stepanakert [Степанакерт]")
+    assert match is not None and match.place.id == "az-khankendi"
+    assert compound.parse("a (b [c] d) e") is not None
+
+
+def test_compound_works_in_resolve_many_and_search() -> None:
+    got = toponyms.resolve_many(["Ganja [Kirovabad]", "Shusha / Yerevan", None])
+    assert [m and m.place.id for m in got] == ["az-ganja", None, None]
+    assert toponyms.search("Ganja [Kirovabad]", limit=1)[0].place.id == "az-ganja"
+
+
+def test_a_name_with_a_comma_in_the_data_still_matches_whole() -> None:
+    # the whole text is tried first: a catalogue form is a name of its own
+    match = toponyms.resolve("Korea, Republic of")
+    assert match is not None and match.method == "exact"
+
+
+@given(st.sampled_from(_PAIRS), st.sampled_from([" / ", "/", " | ", " • ", "; ", ", ", " ("]))
+def test_two_names_of_one_place_or_of_a_place_and_its_parent_resolve(
+        pair: tuple[str, str], sep: str) -> None:
+    a, b = pair
+    query = a + sep + b + (")" if sep == " (" else "")
+    match = toponyms.resolve(query)
+    assert match is not None, query
+    named = {pid for t, pid in _SOLO if t in (a, b)}
+    # one of the two places named, never a third: the place itself, or (when one name is
+    # also the parent's, as "Aghjabadi" is the town's and the district's) the parent
+    assert match.place.id in named, (query, match.place.id)
+    assert all(_related(match.place.id, pid) for pid in named), (query, match.place.id)
+
+
+_BY_KEY: dict[str, set[str]] = {}
+for _place in _GAZ:
+    for _name in _place.names:
+        _key = toponyms.normalize(_name.text)
+        _BY_KEY.setdefault(_key, set()).add(_place.id)
+        if " " in _key:  # "Laçın rayonu": the district is named "Laçın" too
+            _BY_KEY.setdefault(_key.rsplit(" ", 1)[0], set()).add(_place.id)
+
+
+def _named(text: str) -> set[str]:
+    """Every place with a name that is the text, or the text and one more word."""
+    return _BY_KEY.get(toponyms.normalize(text), set())
+
+
+@given(solo, solo, st.sampled_from([" / ", " (", ", "]))
+def test_names_of_unrelated_places_never_resolve_above_min_score(
+        a: tuple[str, str], b: tuple[str, str], sep: str) -> None:
+    assume(not any(_related(x, y) for x in _named(a[0]) for y in _named(b[0])))
+    pa, pb = _GAZ.get(a[1]), _GAZ.get(b[1])
+    # a region of the same country is loose context, not a disagreement
+    assume(pa.country != pb.country or not (
+        {pa.kind, pb.kind} & {"country", "region", "historical-region", "historical-country"}))
+    query = a[0] + sep + b[0] + (")" if sep == " (" else "")
+    match = toponyms.resolve(query)
+    assert match is None or match.method != "compound", (query, match)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab /|,;()[]•-–  ")), max_size=60))
+def test_parse_is_total_and_bounded(text: str) -> None:
+    parts = compound.parse(text)
+    if parts is not None:
+        assert len(parts) <= compound.spec().max_parts
+        assert all(p.text.strip() for p in parts)
+    toponyms.resolve(text)  # never raises on text

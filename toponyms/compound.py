@@ -1,0 +1,265 @@
+"""Compound and annotated queries: "Vanadzor / Kirovakan", "Gyumri (Leninakan)", "Nakhchivan,
+Azerbaijan", "Sisian (town)", "Dilijan (Stadt)", "Şəki (Nukha)".
+
+Tables, captions and CSV cells write a place with another of its names, its parent, or a kind
+word beside it. Such a query is split into parts at the separators and brackets listed in
+data/languages/compound.yaml; a part that is only a kind word ("town", "Stadt", "город",
+"kəndi") becomes a kind hint, and each other part is resolved on its own through the cascade.
+A place is the answer when every part agrees with it:
+
+- the part names the same place ("Vanadzor / Kirovakan"): the part's own score, or
+- the part names a place that contains it ("Talish, Tartar district"; a country contains its
+  places): that score less ``PENALTY_CONTAINED``, or, more weakly, a region or country of the
+  same ISO country with no recorded containment (``PENALTY_LOOSE_CONTEXT``), or
+- the part resolves to nothing at all ("Baku, capital"): the answer's own score less
+  ``PENALTY_UNKNOWN_PART``.
+
+A part that names an unrelated place is a disagreement ("Paris / Yerevan"): the answer's own
+score less ``PENALTY_DISAGREE``, which takes even an exact match below the default `min_score`,
+so `resolve` does not guess and `search` lists both. A compound is as certain as its weakest
+part: the score is the lowest of the parts' support (less ``PENALTY_KIND_MISMATCH`` when a kind
+word does not fit), the method ``compound`` and `Match.part` the part that named the place.
+
+The gazetteer tries this only when the whole text did not match at the transliteration stage or
+better, and only when the text has a separator or bracket: other queries never pay for it.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from toponyms import resolve as cascade
+from toponyms.index import NameIndex
+from toponyms.model import DataError, Match, Place, data_dir
+from toponyms.normalize import fold, strip_marks
+from toponyms.translit import _fold_word, _read, languages
+
+#: A part that resolves to nothing: the other parts carry the answer, with less certainty.
+PENALTY_UNKNOWN_PART = 5.0
+#: A part that names a place containing the answer ("Talish, Tartar district").
+PENALTY_CONTAINED = 2.0
+#: A region or country of the same ISO country, without a recorded containment.
+PENALTY_LOOSE_CONTEXT = 3.0
+#: A part that names another, unrelated place: enough to take 100 below the default 85.
+PENALTY_DISAGREE = 20.0
+#: Parts' candidates below this score are not evidence for or against a place.
+PART_FLOOR = 75.0
+#: Nor are those more than this below the part's best candidate ("Tartar district" is the
+#: district; the fuzzy "Astara district" next to it is no evidence of anything).
+EVIDENCE_MARGIN = 5.0
+#: Kinds that may stand as loose context for a place of the same ISO country.
+_CONTEXT_KINDS = frozenset({"country", "historical-country", "region", "historical-region"})
+_SEP = "\x00"
+
+
+@dataclass(frozen=True, slots=True)
+class CompoundSpec:
+    """What data/languages/compound.yaml says, compiled."""
+
+    separators: tuple[str, ...]
+    brackets: dict[str, str]
+    closers: frozenset[str]
+    marks: frozenset[str]  # every character that can begin a separator or a bracket
+    max_parts: int
+    kind_words: dict[str, str]  # folded word(s) -> kind
+    kind_fits: dict[str, frozenset[str]]
+    lead_words: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One part of a compound query: a name (kind None) or a kind word."""
+
+    text: str
+    kind: str | None = None
+
+
+def load_spec(path: Path | None = None) -> CompoundSpec:
+    """Read and check compound.yaml; a DataError names the file when it is malformed."""
+    path = path or data_dir() / "languages" / "compound.yaml"
+    raw: Any = _read(path)
+    if not isinstance(raw, dict):
+        raise DataError("compound.yaml is a mapping", path=str(path))
+    try:
+        separators = tuple(str(s) for s in raw["separators"])
+        brackets = {str(k): str(v) for k, v in raw["brackets"].items()}
+        max_parts = int(raw["max_parts"])
+        kind_words: dict[str, str] = {}
+        for kind, words in raw["kind_words"].items():
+            for word in words:
+                kind_words.setdefault(_fold_word(str(word)).rstrip("."), str(kind))
+        fits = {str(k): frozenset(str(v) for v in vs) for k, vs in raw["kind_fits"].items()}
+        lead = tuple(tuple(fold(str(w)).split()) for w in raw["lead_words"])
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise DataError(f"compound.yaml: missing or malformed key ({exc})",
+                        path=str(path)) from None
+    if any(not s for s in separators) or max_parts < 2:
+        raise DataError("compound.yaml: empty separator or max_parts below 2", path=str(path))
+    # the language files' generic terms are kind words too ("rayonu", "район", "district")
+    for edges in languages().generic_edges.values():
+        for generic in edges:
+            kind_words.setdefault(" ".join(generic.words), generic.kind)
+    marks = {s.strip()[:1] or s[:1] for s in separators} | set(brackets) | set(brackets.values())
+    return CompoundSpec(separators, brackets, frozenset(brackets.values()), frozenset(marks),
+                        max_parts, kind_words, fits, tuple(w for w in lead if w))
+
+
+_lock = threading.Lock()
+_spec: list[CompoundSpec] = []
+
+
+def spec() -> CompoundSpec:
+    """The shipped compound.yaml, loaded once (thread-safe)."""
+    if not _spec:
+        with _lock:
+            if not _spec:
+                _spec.append(load_spec())
+    return _spec[0]
+
+
+def has_separator(text: str) -> bool:
+    """True when `text` has a character that may split it into parts (a cheap first test)."""
+    return not spec().marks.isdisjoint(text)
+
+
+def parse(text: str) -> list[Part] | None:
+    """The parts of a compound query; None when it has only one part.
+
+    An empty list means a compound with nothing to resolve: only kind words, or more than
+    `max_parts` parts (a list of places, not a place). Unbalanced brackets count as separators.
+
+    >>> parse("Gyumri (formerly Leninakan)")
+    [Part(text='Gyumri', kind=None), Part(text='leninakan', kind=None)]
+    >>> parse("Sisian (town)")
+    [Part(text='Sisian', kind=None), Part(text='town', kind='town')]
+    >>> parse("Nagorno-Karabakh") is None
+    True
+    """
+    s = spec()
+    main: list[str] = []
+    segments: list[str] = []
+    inner: list[str] = []
+    closers: list[str] = []
+    for ch in text:
+        if ch in s.brackets:
+            if closers:
+                inner.append(_SEP)
+            else:
+                main.append(_SEP)
+                inner = []
+            closers.append(s.brackets[ch])
+        elif closers and ch == closers[-1]:
+            closers.pop()
+            if closers:
+                inner.append(_SEP)
+            else:
+                segments.append("".join(inner))
+        elif ch in s.closers:
+            (inner if closers else main).append(_SEP)  # a closing bracket never opened
+        else:
+            (inner if closers else main).append(ch)
+    if closers:
+        segments.append("".join(inner))  # opened, never closed: still a part of its own
+    pieces: list[str] = []
+    for segment in ["".join(main), *segments]:
+        for sep in s.separators:
+            segment = segment.replace(sep, _SEP)
+        pieces.extend(p.strip() for p in segment.split(_SEP))
+    pieces = [p for p in pieces if fold(p)]
+    if len(pieces) < 2:
+        return None
+    if len(pieces) > s.max_parts:
+        return []
+    parts = [_part(p, s) for p in pieces]
+    parts = [p for p in parts if p.text]
+    return parts if any(p.kind is None for p in parts) else []
+
+
+def _part(piece: str, s: CompoundSpec) -> Part:
+    folded = fold(piece)
+    bare = strip_marks(folded).rstrip(".")
+    if bare in s.kind_words:
+        return Part(piece, s.kind_words[bare])
+    words = folded.split()
+    for lead in s.lead_words:
+        if len(words) > len(lead) and tuple(words[: len(lead)]) == lead:
+            return Part(" ".join(words[len(lead):]))
+    return Part(piece)
+
+
+def run(
+    index: NameIndex,
+    text: str,
+    filters: cascade.Filters,
+    *,
+    min_score: float,
+    ancestors: dict[str, frozenset[str]],
+    common: dict[str, float] | None = None,
+) -> list[Match] | None:
+    """Matches for a compound query, best first; None when `text` is not a compound.
+
+    Each name part runs through the whole cascade without the kind, parent and language
+    filters (a context part may be a country or a district), and the filters then apply to the
+    answer.
+    """
+    parts = parse(text)
+    if parts is None:
+        return None
+    names = [p for p in parts if p.kind is None]
+    if not names:
+        return []
+    fits: set[str] = set()
+    for p in parts:
+        if p.kind is not None:
+            fits |= spec().kind_fits.get(p.kind, frozenset({p.kind}))
+    loose = cascade.Filters(country=None, at=filters.at)
+    found: list[dict[int, Match]] = []
+    for name_part in names:
+        query = cascade.prepare(name_part.text)
+        matches = [] if query is None else cascade.run(
+            index, query, loose, min_score=min(min_score, PART_FLOOR), stop_early=True,
+            ancestors=ancestors, common=common)
+        top = matches[0].score if matches else 0.0
+        floor = max(PART_FLOOR, top - EVIDENCE_MARGIN)
+        found.append({index.position[m.place.id]: replace(m, part=name_part.text)
+                      for m in matches if m.score >= floor})
+    best: dict[int, tuple[float, int, Match]] = {}
+    for pos in sorted(set().union(*found)):
+        place = index.places[pos]
+        own = max((f[pos] for f in found if pos in f), key=lambda m: m.score)
+        if not cascade.passes(place, own.name, filters, ancestors):
+            continue
+        chain = ancestors.get(place.id, frozenset())
+        score = min(_support(index, place, chain, part, own.score) for part in found)
+        if fits and place.kind not in fits:
+            score -= cascade.PENALTY_KIND_MISMATCH
+        if score >= min_score:
+            n = place.names.index(own.name)
+            best[pos] = (score, n, replace(own, score=round(score, 2), method="compound",
+                                         query=text, ambiguous=False))
+    return cascade.rank(index, best, ancestors)
+
+
+def _support(index: NameIndex, place: Place, chain: frozenset[str], part: dict[int, Match],
+             own: float) -> float:
+    """How well one part supports `place`: a compound is as certain as its weakest part."""
+    p = index.position[place.id]
+    if p in part:
+        return part[p].score
+    if not part:
+        return own - PENALTY_UNKNOWN_PART
+    contains = [m.score for q, m in part.items() if index.places[q].id in chain]
+    if contains:
+        return max(contains) - PENALTY_CONTAINED
+    loose = [m.score for q, m in part.items()
+             if (o := index.places[q]).kind in _CONTEXT_KINDS and o.country is not None
+             and o.country == place.country]
+    if loose:
+        return max(loose) - PENALTY_LOOSE_CONTEXT
+    return own - PENALTY_DISAGREE
+
+
+__all__ = ["CompoundSpec", "Part", "has_separator", "load_spec", "parse", "run", "spec"]
