@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import toponyms
 from toponyms import Gazetteer
+from toponyms.extract import ENDING_PENALTY
 
 # The seed article lives beside the repository (../shared/seed), not in it (it is a news
 # article, not ours to redistribute); its test runs where it is present. WRITTEN below is a
@@ -146,6 +147,33 @@ def test_spans_stop_before_endings_and_possessives() -> None:
     mentions = toponyms.extract(text)
     assert [m.text for m in mentions] == ["Yerevan", "Azerbaijan", "Cebrail", "Ստեփանակերտ"]
     assert all(text[m.start:m.end] == m.text for m in mentions)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Russian: the spelling rule after ж/ш/к/х (-и, not -ы), soft-sign nouns, GeoNames'
+    # untagged Cyrillic names take the Russian forms too
+    ("Жители Гянджи и Гянджей", [("Гянджи", "az-ganja"), ("Гянджей", "az-ganja")]),
+    ("районы Нахичевани и под Нахичеванью",
+     [("Нахичевани", "az-naxcivan"), ("Нахичеванью", "az-naxcivan")]),
+    ("обстрелу подверглись Шемаху и Гянджу", [("Шемаху", "az-shamakhi"), ("Гянджу", "az-ganja")]),
+    # Armenian: a final ու becomes վ before an ending
+    ("Բաքվում և Բաքվից", [("Բաքվում", "az-baku"), ("Բաքվից", "az-baku")]),
+    # Azerbaijani and Turkish endings with buffer letters
+    ("Füzuliyə, Qubadlıya və Şuşanın", [("Füzuli", "az-fuzuli"), ("Qubadlı", "az-qubadli"),
+                                        ("Şuşa", "az-shusha")]),
+    ("Füzuli'ye ve Cebrail'e", [("Füzuli", "az-fuzuli"), ("Cebrail", "az-jabrayil")]),
+])
+def test_inflected_forms_are_mentions(text: str, want: list[tuple[str, str]]) -> None:
+    got = [(m.text, m.match.place.id) for m in toponyms.extract(text)]
+    assert got == want
+
+
+def test_an_inflected_form_scores_below_the_name_as_written() -> None:
+    inflected = toponyms.extract("Гянджи")
+    written = toponyms.extract("Гянджа")
+    assert [m.match.score for m in written] == [100.0]
+    # a word form is read, not written in the data: the folded-key score less the penalty
+    assert [m.match.score for m in inflected] == [98.0 - ENDING_PENALTY]
 
 
 def test_context_picks_among_same_name_places_and_villages_need_evidence() -> None:
