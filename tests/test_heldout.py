@@ -1,0 +1,89 @@
+"""The held-out sets in tests/heldout/ stay well-formed and held out.
+
+(a) No held-out query appears exactly as the text of a name in the shipped data: the sets
+measure how the library generalizes, so a string that is copied into data/ stops measuring
+anything (the failure lists the strings). (b) Every expected id is a place of the data.
+(c) The files are well-formed: the header, the column count, no empty field, no duplicate
+query, a known kind, and a source that is an http(s) address or `wikipedia:<lang>:<Title>`.
+
+There is no accuracy floor here on purpose: benchmarks/bench_variants.py reports the figures.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import toponyms
+
+HELDOUT = Path(__file__).resolve().parent / "heldout"
+VARIANT_FILES = sorted(HELDOUT.glob("variants*.tsv"))
+NON_PLACE_FILES = sorted(HELDOUT.glob("nonplaces*.tsv"))
+VARIANT_HEADER = ["query", "expected_id", "kind", "lang", "source"]
+NON_PLACE_HEADER = ["query", "lang", "source"]
+KINDS = {"compound", "exonym", "script", "swap", "typo", "other"}
+SOURCE = re.compile(r"(https?://[^\s/]+\.[^\s/]+\S*|wikipedia:[a-z-]+:\S.*)")
+LANG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*|und-[A-Z][a-z]{3}")
+
+
+def rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def queries(paths: list[Path]) -> list[str]:
+    return [row[0] for path in paths for row in rows(path)[1:]]
+
+
+def test_the_sets_exist() -> None:
+    assert VARIANT_FILES and NON_PLACE_FILES
+    assert len(queries(VARIANT_FILES)) >= 300
+    assert len(queries(NON_PLACE_FILES)) >= 300
+
+
+@pytest.mark.parametrize("path", VARIANT_FILES + NON_PLACE_FILES, ids=lambda p: p.name)
+def test_file_is_well_formed(path: Path) -> None:
+    table = rows(path)
+    header = VARIANT_HEADER if path.name.startswith("variants") else NON_PLACE_HEADER
+    assert table[0] == header
+    problems = []
+    for n, row in enumerate(table[1:], start=2):
+        if len(row) != len(header) or any(not field.strip() for field in row):
+            problems.append(f"line {n}: {len(row)} columns or an empty field: {row}")
+            continue
+        rec = dict(zip(header, row, strict=True))
+        if rec["query"] != rec["query"].strip():
+            problems.append(f"line {n}: spaces around the query {rec['query']!r}")
+        if not SOURCE.fullmatch(rec["source"]):
+            problems.append(f"line {n}: source is not an address: {rec['source']!r}")
+        if not LANG.fullmatch(rec["lang"]):
+            problems.append(f"line {n}: lang is not a BCP 47 tag: {rec['lang']!r}")
+        if "kind" in rec and rec["kind"] not in KINDS:
+            problems.append(f"line {n}: unknown kind {rec['kind']!r}")
+    assert problems == []
+
+
+@pytest.mark.parametrize("paths", [VARIANT_FILES, NON_PLACE_FILES], ids=["variants", "nonplaces"])
+def test_no_duplicate_queries(paths: list[Path]) -> None:
+    counts = Counter(queries(paths))
+    assert [q for q, n in counts.items() if n > 1] == []
+
+
+def test_a_string_is_not_both_a_variant_and_a_non_place() -> None:
+    assert set(queries(VARIANT_FILES)) & set(queries(NON_PLACE_FILES)) == set()
+
+
+def test_no_heldout_query_is_a_name_in_the_data(gaz: toponyms.Gazetteer) -> None:
+    texts = {name.text for place in gaz for name in place.names}
+    copied = sorted(q for q in queries(VARIANT_FILES + NON_PLACE_FILES) if q in texts)
+    assert copied == [], f"held-out strings found in data/ (remove them from data/): {copied}"
+
+
+def test_every_expected_id_is_a_place(gaz: toponyms.Gazetteer) -> None:
+    ids = {place.id for place in gaz}
+    unknown = sorted({row[1] for path in VARIANT_FILES for row in rows(path)[1:]} - ids)
+    assert unknown == []
