@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from toponyms.index import UNTAGGED, NameIndex
+from toponyms.inflection import ENDING_PENALTY, base_forms
 from toponyms.model import Match, Name, Place, _lang_matches
 from toponyms.normalize import MAX_NAME_CHARS, fold, script_of, split_generic, strip_marks
 from toponyms.normalize import translit_keys as _translit_keys
@@ -141,6 +142,13 @@ def run(
         return rank(index, best, ancestors)  # a common word is not matched loosely
     if strip_marks(query.folded) in index.not_places:
         return rank(index, best, ancestors)  # a word that is not a place: no guessing
+    # a case ending left on the name ("Şuşada", "Тертерского района"): its base forms, each
+    # with its generic term split off, at the normalized stage, for a little less
+    inflected = [(text, hint) for base in base_forms(query.folded)
+                 for text, hint in [(base, ""), *split_generic(base)]]
+    for text, hint in inflected:
+        consider(index.entries(index.normalized, strip_marks(text)), "normalized",
+                 SCORES["normalized"] - ENDING_PENALTY, hint)
     keys_by_variant = [(_translit_keys(text), hint) for text, hint in query.variants]
     latin = query.folded.isascii()
     for keys, hint in keys_by_variant:
@@ -149,6 +157,16 @@ def run(
                 continue  # "and" is not India's "Ind": short Latin words meet too easily
             consider(index.entries(index.translit, key), "transliteration",
                      SCORES["transliteration"], hint)
+    if not best:  # then the base forms' transliteration keys, before any fuzzy guess, where a
+        # generic term vouches for the reading ("Джабраильского района"): a lone word read
+        # loosely is too often another word ("Гранаты", pomegranates, is not "Гранада")
+        for text, hint in inflected:
+            if not hint:
+                continue
+            for key in _translit_keys(text):
+                if len(key) >= FUZZY_MIN_KEY:
+                    consider(index.entries(index.translit, key), "transliteration",
+                             SCORES["transliteration"] - ENDING_PENALTY, hint)
     if settled(FUZZY_MAX):
         return rank(index, best, ancestors)
     cutoff = min_score / FUZZY_FACTOR

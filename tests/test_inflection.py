@@ -1,0 +1,68 @@
+"""Queries with a case ending left on: "Şuşada", "Гянджу", "Тертерского района" (inflection)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import toponyms
+from toponyms import Gazetteer
+from toponyms.inflection import ENDING_PENALTY, MAX_FORMS, MIN_STEM, base_forms
+from toponyms.translit import languages
+
+_GAZ = Gazetteer.default()
+_TEXTS = {n.text for p in _GAZ for n in p.names}
+_KEYS = {toponyms.normalize(t) for t in _TEXTS}
+# names in a language with case endings, that resolve to their place at the exact stage
+_NAMES = sorted({(n.text, n.lang.split("-")[0], p.id) for p in _GAZ if p.kind != "country"
+                 for n in p.names if n.lang.split("-")[0] in ("az", "tr", "hy")
+                 and " " not in n.text and len(n.text) >= 4})
+_ENDINGS = {lang: sorted(e for e in languages().suffixes if len(e) >= 2)
+            for lang in ("az", "tr", "hy")}
+
+
+@pytest.mark.parametrize(("query", "want"), [
+    ("Şuşada", "az-shusha"),
+    ("Xocalının", "az-khojaly"),
+    ("Cəbrayıl şəhərinə", "az-jabrayil"),
+    ("Гянджу", "az-ganja"),
+    ("Тертерского района", "az-tartar-district"),
+    ("Агдамском районе", "az-aghdam-district"),
+    ("Կապանից", "am-kapan"),
+    ("Գյումրիում", "am-gyumri"),
+])
+def test_a_case_ending_left_on_a_name_resolves_a_little_lower(query: str, want: str) -> None:
+    match = toponyms.resolve(query)
+    assert match is not None, query
+    assert match.place.id == want
+    assert match.score <= 98.0 - ENDING_PENALTY
+
+
+def test_base_forms_are_bounded_and_leave_a_stem() -> None:
+    assert len(base_forms("аааааааааа " * 4)) <= MAX_FORMS
+    assert base_forms("a" * 10 + " b" * 10) == []  # too many words: not tried
+    assert all(len(f) >= MIN_STEM for f in base_forms("bakıdan"))
+    assert base_forms("bakı") == ["bak"] and base_forms("baı") == []  # a stem of 3+ is left
+
+
+def test_an_ending_on_a_common_word_is_no_place() -> None:
+    assert toponyms.resolve("Гранаты") is None  # pomegranates, not Grenada
+
+
+@given(st.sampled_from(_NAMES), st.data())
+def test_a_name_with_an_ending_of_its_language_stays_with_its_place(
+        name: tuple[str, str, str], data: st.DataObject) -> None:
+    text, lang, place_id = name
+    plain = toponyms.resolve(text)
+    assume(plain is not None and plain.place.id == place_id and not plain.ambiguous)
+    ending = data.draw(st.sampled_from(_ENDINGS[lang]))
+    query = text + ending
+    # the inflected form must not be a name of its own, nor one a fuzzy step away
+    assume(toponyms.normalize(query) not in _KEYS)
+    match = toponyms.resolve(query)
+    assert match is not None, query
+    if match.place.id == place_id:
+        assert match.score < plain.score
+    else:  # another place may only win with a name as written in the data, not by guessing
+        assert match.method in ("exact", "normalized"), (query, match)
