@@ -65,7 +65,6 @@ class CompoundSpec:
     marks: frozenset[str]  # every character that can begin a separator or a bracket
     max_parts: int
     kind_words: dict[str, str]  # folded word(s) -> kind
-    kind_fits: dict[str, frozenset[str]]
     lead_words: tuple[tuple[str, ...], ...]
 
 
@@ -91,7 +90,6 @@ def load_spec(path: Path | None = None) -> CompoundSpec:
         for kind, words in raw["kind_words"].items():
             for word in words:
                 kind_words.setdefault(_fold_word(str(word)).rstrip("."), str(kind))
-        fits = {str(k): frozenset(str(v) for v in vs) for k, vs in raw["kind_fits"].items()}
         lead = tuple(tuple(fold(str(w)).split()) for w in raw["lead_words"])
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise DataError(f"compound.yaml: missing or malformed key ({exc})",
@@ -104,7 +102,7 @@ def load_spec(path: Path | None = None) -> CompoundSpec:
             kind_words.setdefault(" ".join(generic.words), generic.kind)
     marks = {s.strip()[:1] or s[:1] for s in separators} | set(brackets) | set(brackets.values())
     return CompoundSpec(separators, brackets, frozenset(brackets.values()), frozenset(marks),
-                        max_parts, kind_words, fits, tuple(w for w in lead if w))
+                        max_parts, kind_words, tuple(w for w in lead if w))
 
 
 _lock = threading.Lock()
@@ -211,10 +209,8 @@ def run(
     names = [p for p in parts if p.kind is None]
     if not names:
         return []
-    fits: set[str] = set()
-    for p in parts:
-        if p.kind is not None:
-            fits |= spec().kind_fits.get(p.kind, frozenset({p.kind}))
+    hints = {p.kind for p in parts if p.kind is not None}
+    data = languages()
     loose = cascade.Filters(country=None, at=filters.at)
     found: list[dict[int, Match]] = []
     for name_part in names:
@@ -234,7 +230,7 @@ def run(
             continue
         chain = ancestors.get(place.id, frozenset())
         score = min(_support(index, place, chain, part, own.score) for part in found)
-        if fits and place.kind not in fits:
+        if hints and not any(data.fits(hint, place.kind) for hint in hints):
             score -= cascade.PENALTY_KIND_MISMATCH
         if score >= min_score:
             n = place.names.index(own.name)

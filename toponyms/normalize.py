@@ -152,10 +152,38 @@ def split_generic(folded: str) -> list[tuple[str, str]]:
     >>> split_generic(fold("Tərtər rayonu"))
     [('tərtər', 'district')]
     """
+    data = translit.languages()
+    attached = _split_attached(folded, data.generic_attached) if data.generic_attached else []
     words = folded.split()
     if len(words) < 2:
+        return attached
+    out = _split_words(folded, words, data)
+    return out + [a for a in attached if a not in out]
+
+
+def _split_attached(folded: str, terms: tuple[translit.Generic, ...]) -> list[tuple[str, str]]:
+    """Terms written onto the name with no space: "拉欽區" -> ("拉欽", "district")."""
+    if folded.isascii():
         return []
-    data = translit.languages()
+    bare = strip_marks(folded)
+    out: list[tuple[str, str]] = []
+    for g in terms:
+        term = g.words[0]
+        if len(bare) <= len(term) or len(bare) != len(folded):
+            continue
+        if g.position == "attached_suffix" and bare.endswith(term):
+            core = folded[: -len(term)].strip()
+        elif g.position == "attached_prefix" and bare.startswith(term):
+            core = folded[len(term):].strip()
+        else:
+            continue
+        if core and (core, g.kind) not in out:
+            out.append((core, g.kind))
+    return out
+
+
+def _split_words(folded: str, words: list[str],
+                 data: translit.Languages) -> list[tuple[str, str]]:
     edges = data.generic_edges
     candidates = (edges.get(("suffix", strip_marks(words[-1]).rstrip(".")), ())
                   + edges.get(("prefix", strip_marks(words[0]).rstrip(".")), ()))

@@ -19,6 +19,7 @@ from toponyms.inflection import ENDING_PENALTY, base_forms
 from toponyms.model import Match, Name, Place, _lang_matches
 from toponyms.normalize import MAX_NAME_CHARS, fold, script_of, split_generic, strip_marks
 from toponyms.normalize import translit_keys as _translit_keys
+from toponyms.translit import languages
 
 #: The score of each stage's match before adjustments.
 SCORES = {"exact": 100.0, "normalized": 98.0, "transliteration": 94.0}
@@ -96,6 +97,8 @@ def run(
         zipf = common.get(strip_marks(query.folded))
         least = 10 ** zipf if zipf is not None else None
 
+    fits = languages().fits
+
     def consider(entries: Iterator[tuple[int, int, str]], method: str, base: float, hint: str,
                  script: str | None = None) -> None:
         for p, n, generic in entries:
@@ -111,7 +114,7 @@ def run(
             score = base
             if generic and generic != hint:
                 score -= PENALTY_UNASKED_GENERIC
-            if hint and place.kind != hint:
+            if hint and not fits(hint, place.kind):
                 score -= PENALTY_KIND_MISMATCH
             if filters.at is not None and not name.in_use(filters.at):
                 score -= PENALTY_NOT_IN_USE

@@ -24,7 +24,7 @@ from toponyms.model import DataError, data_dir
 
 _SCRIPT_TABLES = ("cyrillic", "armenian", "georgian")
 #: Files in data/languages/ that are not about one language (read by their own modules).
-_NOT_LANGUAGE_FILES = frozenset({"compound"})
+_NOT_LANGUAGE_FILES = frozenset({"compound", "generic"})
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MARKS = re.compile("[\u0300-\u036f]")
 _NOT_ALNUM = re.compile(r"[^0-9a-z ]+")
@@ -54,6 +54,15 @@ class Languages:
     drop_initial_y: bool
     # generic terms by their outer word: ("suffix", last word) / ("prefix", first word)
     generic_edges: dict[tuple[str, str], tuple[Generic, ...]]
+    # terms written onto the name with no space (Chinese 區, Japanese 市): position
+    # "attached_suffix" or "attached_prefix", one "word"
+    generic_attached: tuple[Generic, ...]
+    # a generic term's kind -> the kinds of place it fits without a penalty (city: city, town)
+    kind_fits: dict[str, frozenset[str]]
+
+    def fits(self, hint: str, kind: str) -> bool:
+        """Whether a place of `kind` fits a generic term or kind word of kind `hint`."""
+        return kind == hint or kind in self.kind_fits.get(hint, ())
     stems: dict[str, tuple[tuple[str, str], ...]]  # lang -> adjective suffix rules
     not_places: frozenset[str]  # folded words that are not place names (demonyms, ...)
     # endings after a name in running text -> True when only valid after an apostrophe
@@ -122,11 +131,7 @@ def load_languages(folder: Path | None = None) -> Languages:
         for key in _SCRIPT_TABLES:
             for letter, value in _table(path, raw, key).items():
                 base.setdefault(letter, value)
-        for kind, spec in (raw.get("generic") or {}).items():
-            for position in ("prefix", "suffix"):
-                for term in (spec or {}).get(position) or []:
-                    words = tuple(_fold_word(w) for w in str(term).split())
-                    generics.append(Generic(words, str(kind), position, code))
+        generics.extend(_generics(path, raw.get("generic"), code))
         not_places.update(_fold_word(str(w)) for w in raw.get("not_places") or [])
         rules = raw.get("adjective_suffixes") or []
         stems[code] = tuple((_fold_word(str(a)), _fold_word(str(b))) for a, b in rules)
@@ -139,6 +144,19 @@ def load_languages(folder: Path | None = None) -> Languages:
                               for a, forms in raw.get("inflect") or [])
         for tag in raw.get("inflect_untagged") or []:
             inflect_tags.setdefault(str(tag), code)
+    fits: dict[str, frozenset[str]] = {}
+    shared = folder / "generic.yaml"  # the generic terms of languages without a file
+    if shared.is_file():
+        raw_shared = _read(shared) or {}
+        if not isinstance(raw_shared, dict):
+            raise DataError("generic.yaml maps language codes to generic terms", path=str(shared))
+        fits_raw = raw_shared.pop("fits", None) or {}
+        for kind, kinds in fits_raw.items():
+            fits[str(kind)] = frozenset(str(k) for k in kinds or [])
+        for code, spec in raw_shared.items():
+            generics.extend(_generics(shared, spec, str(code)))
+    attached = tuple(g for g in generics if g.position.startswith("attached"))
+    generics = [g for g in generics if not g.position.startswith("attached")]
     multi = tuple((k, v) for k, v in base.items() if len(k) > 1)
     single = {k: v for k, v in base.items() if len(k) == 1}
     latin_tables = {
@@ -161,12 +179,38 @@ def load_languages(folder: Path | None = None) -> Languages:
         vowels=str(skeleton.get("vowels", "aeiouy")),
         drop_initial_y=bool(skeleton.get("drop_initial_y_before_vowel", False)),
         generic_edges={k: tuple(v) for k, v in edges.items()},
+        generic_attached=attached,
+        kind_fits=fits,
         stems=stems,
         not_places=frozenset(not_places),
         suffixes=suffixes,
         inflect={k: v for k, v in inflect.items() if v},
         inflect_tags=inflect_tags,
     )
+
+
+_GENERIC_POSITIONS = ("prefix", "suffix", "attached_prefix", "attached_suffix")
+
+
+def _generics(path: Path, spec: Any, code: str) -> list[Generic]:
+    """The generic terms of one language: {kind: {prefix|suffix|attached_*: [terms]}}."""
+    if spec is None:
+        return []
+    if not isinstance(spec, dict):
+        raise DataError(f"generic terms of {code!r} must map kinds to positions", path=str(path))
+    out: list[Generic] = []
+    for kind, positions in spec.items():
+        if not isinstance(positions, dict) or not set(positions) <= set(_GENERIC_POSITIONS):
+            raise DataError(f"generic terms of {code!r}, kind {kind!r}: use the keys "
+                            f"{', '.join(_GENERIC_POSITIONS)}", path=str(path))
+        for position in _GENERIC_POSITIONS:
+            for term in positions.get(position) or []:
+                # "г." and "г" are one term: queries are compared without the final dot
+                words = tuple(_fold_word(w).rstrip(".") for w in str(term).split())
+                if position.startswith("attached"):
+                    words = ("".join(words),)
+                out.append(Generic(words, str(kind), position, code))
+    return out
 
 
 def _fold_word(word: str) -> str:
