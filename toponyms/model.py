@@ -30,7 +30,13 @@ class Name:
     source: str = ""
 
     def in_use(self, year: int) -> bool:
-        """True when the name was in use in `year` (open ends count as in use)."""
+        """True when the name is known to be in use in `year`.
+
+        Open ends count as in use, except the end of a historical name: it is no longer in use,
+        and without an end year nothing says it still was in `year`.
+        """
+        if self.end is None and self.status == "historical":
+            return False
         return (self.start is None or self.start <= year) and (self.end is None or year <= self.end)
 
     @property
