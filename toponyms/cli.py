@@ -20,13 +20,12 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import IO, Any
 
-from toponyms import __version__
+from toponyms import __version__, output
 from toponyms.batch import cell, unfit, write_csv, write_jsonl
 from toponyms.gazetteer import Gazetteer
 from toponyms.model import DataError, Match, Place
 from toponyms.normalize import fold, normalize, translit_keys
 from toponyms.output import AtomicOutput, Progress, field, json_line, line, record, same_file
-from toponyms.output import table as _table
 
 CACHE_SIZE = 100_000
 _COUNTRY = re.compile("[A-Za-z]{2}")
@@ -271,7 +270,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
     found = gaz.search(args.name, limit=args.limit, **filters)
     records = [record(args.name, match, args.label_lang) for match in found]
     if found and not args.json and sys.stdout.isatty():
-        print(_table(records))  # aligned columns for a person; tab-separated lines for pipes
+        print(output.table(records))  # aligned columns for a person; tab-separated lines for pipes
         return 0
     for rec in records:
         print(json_line(rec) if args.json else line(rec))
@@ -374,7 +373,11 @@ def _batch(args: argparse.Namespace, source: IO[str]) -> int:
 
     counts: Counter[str] = Counter()
     progress = Progress(source) if sys.stderr.isatty() else None
-    out = AtomicOutput(args.output) if args.output != "-" else None
+    clear = "\r\033[K" if progress is not None else ""  # the progress line, if any
+    try:
+        out = AtomicOutput(args.output) if args.output != "-" else None
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.output}: {exc.strerror}") from None
     if out is None:
         sys.stdout.reconfigure(errors="surrogateescape")  # type: ignore[union-attr]
     try:
@@ -395,21 +398,12 @@ def _batch(args: argparse.Namespace, source: IO[str]) -> int:
         where = ("the rows before went to stdout" if out is None else
                  f"nothing written to {args.output}" if out.atomic else
                  f"{args.output} holds the rows before")
-        print(f"\ntoponyms: {stopped}; after {_summary(counts)}: {where}", file=sys.stderr)
+        print(f"{clear}toponyms: {stopped}; after {output.summary(counts)}: {where}",
+              file=sys.stderr)
         return 130 if isinstance(exc, KeyboardInterrupt) else 2
     except BaseException:
         if out is not None:
             out.discard()
         raise
-    end = "\r\033[K" if progress is not None else ""
-    print(f"{end}{_summary(counts)}", file=sys.stderr)
-    total = sum(counts.values())
-    return 0 if sum(v for k, v in counts.items() if k.startswith("resolved")) == total else 1
-
-
-def _summary(counts: Counter[str]) -> str:
-    """"12 rows, 10 resolved, 2 unresolved (empty 1, resolved:exact 10, unresolved 1)"."""
-    total = sum(counts.values())
-    resolved = sum(v for k, v in counts.items() if k.startswith("resolved"))
-    detail = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
-    return f"{total} rows, {resolved} resolved, {total - resolved} unresolved ({detail})"
+    print(f"{clear}{output.summary(counts)}", file=sys.stderr)
+    return 0 if all(status.startswith("resolved") for status in counts) else 1

@@ -15,6 +15,7 @@ import stat
 import sys
 import time
 import unicodedata
+from collections.abc import Mapping
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -107,6 +108,18 @@ def table(records: list[dict[str, Any]]) -> str:
     return "\n".join("  ".join(cell + " " * (widths[c] - width(cell))
                                 for c, cell in enumerate(row)).rstrip()
                       for row in [head, *rows])
+
+
+def summary(counts: Mapping[str, int]) -> str:
+    """A batch's statuses counted, for stderr.
+
+    >>> summary({"resolved:exact": 10, "empty": 1, "unresolved": 1})
+    '12 rows, 10 resolved, 2 unresolved (empty 1, resolved:exact 10, unresolved 1)'
+    """
+    total = sum(counts.values())
+    resolved = sum(v for k, v in counts.items() if k.startswith("resolved"))
+    detail = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+    return f"{total} rows, {resolved} resolved, {total - resolved} unresolved ({detail})"
 
 
 # files -----------------------------------------------------------------------------------------
