@@ -180,3 +180,33 @@ def test_jsonl_output_is_valid_utf8_and_marks_the_row(
         "resolved", "invalid-utf8", "invalid-utf8", "invalid-utf8", "malformed-row"]
     assert rows[1]["name"] == "Gan\ufffdja" and rows[2]["n"] == "\ufffd"
     assert rows[4]["toponym_raw"] == "not json \ufffd"
+
+
+@pytest.mark.parametrize("to_stdout", [False, True])
+def test_an_interrupt_in_process_says_where_the_rows_went(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    to_stdout: bool,
+) -> None:
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_text("place\nBaku\nGanja\nŞuşa\nFüzuli\n", encoding="utf-8")
+    out.write_text("old\n", encoding="utf-8")
+    calls = 0
+    real = Gazetteer.resolve
+
+    def interrupted(self: Gazetteer, name: str, **kw: object) -> object:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            raise KeyboardInterrupt
+        return real(self, name, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Gazetteer, "resolve", interrupted)
+    target = "-" if to_stdout else str(out)
+    code, stdout, err = run(capsys, "batch", str(src), "-o", target, "--column", "place")
+    assert code == 130 and "interrupted; after 2 rows, 2 resolved" in err
+    assert out.read_text(encoding="utf-8") == "old\n"
+    if to_stdout:
+        assert "went to stdout" in err and stdout.startswith("place,toponym_id")
+    else:
+        assert "nothing written to" in err and stdout == ""
+    assert leftovers(tmp_path, {"in.csv", "out.csv"}) == []
