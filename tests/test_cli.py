@@ -173,12 +173,13 @@ def test_batch_bad_cells_each_get_a_status_and_the_job_goes_on(
     rows = list(csv.reader(out.open(encoding="utf-8")))
     assert code == 1
     assert rows[0] == ["id", "place", "note", "toponym_id", "toponym_label", "toponym_score",
-                       "toponym_method", "toponym_status"]
-    statuses = [r[-1] for r in rows[1:]]
+                       "toponym_method", "toponym_status", "toponym_raw"]
+    statuses = [r[-2] for r in rows[1:]]
     assert statuses == ["empty", "empty", "empty", "unresolved", "unresolved", "too-long",
                         "malformed-row", "resolved", "empty", "resolved", "malformed-row"]
-    assert rows[8][0] == "8" and rows[8][-5] == "az-baku"
-    assert rows[10][-5] == "az-shusha"
+    assert rows[8][0] == "8" and rows[8][-6] == "az-baku"
+    assert rows[10][-6] == "az-shusha"
+    assert rows[7][-1] == '7,"bad"quote",g' and rows[11][-1] == '11,"unterminated'
     assert "11 rows" in err and "malformed-row 2" in err
 
 
@@ -208,7 +209,9 @@ def test_batch_shows_a_progress_bar_only_on_a_terminal(
 
 def test_search_table_aligns_wide_characters() -> None:
     from toponyms import search
-    from toponyms.cli import _record, _table, _width
+    from toponyms.output import record as _record
+    from toponyms.output import table as _table
+    from toponyms.output import width as _width
 
     records = [_record("阿塞拜疆", m, "zh") for m in search("阿塞拜疆", limit=3)]
     assert any(_width(r["label"]) > len(r["label"]) for r in records)  # wide labels
@@ -229,6 +232,111 @@ def test_batch_a_stray_quote_costs_one_row_and_a_bom_is_not_a_column_name(
     code, _, _ = run(capsys, "batch", str(src), "-o", str(out), "--column", "place")
     rows = list(csv.reader(out.open(encoding="utf-8")))
     assert code == 1
-    assert [r[-1] for r in rows[1:]] == ["malformed-row", "resolved", "resolved", "resolved"]
+    assert [r[-2] for r in rows[1:]] == ["malformed-row", "resolved", "resolved", "resolved"]
+    assert rows[1][-1] == '1,"Xankəndi'  # the broken line's text is kept
     assert rows[2][:2] == ["2", "Ganja"] and rows[3][1] == "Tər\ntər"  # a quoted cell may span
-    assert rows[4][-5] == "az-baku"
+    assert rows[4][-6] == "az-baku"
+
+
+def test_a_closed_pipe_is_quiet_and_exit_0_under_pipefail(tmp_path: Path) -> None:
+    names = tmp_path / "names.txt"
+    names.write_text("Baku\nGanja\n" * 20_000, encoding="utf-8")  # far more than a pipe holds
+    script = f"set -o pipefail; {sys.executable} -m toponyms resolve - < {names} | head -1"
+    proc = subprocess.run(["bash", "-c", script], capture_output=True, timeout=60, check=False)
+    assert proc.stderr == b""
+    assert proc.returncode == 0
+    assert proc.stdout.decode("utf-8").startswith("Baku\tBaku\taz-baku")
+
+
+def test_an_over_long_name_is_marked_and_the_run_goes_on(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    long = "Ganja" * 200
+    code, out, err = run(capsys, "resolve", "Baku", long, "Şuşa")
+    lines = out.splitlines()
+    assert code == 1 and len(lines) == 3 and err == ""
+    assert lines[0].split("\t")[2] == "az-baku" and lines[2].split("\t")[2] == "az-shusha"
+    assert lines[1] == f"{long}\t-\ttoo-long"
+    code, out, _ = run(capsys, "resolve", "--json", "Baku", long, "Şuşa")
+    records = [json.loads(x) for x in out.splitlines()]
+    assert code == 1
+    assert [r["status"] for r in records] == ["resolved", "too-long", "resolved"]
+    assert records[1]["id"] is None and records[1]["query"] == long
+
+
+def test_resolve_many_gives_none_for_an_over_long_name() -> None:
+    import toponyms
+
+    got = toponyms.resolve_many(["Baku", "x" * 501, None, "Ganja"])
+    assert [m and m.place.id for m in got] == ["az-baku", None, None, "az-ganja"]
+    got = toponyms.resolve_many(["Baku", "x" * 501], country="AZ")
+    assert [m and m.place.id for m in got] == ["az-baku", None]
+
+
+def test_tab_separated_output_escapes_tabs_newlines_and_controls(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "resolve", "a\tb\nc\x1b[31md\\e\u2028f")
+    assert code == 1
+    assert out == "a\\tb\\nc\\x1b[31md\\\\e\\u2028f\t-\tno match\n"
+    code, out, _ = run(capsys, "resolve", "Baku\t")
+    assert code == 0 and out.split("\t")[0] == "Baku\\t"
+
+
+def test_json_output_is_valid_utf8_for_undecodable_arguments(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "resolve", "--json", "Gan\udcffja")
+    rec = json.loads(out)
+    assert code == 1 and rec["query"] == "Gan\ufffdja" and rec["status"] == "invalid-utf8"
+    out.encode("utf-8")  # no lone surrogate left
+
+
+def test_resolve_stdin_is_utf8_whatever_the_locale(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO("Füzuli\nДжебраил\n".encode()), encoding="latin-1")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    code, out, _ = run(capsys, "resolve", "--json", "-")
+    assert code == 0
+    assert [json.loads(x)["query"] for x in out.splitlines()] == ["Füzuli", "Джебраил"]
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--country", "ZZZ"], "two letters"),
+    (["--country", "ZZ"], "no place in country 'ZZ'"),
+    (["--lang", "!!"], "BCP 47"),
+    (["--label-lang", "en us"], "BCP 47"),
+])
+def test_bad_country_or_language_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, out, err = run(capsys, "resolve", *argv, "Baku")
+    assert (code, out) == (2, "") and message in err and "Traceback" not in err
+
+
+def test_good_country_and_language_codes_pass(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "resolve", "--json", "--country", "az", "--lang", "ru",
+                       "--label-lang", "az", "Гянджа")
+    rec = json.loads(out)
+    assert code == 0 and (rec["id"], rec["label"]) == ("az-ganja", "Gəncə")
+
+
+def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    import toponyms
+
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and out.strip() == f"toponyms {toponyms.__version__}"
+
+
+def test_every_option_has_help_text() -> None:
+    import argparse
+
+    from toponyms.cli import _parser
+
+    parser = _parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    missing = [f"{name} {'/'.join(action.option_strings) or action.dest}"
+               for name, p in sub.choices.items() for action in p._actions
+               if not action.help]
+    assert missing == []

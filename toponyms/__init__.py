@@ -51,7 +51,9 @@ def resolve_many(
     at: int | None = None,
     min_score: float = 85.0,
 ) -> list[Match | None]:
-    """`resolve` for each item, in order, each distinct string once (None for missing items).
+    """`resolve` for each item, in order, each distinct string once.
+
+    None for a missing item or a name over 500 characters: one bad item never stops the list.
 
     >>> [m.place.id for m in resolve_many(["Fizuli", "Füzuli", "Fizuli"])]
     ['az-fuzuli', 'az-fuzuli', 'az-fuzuli']

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import IO, Any
 
 from toponyms.model import Match
 from toponyms.normalize import MAX_NAME_CHARS
@@ -24,6 +25,13 @@ COLUMNS = ("toponym_id", "toponym_label", "toponym_score", "toponym_method", "to
 #: well), unresolved, empty (missing or blank), too-long, invalid-utf8, malformed-row.
 STATUSES = ("resolved", "ambiguous", "unresolved", "empty", "too-long", "invalid-utf8",
             "malformed-row")
+#: The column (CSV) or key (JSON lines) of `toponyms batch` holding a malformed row's raw
+#: text, so that no row's content is lost; empty (absent) for rows that parsed.
+RAW_COLUMN = "toponym_raw"
+_MALFORMED = ["", "", "", "", "malformed-row"]
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+Cells = Callable[[Any], tuple[list[Any], str]]
 
 
 def cell(value: Any, resolve: Callable[[str], Match | None],
@@ -46,10 +54,9 @@ def cell(value: Any, resolve: Callable[[str], Match | None],
         value = str(value)
     if not value.strip() or (len(value) < 8 and value.strip().lower() in NULL_MARKERS):
         return ["", "", "", "", "empty"], "empty"
-    if _UNDECODED.search(value):  # bytes that were not UTF-8 (read with surrogateescape)
-        return ["", "", "", "", "invalid-utf8"], "invalid-utf8"
-    if len(value.strip()) > MAX_NAME_CHARS:
-        return ["", "", "", "", "too-long"], "too-long"
+    reason = unfit(value)
+    if reason is not None:
+        return ["", "", "", "", reason], reason
     match = resolve(value)
     if match is None:
         return ["", "", "", "", "unresolved"], "unresolved"
@@ -57,20 +64,33 @@ def cell(value: Any, resolve: Callable[[str], Match | None],
             "ambiguous" if match.ambiguous else "resolved"], f"resolved:{match.method}"
 
 
+def unfit(value: str) -> str | None:
+    """Why `value` is not looked up ("invalid-utf8", "too-long"), or None when it can be.
+
+    >>> unfit("Ganja"), unfit("Gan\\udcffja"), unfit("x" * 501)
+    (None, 'invalid-utf8', 'too-long')
+    """
+    if _UNDECODED.search(value):  # bytes that were not UTF-8 (read with surrogateescape)
+        return "invalid-utf8"
+    if len(value.strip()) > MAX_NAME_CHARS:
+        return "too-long"
+    return None
+
+
 #: Most physical lines one quoted CSV cell may span before its opening line counts as broken.
 MAX_CELL_LINES = 20
 
 
-def csv_records(lines: Iterable[str], width: int | None = None) -> Iterator[list[str] | None]:
-    """CSV records from physical lines; None for a line that is not valid CSV.
+def csv_records(lines: Iterable[str], width: int | None = None) -> Iterator[list[str] | str]:
+    """CSV records from physical lines; a line that is not valid CSV comes as its raw text.
 
     A quoted cell may span lines, as CSV allows, but only when the joined lines parse cleanly
     (strict quoting) into `width` fields, within MAX_CELL_LINES lines. Otherwise the opening
-    line alone is reported broken and reading resumes at the next line: one stray quote costs
-    one row, never the rest of the file.
+    line alone is reported broken (given back as a str, line ending removed) and reading
+    resumes at the next line: one stray quote costs one row, never the rest of the file.
 
     >>> list(csv_records(['a,b\\n', '1,"x\\n', '2,y\\n', '3,"multi\\n', 'line"\\n'], width=2))
-    [['a', 'b'], None, ['2', 'y'], ['3', 'multi\\nline']]
+    [['a', 'b'], '1,"x', ['2', 'y'], ['3', 'multi\\nline']]
     """
     source = iter(lines)
     ahead: list[str] = []  # lines read while trying a join, given back when it fails
@@ -96,7 +116,7 @@ def csv_records(lines: Iterable[str], width: int | None = None) -> Iterator[list
         if row is not None:
             yield row
         else:
-            yield None
+            yield line.rstrip("\r\n")
             ahead[:0] = taken
 
 
@@ -110,3 +130,60 @@ def _parse(text: str) -> list[str] | None:
     except csv.Error:
         return None
     return rows[0] if len(rows) == 1 else [] if not rows else None
+
+
+def write_csv(source: Iterable[str], sink: IO[str], column: str, cells_for: Cells
+              ) -> Iterator[str]:
+    """Copy CSV `source` to `sink` with COLUMNS and RAW_COLUMN added; yield each row's status.
+
+    Raises ValueError before writing anything when there is no header or no such column.
+    """
+    records = csv_records(source)
+    header = next(records, None)
+    if not isinstance(header, list) or not header:
+        raise ValueError("the input is empty or its first line is not a CSV header")
+    if column not in header:
+        raise ValueError(f"no column {column!r}; columns are: {', '.join(header)}")
+    records = csv_records(source, width=len(header))
+    at = header.index(column)
+    writer = csv.writer(sink, lineterminator="\n")
+    writer.writerow([*header, *COLUMNS, RAW_COLUMN])
+    for row in records:
+        if isinstance(row, str):
+            writer.writerow([""] * len(header) + [*_MALFORMED, row])
+            yield "malformed-row"
+            continue
+        cells, status = cells_for(row[at] if at < len(row) else None)
+        writer.writerow([*row, *cells, ""])
+        yield status
+
+
+def write_jsonl(source: Iterable[str], sink: IO[str], column: str, cells_for: Cells
+                ) -> Iterator[str]:
+    """Copy JSON lines `source` to `sink` with COLUMNS added; yield each row's status.
+
+    The output is valid UTF-8: a line with bytes that were not UTF-8 (or an escaped lone
+    surrogate) is written with U+FFFD in their place and status invalid-utf8. A line that is not
+    a JSON object is written as {"toponym_raw": line, ...} with status malformed-row.
+    """
+    for line in source:
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            if not isinstance(row, dict):
+                raise ValueError
+        except ValueError:
+            row, cells, status = {RAW_COLUMN: line.rstrip("\r\n")}, _MALFORMED, "malformed-row"
+        else:
+            cells, status = cells_for(row.get(column))
+        row.update(zip(COLUMNS, [c if c != "" else None for c in cells], strict=True))
+        text = json.dumps(row, ensure_ascii=False)
+        if _SURROGATES.search(text):
+            if status != "malformed-row":
+                status = "invalid-utf8"
+                row.update(zip(COLUMNS, [None, None, None, None, status], strict=True))
+                text = json.dumps(row, ensure_ascii=False)
+            text = _SURROGATES.sub("\ufffd", text)
+        sink.write(text + "\n")
+        yield status

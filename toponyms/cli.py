@@ -1,29 +1,35 @@
 """The `toponyms` command: look-ups at the shell and batch jobs over CSV / JSON lines.
 
 Exit codes: 0 every name resolved, 1 some did not, 2 usage or data error (message on stderr,
-never a traceback). argparse keeps start-up fast; nothing heavy is imported before it is needed.
+never a traceback), 130 interrupted (Ctrl-C). A closed pipe (`toponyms ... | head -1`) ends the
+command quietly with 0: the reader wanted no more. Tab-separated output escapes tabs, newlines,
+backslashes and control characters (toponyms.output.field); JSON output is valid UTF-8.
+
+argparse keeps start-up fast: a richer CLI library would add tens of milliseconds to each start.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
+import re
 import sys
-import time
-import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import IO, Any
 
-from toponyms.batch import COLUMNS, cell, csv_records
+from toponyms import __version__, output
+from toponyms.batch import cell, unfit, write_csv, write_jsonl
 from toponyms.gazetteer import Gazetteer
 from toponyms.model import DataError, Match, Place
 from toponyms.normalize import fold, normalize, translit_keys
+from toponyms.output import AtomicOutput, Progress, field, json_line, line, record, same_file
 
 CACHE_SIZE = 100_000
+_COUNTRY = re.compile("[A-Za-z]{2}")
+_LANG = re.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 
 
 class UsageError(Exception):
@@ -36,33 +42,47 @@ def run() -> None:
     Freeing the ~100,000 objects of a loaded gazetteer one by one takes longer than a lookup;
     the process is ending anyway, so the output is flushed and the process exits at once.
     """
-    code = main()
+    code = 130
     try:
+        code = main()
         sys.stdout.flush()
         sys.stderr.flush()
-    except (BrokenPipeError, ValueError):
-        code = code or 0
+    except KeyboardInterrupt:
+        code = 130
+    except (BrokenPipeError, ValueError):  # the reader left: quiet, as while running
+        code = 0 if code in (0, 1) else code
     os._exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command; returns the exit code (see module docstring)."""
-    parser = _parser()
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse already printed its message
-        return 0 if exc.code == 0 else 2
-    _reconfigure_streams()
-    try:
+        parser = _parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # argparse already printed its message
+            return 0 if exc.code == 0 else 2
+        _reconfigure_streams()
         return int(args.run(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
     except (UsageError, DataError, KeyError, ValueError, TypeError, ImportError, OSError) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         print(f"toponyms: {message}", file=sys.stderr)
         return 2
-    except BrokenPipeError:
-        return 0
-    except KeyboardInterrupt:
-        return 130
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe: send further output (the final flush too) to /dev/null, quietly."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout is not a file (tests capture it)
+        pass
 
 
 def _reconfigure_streams() -> None:
@@ -73,25 +93,53 @@ def _reconfigure_streams() -> None:
             reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
+def _country(value: str) -> str:
+    if not _COUNTRY.fullmatch(value):
+        raise argparse.ArgumentTypeError(
+            f"{value!r}: expected an ISO 3166-1 alpha-2 code, two letters such as AZ")
+    return value.upper()
+
+
+def _language(value: str) -> str:
+    if not _LANG.fullmatch(value):
+        raise argparse.ArgumentTypeError(
+            f"{value!r}: expected a BCP 47 language tag such as hy, az-Cyrl or zh-Hant")
+    return value
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: expected a whole number from 1")
+    return int(value)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="toponyms", description="Resolve place names in any language or script to IDs."
-    )
+        prog="toponyms", description="Resolve place names in any language or script to IDs.",
+        epilog="Exit codes: 0 all resolved, 1 some not, 2 usage or data error, 130 interrupted.")
+    parser.add_argument("--version", action="version", version=f"toponyms {__version__}",
+                        help="print the version and exit")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def filtered(name: str, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
-        p.add_argument("--country", help="ISO 3166-1 alpha-2 code, e.g. AZ")
-        p.add_argument("--kind", help="kind of place, e.g. district")
-        p.add_argument("--parent", help="id of a containing place")
-        p.add_argument("--lang", help="only names in this language (BCP 47), e.g. hy")
-        p.add_argument("--at", type=int, help="a year: prefer names in use then")
-        p.add_argument("--min-score", type=float, default=None, help="0-100")
-        p.add_argument("--data", action="append", default=[], metavar="FILE",
-                       help="a YAML place file to add on top of the shipped data (repeatable)")
-        p.add_argument("--label-lang", default="en", help="language of displayed labels")
+        p.add_argument("--country", type=_country, help="ISO 3166-1 alpha-2 code, e.g. AZ")
+        p.add_argument("--kind", help="kind of place, e.g. district (see data/kinds.yaml)")
+        p.add_argument("--parent", help="id of a containing place, e.g. az-karabakh")
+        p.add_argument("--lang", type=_language,
+                       help="only names in this language (BCP 47), e.g. hy")
+        p.add_argument("--at", type=int, metavar="YEAR", help="a year: prefer names in use then")
+        p.add_argument("--min-score", type=float, default=None,
+                       help="lowest score to accept, 0-100 (default 85; search: 60)")
+        data(p)
+        p.add_argument("--label-lang", type=_language, default="en",
+                       help="language of displayed labels (BCP 47, default en)")
         world(p)
         return p
+
+    def data(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--data", action="append", default=[], metavar="FILE",
+                       help="a YAML place file to add on top of the shipped data (repeatable)")
 
     def world(p: argparse.ArgumentParser) -> None:
         p.add_argument("--world", action="store_true",
@@ -103,42 +151,48 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--alternate-names", metavar="FILE",
                        help="GeoNames alternateNamesV2.txt (or .zip), with --geonames or --world")
 
+    def as_json(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--json", action="store_true", help="JSON lines instead of tab-separated")
+
     p = filtered("resolve", "Resolve each NAME (or '-' for names on stdin, one per line).")
-    p.add_argument("names", nargs="+", metavar="NAME")
-    p.add_argument("--json", action="store_true", help="JSON lines")
+    p.add_argument("names", nargs="+", metavar="NAME", help="a place name, or '-' for stdin")
+    as_json(p)
     p.set_defaults(run=_cmd_resolve)
 
     p = filtered("search", "Ranked candidates for NAME.")
-    p.add_argument("name", metavar="NAME")
-    p.add_argument("--limit", type=int, default=10)
-    p.add_argument("--json", action="store_true", help="JSON lines")
+    p.add_argument("name", metavar="NAME", help="a place name")
+    p.add_argument("--limit", type=_positive, default=10, help="most candidates (default 10)")
+    as_json(p)
     p.set_defaults(run=_cmd_search)
 
     p = filtered("extract", "Place mentions in running text (FILE, or '-' / nothing: stdin).")
-    p.add_argument("input", nargs="?", default="-", metavar="FILE")
-    p.add_argument("--json", action="store_true", help="JSON lines")
+    p.add_argument("input", nargs="?", default="-", metavar="FILE",
+                   help="a UTF-8 text file, or '-' for stdin (the default)")
+    as_json(p)
     p.set_defaults(run=_cmd_extract)
 
     p = sub.add_parser("show", help="A place and every name, with sources.")
-    p.add_argument("place_id", metavar="ID")
-    p.add_argument("--data", action="append", default=[], metavar="FILE")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("place_id", metavar="ID", help="a place id, e.g. az-khankendi")
+    data(p)
+    as_json(p)
     world(p)
     p.set_defaults(run=_cmd_show)
 
     p = sub.add_parser("normalize", help="The match keys of TEXT, to debug why names meet.")
-    p.add_argument("texts", nargs="+", metavar="TEXT")
+    p.add_argument("texts", nargs="+", metavar="TEXT", help="a name to show the keys of")
     p.set_defaults(run=_cmd_normalize)
 
     p = filtered("batch", "Add resolution columns to every row of a CSV or JSON-lines file.")
     p.add_argument("input", metavar="IN", help="input file, or '-' for stdin")
-    p.add_argument("-o", "--output", default="-", help="output file (default stdout)")
+    p.add_argument("-o", "--output", default="-",
+                   help="output file (default stdout), written whole or not at all")
     p.add_argument("--column", required=True, help="the column (CSV) or key (JSONL) to resolve")
     p.add_argument("--format", choices=("csv", "jsonl"), help="default: from the file name")
     p.set_defaults(run=_cmd_batch)
 
     p = sub.add_parser("validate", help="Check the shipped data or YAML overlay files.")
-    p.add_argument("files", nargs="*", metavar="FILE")
+    p.add_argument("files", nargs="*", metavar="FILE",
+                   help="YAML overlay files (none: the shipped data)")
     p.set_defaults(run=_cmd_validate)
     return parser
 
@@ -153,93 +207,81 @@ def _gazetteer(args: argparse.Namespace) -> Gazetteer:
     return Gazetteer.from_files(*args.data) if args.data else Gazetteer.default()
 
 
-def _filters(args: argparse.Namespace) -> dict[str, Any]:
+def _filters(args: argparse.Namespace, gaz: Gazetteer) -> dict[str, Any]:
+    """The look-up filters, checked once against `gaz` before any name is looked up."""
+    if args.country and not any(place.country == args.country for place in gaz):
+        raise UsageError(f"no place in country {args.country!r} in the data "
+                         "(an ISO 3166-1 alpha-2 code, e.g. AZ)")
     out: dict[str, Any] = {
         "country": args.country, "kind": args.kind, "parent": args.parent, "lang": args.lang,
         "at": args.at,
     }
     if args.min_score is not None:
         out["min_score"] = args.min_score
+    gaz._filters(out["country"], out["kind"], out["parent"], out["lang"], out["at"],
+                 out.get("min_score", 85.0))
     return out
 
 
-def _record(query: str, match: Match | None, label_lang: str) -> dict[str, Any]:
-    if match is None:
-        return {"query": query, "id": None, "label": None, "kind": None, "country": None,
-                "score": None, "method": None, "matched": None, "lang": None}
-    place = match.place
-    return {"query": query, "id": place.id, "label": place.label(label_lang), "kind": place.kind,
-            "country": place.country, "score": match.score, "method": match.method,
-            "matched": match.name.text, "lang": match.name.lang,
-            **({"ambiguous": True} if match.ambiguous else {})}
-
-
-def _line(rec: dict[str, Any]) -> str:
-    if rec["id"] is None:
-        return f"{rec['query']}\t-\tno match"
-    return (f"{rec['query']}\t{rec['label']}\t{rec['id']}\t{rec['kind']}\t{rec['country'] or '-'}"
-            f"\t{rec['score']:.1f}\t{rec['method']}\t{rec['matched']} [{rec['lang']}]"
-            + ("\tambiguous: another place matches as well (toponyms search)"
-               if rec.get("ambiguous") else ""))
-
-
-def _width(text: str) -> int:
-    """Terminal columns of `text`: wide (CJK) characters take two, combining marks none."""
-    return sum(0 if unicodedata.combining(ch) else
-               2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _table(records: list[dict[str, Any]]) -> str:
-    """Search results as an aligned table with a header."""
-    head = ["#", "score", "method", "id", "label", "kind", "country", "matched"]
-    rows = [[str(i), f"{r['score']:.1f}", r["method"], r["id"], r["label"], r["kind"],
-             r["country"] or "-", f"{r['matched']} [{r['lang']}]"
-             + (" (ambiguous)" if r.get("ambiguous") else "")]
-            for i, r in enumerate(records, 1)]
-    widths = [max(_width(row[c]) for row in [head, *rows]) for c in range(len(head))]
-    return "\n".join("  ".join(cell + " " * (widths[c] - _width(cell))
-                                for c, cell in enumerate(row)).rstrip()
-                      for row in [head, *rows])
+def _stdin() -> IO[str]:
+    """stdin as UTF-8 whatever the locale (a BOM skipped; bad bytes kept as surrogates)."""
+    reconfigure = getattr(sys.stdin, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(encoding="utf-8-sig", errors="surrogateescape")
+    return sys.stdin
 
 
 def _names(items: Iterable[str]) -> Iterator[str]:
     for item in items:
         if item == "-":
-            for line in sys.stdin:
-                if line.strip():
-                    yield line.rstrip("\r\n")
+            for text in _stdin():
+                if text.strip():
+                    yield text.rstrip("\r\n")
         else:
             yield item
 
 
+def _open_in(path: str) -> IO[str]:
+    if path == "-":
+        return _stdin()
+    try:
+        return open(path, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+
+
 # commands -------------------------------------------------------------------------------------
 def _cmd_resolve(args: argparse.Namespace) -> int:
-    gaz, filters = _gazetteer(args), _filters(args)
+    gaz = _gazetteer(args)
+    filters = _filters(args, gaz)
     missing = 0
     for query in _names(args.names):
-        match = gaz.resolve(query, **filters)
+        reason = unfit(query)  # one bad name is marked, never the end of the run
+        match = None if reason else gaz.resolve(query, **filters)
         missing += match is None
-        rec = _record(query, match, args.label_lang)
-        print(json.dumps(rec, ensure_ascii=False) if args.json else _line(rec), flush=True)
+        rec = record(query, match, args.label_lang, reason)
+        print(json_line(rec) if args.json else line(rec), flush=True)
     return 1 if missing else 0
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
-    gaz, filters = _gazetteer(args), _filters(args)
+    gaz = _gazetteer(args)
+    filters = _filters(args, gaz)
     found = gaz.search(args.name, limit=args.limit, **filters)
-    records = [_record(args.name, match, args.label_lang) for match in found]
+    records = [record(args.name, match, args.label_lang) for match in found]
     if found and not args.json and sys.stdout.isatty():
-        print(_table(records))  # aligned columns for a person; tab-separated lines for pipes
+        print(output.table(records))  # aligned columns for a person; tab-separated lines for pipes
         return 0
     for rec in records:
-        print(json.dumps(rec, ensure_ascii=False) if args.json else _line(rec))
+        print(json_line(rec) if args.json else line(rec))
     if not found and not args.json:
-        print(f"{args.name}\t-\tno match")
+        print(line(record(args.name, None, args.label_lang)))
     return 0 if found else 1
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    gaz, filters = _gazetteer(args), _filters(args)
+    gaz = _gazetteer(args)
+    filters = _filters(args, gaz)
     source = _open_in(args.input)
     try:
         text = source.read()
@@ -248,13 +290,14 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             source.close()
     mentions = gaz.extract(text, **filters)
     for m in mentions:
-        rec = {"start": m.start, "end": m.end, **_record(m.text, m.match, args.label_lang)}
+        rec = {"start": m.start, "end": m.end, **record(m.text, m.match, args.label_lang)}
         rec["text"] = rec.pop("query")
         if args.json:
-            print(json.dumps(rec, ensure_ascii=False))
+            print(json_line(rec))
         else:
-            print(f"{m.start}\t{m.end}\t{m.text}\t{rec['label']}\t{rec['id']}\t{rec['kind']}"
-                  f"\t{rec['score']:.1f}" + ("\tambiguous" if m.match.ambiguous else ""))
+            print(f"{m.start}\t{m.end}\t{field(m.text)}\t{field(rec['label'])}\t{rec['id']}"
+                  f"\t{rec['kind']}\t{rec['score']:.1f}"
+                  + ("\tambiguous" if m.match.ambiguous else ""))
     return 0 if mentions else 1
 
 
@@ -264,10 +307,9 @@ def _cmd_show(args: argparse.Namespace) -> int:
         names = [{"text": n.text, "lang": n.lang, "status": n.status, "start": n.start,
                   "end": n.end, "used_by": list(n.used_by), "source": n.source}
                  for n in place.names]
-        print(json.dumps({"id": place.id, "label": place.label(), "kind": place.kind,
-                          "country": place.country, "parent": place.parent, "lat": place.lat,
-                          "lon": place.lon, "geonames": place.geonames, "names": names},
-                         ensure_ascii=False))
+        print(json_line({"id": place.id, "label": place.label(), "kind": place.kind,
+                         "country": place.country, "parent": place.parent, "lat": place.lat,
+                         "lon": place.lon, "geonames": place.geonames, "names": names}))
         return 0
     print(f"{place.label()}  ({place.id})")
     print(f"  kind {place.kind}, country {place.country or '-'}, parent {place.parent or '-'}")
@@ -287,7 +329,8 @@ def _cmd_show(args: argparse.Namespace) -> int:
 def _cmd_normalize(args: argparse.Namespace) -> int:
     for text in args.texts:
         keys = ", ".join(translit_keys(fold(text)))
-        print(f"{text}\tnormalized: {normalize(text)}\ttransliteration: {keys}")
+        print(f"{field(text)}\tnormalized: {field(normalize(text))}\t"
+              f"transliteration: {field(keys)}")
     return 0
 
 
@@ -299,7 +342,21 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    gaz, filters = _gazetteer(args), _filters(args)
+    if (args.output != "-" and same_file(args.input, args.output)) or (
+            args.output == "-" and args.input != "-" and same_file(args.input, "-")):
+        raise UsageError(f"the output {args.output} is the input {args.input}: "
+                         "choose another output file")
+    source = _open_in(args.input)
+    try:
+        return _batch(args, source)
+    finally:
+        if source is not sys.stdin:
+            source.close()
+
+
+def _batch(args: argparse.Namespace, source: IO[str]) -> int:
+    gaz = _gazetteer(args)
+    filters = _filters(args, gaz)
     fmt = args.format or ("jsonl" if args.input.endswith((".jsonl", ".ndjson")) else "csv")
 
     def resolve(text: str) -> Match | None:
@@ -315,112 +372,38 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         return cached(value) if isinstance(value, str) else cell(value, resolve, args.label_lang)
 
     counts: Counter[str] = Counter()
-    source = _open_in(args.input)
-    sink = _open_out(args.output)
-    progress = _Progress(source) if sys.stderr.isatty() else None
+    progress = Progress(source) if sys.stderr.isatty() else None
+    clear = "\r\033[K" if progress is not None else ""  # the progress line, if any
     try:
-        rows = _batch_csv if fmt == "csv" else _batch_jsonl
+        out = AtomicOutput(args.output) if args.output != "-" else None
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.output}: {exc.strerror}") from None
+    if out is None:
+        sys.stdout.reconfigure(errors="surrogateescape")  # type: ignore[union-attr]
+    try:
+        rows = write_csv if fmt == "csv" else write_jsonl
+        sink = out.file if out is not None else sys.stdout
         for n, status in enumerate(rows(source, sink, args.column, cells_for), 1):
             counts[status] += 1
             if progress is not None and n % 20_000 == 0:
                 progress.show(n)
-    finally:
-        if source is not sys.stdin:
-            source.close()
-        if sink is not sys.stdout:
-            sink.close()
-    total = sum(counts.values())
-    resolved = sum(v for k, v in counts.items() if k.startswith("resolved"))
-    detail = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
-    end = "\r\033[K" if progress is not None else ""
-    print(f"{end}{total} rows, {resolved} resolved, {total - resolved} unresolved ({detail})",
-          file=sys.stderr)
-    return 0 if resolved == total else 1
-
-
-def _open_in(path: str) -> IO[str]:
-    if path == "-":
-        sys.stdin.reconfigure(encoding="utf-8-sig", errors="surrogateescape")  # type: ignore[union-attr]
-        return sys.stdin
-    try:
-        return open(path, encoding="utf-8-sig", errors="surrogateescape", newline="")
-    except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
-
-
-def _open_out(path: str) -> IO[str]:
-    if path == "-":
-        sys.stdout.reconfigure(errors="surrogateescape")  # type: ignore[union-attr]
-        return sys.stdout
-    try:
-        return open(path, "w", encoding="utf-8", errors="surrogateescape", newline="")
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
-
-
-class _Progress:
-    """A one-line progress bar on a terminal's stderr: share of the input read, rows, rate."""
-
-    def __init__(self, source: IO[str]) -> None:
-        self.raw = getattr(source, "buffer", None)
-        try:
-            self.size = os.fstat(source.fileno()).st_size if source is not sys.stdin else 0
-        except (OSError, ValueError):
-            self.size = 0
-        self.start = time.perf_counter()
-
-    def show(self, rows: int) -> None:
-        rate = rows / max(time.perf_counter() - self.start, 1e-9)
-        text = f"{rows:,} rows  {rate:,.0f} rows/s"
-        if self.size and self.raw is not None:
-            try:
-                share = min(self.raw.tell() / self.size, 1.0)
-            except (OSError, ValueError):
-                share = 0.0
-            bar = "#" * int(share * 30)
-            text = f"[{bar:<30}] {share:4.0%}  {text}"
-        print(f"\r{text}", end="", file=sys.stderr, flush=True)
-
-
-def _batch_csv(source: IO[str], sink: IO[str], column: str,
-               cells_for: Callable[[Any], tuple[list[Any], str]]) -> Iterator[str]:
-    import csv
-
-    records = csv_records(source)
-    writer = csv.writer(sink, lineterminator="\n")
-    header = next(records, None)
-    if header is None:
-        raise UsageError("the input is empty or its first line is not a CSV header")
-    if column not in header:
-        raise UsageError(f"no column {column!r}; columns are: {', '.join(header)}")
-    records = csv_records(source, width=len(header))
-    at = header.index(column)
-    writer.writerow([*header, *COLUMNS])
-    for row in records:
-        if row is None:
-            writer.writerow([""] * len(header) + ["", "", "", "", "malformed-row"])
-            yield "malformed-row"
-            continue
-        value = row[at] if at < len(row) else None
-        cells, status = cells_for(value)
-        writer.writerow([*row, *cells])
-        yield status
-
-
-def _batch_jsonl(source: IO[str], sink: IO[str], column: str,
-                 cells_for: Callable[[Any], tuple[list[Any], str]]) -> Iterator[str]:
-    for line in source:
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            if not isinstance(row, dict):
-                raise ValueError
-        except ValueError:
-            row, cells, status = {"_raw": line.rstrip("\n")}, ["", "", "", "", "malformed-row"], \
-                "malformed-row"
-        else:
-            cells, status = cells_for(row.get(column))
-        row.update(zip(COLUMNS, [c if c != "" else None for c in cells], strict=True))
-        sink.write(json.dumps(row, ensure_ascii=False) + "\n")
-        yield status
+        if out is not None:
+            out.commit()
+    except (KeyboardInterrupt, OSError) as exc:
+        if out is not None:
+            out.discard()
+        if isinstance(exc, BrokenPipeError):
+            raise
+        stopped = "interrupted" if isinstance(exc, KeyboardInterrupt) else f"stopped: {exc}"
+        where = ("the rows before went to stdout" if out is None else
+                 f"nothing written to {args.output}" if out.atomic else
+                 f"{args.output} holds the rows before")
+        print(f"{clear}toponyms: {stopped}; after {output.summary(counts)}: {where}",
+              file=sys.stderr)
+        return 130 if isinstance(exc, KeyboardInterrupt) else 2
+    except BaseException:
+        if out is not None:
+            out.discard()
+        raise
+    print(f"{clear}{output.summary(counts)}", file=sys.stderr)
+    return 0 if all(status.startswith("resolved") for status in counts) else 1

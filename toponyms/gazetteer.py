@@ -283,8 +283,9 @@ class Gazetteer:
     ) -> list[Match | None]:
         """`resolve` over an iterable, results in order; a repeated string is resolved once.
 
-        None items (missing values) give None; other non-str items raise TypeError, as in
-        `resolve`. Filters are checked once, before the first name.
+        None items (missing values) and names over MAX_NAME_CHARS characters (a ValueError from
+        `resolve`) give None; other non-str items raise TypeError, as in `resolve`. Filters are
+        checked once, before the first name.
 
         >>> [m and m.place.id for m in Gazetteer.default().resolve_many(["Terter", None, "?"])]
         ['az-tartar', None, None]
@@ -301,6 +302,9 @@ class Gazetteer:
                 raise TypeError(f"expected a str place name, got {type(name).__name__}")
             if name in seen:
                 out.append(seen[name])
+                continue
+            if len(name) > MAX_NAME_CHARS and len(name.strip()) > MAX_NAME_CHARS:
+                out.append(None)  # too long to be a name: None, not the end of the list
                 continue
             hit = self.resolve(name) if unfiltered else self._cached(name, filters,
                                                                        float(min_score))
