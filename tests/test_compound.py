@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import json
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import assume, given
@@ -10,6 +13,7 @@ from hypothesis import strategies as st
 
 import toponyms
 from toponyms import Gazetteer, compound
+from toponyms.cli import main
 
 _GAZ = Gazetteer.default()
 # places with a name that resolves to them alone, at an exact stage: the building blocks
@@ -175,3 +179,17 @@ def test_parse_is_total_and_bounded(text: str) -> None:
         assert len(parts) <= compound.spec().max_parts
         assert all(p.text.strip() for p in parts)
     toponyms.resolve(text)  # never raises on text
+
+
+def test_compound_in_the_command_line_json_and_batch(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["resolve", "--json", "Ganja [Kirovabad]"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert (record["id"], record["method"], record["part"]) == ("az-ganja", "compound", "Ganja")
+    src = tmp_path / "in.csv"
+    src.write_text('location\n"Talish, Tartar district"\nShusha / Yerevan\n', encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert main(["batch", str(src), "--column", "location", "-o", str(out)]) == 1
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [(r["toponym_id"], r["toponym_method"]) for r in rows] == [
+        ("az-tartar-talish", "compound"), ("", "")]

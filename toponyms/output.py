@@ -70,7 +70,8 @@ def record(query: str, match: Match | None, label_lang: str,
             "country": place.country, "score": match.score, "method": match.method,
             "matched": match.name.text, "lang": match.name.lang,
             "status": "ambiguous" if match.ambiguous else "resolved",
-            **({"ambiguous": True} if match.ambiguous else {})}
+            **({"ambiguous": True} if match.ambiguous else {}),
+            **({"part": match.part} if match.part is not None else {})}
 
 
 def json_line(obj: object) -> str:
