@@ -31,6 +31,7 @@ _ENDINGS = {lang: sorted(e for e in languages().suffixes if len(e) >= 2)
     ("Агдамском районе", "az-aghdam-district"),
     ("Կապանից", "am-kapan"),
     ("Գյումրիում", "am-gyumri"),
+    ("თბილისში", "ge-tbilisi"),  # Georgian: the nominative -ი gives way to the ending
 ])
 def test_a_case_ending_left_on_a_name_resolves_a_little_lower(query: str, want: str) -> None:
     match = toponyms.resolve(query)
@@ -66,3 +67,14 @@ def test_a_name_with_an_ending_of_its_language_stays_with_its_place(
         assert match.score < plain.score
     else:  # another place may only win with a name as written in the data, not by guessing
         assert match.method in ("exact", "normalized"), (query, match)
+
+
+@pytest.mark.parametrize(("query", "want"), [
+    ("Bakı ş.", "az-baku"),  # Azerbaijani written abbreviations of generic terms
+    ("Füzuli r.", "az-fuzuli-district"),
+    ("Tertersky district", "az-tartar-district"),  # a romanized Russian adjective
+    ("SALYANSKIY region", "az-salyan-district"),
+])
+def test_abbreviated_terms_and_romanized_adjectives_are_generic(query: str, want: str) -> None:
+    match = toponyms.resolve(query)
+    assert match is not None and match.place.id == want
