@@ -1,8 +1,19 @@
 """Romanization of any script to one Latin skeleton, driven by data/languages/*.yaml.
 
 `romanize` turns folded text (see normalize.fold) into lower-case ASCII using the tables of the
-language files: Armenian, Cyrillic (Russian and Azerbaijani letters), Georgian, and per-language
-Latin letters (Azerbaijani c -> j, x -> kh, ...). What no table covers goes to unidecode.
+language files: Armenian, Cyrillic (Russian and Azerbaijani letters), Georgian, Arabic script
+(BGN/PCGN, data/languages/arab.yaml), and per-language Latin letters (Azerbaijani c -> j,
+x -> kh, ...). What no table covers goes to unidecode's tables (Thai, kana, Hangul, Devanagari,
+Bengali, Greek, Hebrew, Han, ...), so every script reaches the skeleton and the fuzzy stage.
+
+Why unidecode and not ICU's "Any-Latin" transform: measured by benchmarks/bench_scripts.py on
+3,601 CLDR country names in 14 scripts against the same countries' English names, ICU's keys equal
+the English key for 12.4 % (equal or within fuzzy reach: 21.0 %), ours 12.3 % (20.4 %) once the
+Arabic-script table is in, unidecode alone 10.8 % (17.6 %); ICU costs more per call and needs
+PyICU, which builds only against a system ICU (pyicu-wheels bundles one in an 18 MB wheel). It
+does not clearly win, so it is not a dependency. An ISO 843 Greek table was measured too and lost
+to unidecode on these names (20.5 % vs 22.5 %: English exonyms keep classical b and e for β and
+η), so Greek stays with the fallback.
 `skeleton` then folds what competing romanization systems disagree on (e/ə/a, y/i, kh/x, ...),
 so that Ստեփանակերտ, Степанакерт and Stepanakert meet on one key.
 """
@@ -22,7 +33,7 @@ from unidecode import unidecode
 
 from toponyms.model import DataError, data_dir
 
-_SCRIPT_TABLES = ("cyrillic", "armenian", "georgian")
+_SCRIPT_TABLES = ("cyrillic", "armenian", "georgian", "arabic")
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MARKS = re.compile("[\u0300-\u036f]")
 _NOT_ALNUM = re.compile(r"[^0-9a-z ]+")
@@ -57,6 +68,8 @@ class Languages:
     # endings after a name in running text -> True when only valid after an apostrophe
     suffixes: dict[str, bool]
     inflect: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]  # lang -> word-ending forms
+    # letter forms folded away in every key (Arabic ك/ک, ي/ی/ى, harakat, tatweel ...)
+    fold_table: dict[int, str]
 
     @property
     def vowel_pairs(self) -> tuple[str, ...]:
@@ -96,6 +109,7 @@ def load_languages(folder: Path | None = None) -> Languages:
     suffixes: dict[str, bool] = {}
     inflect: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
     codes: set[str] = set()
+    files: list[tuple[Path, dict[str, Any]]] = []
     for path in sorted(folder.glob("*.yaml")):
         raw = _read(path)
         if path.stem == "skeleton":
@@ -103,6 +117,13 @@ def load_languages(folder: Path | None = None) -> Languages:
             continue
         if not isinstance(raw, dict) or not isinstance(raw.get("code"), str):
             raise DataError("a language file is a mapping with a 'code'", path=str(path))
+        files.append((path, raw))
+    folds = _fold_table(files)
+
+    def _fold_word(word: str) -> str:
+        return _fold_plain_word(word).translate(folds)
+
+    for path, raw in files:
         code = raw["code"]
         if code != "mul":
             codes.add(code)
@@ -156,13 +177,34 @@ def load_languages(folder: Path | None = None) -> Languages:
         not_places=frozenset(not_places),
         suffixes=suffixes,
         inflect={k: v for k, v in inflect.items() if v},
+        fold_table=folds,
     )
 
 
-def _fold_word(word: str) -> str:
+def _fold_plain_word(word: str) -> str:
     """Fold a word from a language file the way queries are folded (lower case, no marks)."""
     text = unicodedata.normalize("NFKC", word).casefold()
     return unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize("NFD", text)))
+
+
+def _fold_table(files: list[tuple[Path, dict[str, Any]]]) -> dict[int, str]:
+    """The `fold` letters and `fold_drop` code-point ranges of the language files, as one
+    str.translate table: letter forms that a lookup key should not tell apart."""
+    table: dict[int, str] = {}
+    for path, raw in files:
+        for letter, value in _table(path, raw, "fold").items():
+            if len(letter) != 1:
+                raise DataError(f"'fold' maps single characters, not {letter!r}", path=str(path))
+            table[ord(letter)] = value
+        for spec in raw.get("fold_drop") or []:
+            first, _, last = str(spec).partition("..")
+            try:
+                low, high = int(first.removeprefix("U+"), 16), int((last or first).removeprefix("U+"), 16)
+            except ValueError:
+                raise DataError(f"'fold_drop' takes U+XXXX or U+XXXX..U+YYYY, not {spec!r}",
+                                path=str(path)) from None
+            table.update(dict.fromkeys(range(low, high + 1), ""))
+    return table
 
 
 _lock = threading.Lock()
@@ -194,7 +236,11 @@ def romanize(folded: str, lang: str | None = None) -> str:
     table = data.latin_tables.get(primary, data.base_table)
     text = folded.translate(table)
     if not text.isascii():
+        # letters with a mark the tables do not list (Greek ή, Cyrillic й) lose it and are
+        # looked up again; NFC again before unidecode, which reads whole kana and Hangul
+        # syllables (ジ, not シ plus a voicing mark)
         text = _MARKS.sub("", unicodedata.normalize("NFD", text))
+        text = unicodedata.normalize("NFC", text).translate(data.base_table)
         if not text.isascii():
             text = unidecode(text).lower()
     return text
