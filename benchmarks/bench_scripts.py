@@ -22,6 +22,7 @@ The cost per call is the mean time of romanize + skeleton over the sample, per c
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 import time
 from collections.abc import Callable
@@ -31,11 +32,8 @@ import yaml
 from rapidfuzz import fuzz
 from unidecode import unidecode
 
-try:
-    import toponyms
-except ModuleNotFoundError:  # not installed: use the source tree this file belongs to
+if importlib.util.find_spec("toponyms") is None:  # not installed: use this source tree
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    import toponyms
 
 from toponyms.model import data_dir
 from toponyms.normalize import fold, translit_keys

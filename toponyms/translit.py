@@ -199,7 +199,8 @@ def _fold_table(files: list[tuple[Path, dict[str, Any]]]) -> dict[int, str]:
         for spec in raw.get("fold_drop") or []:
             first, _, last = str(spec).partition("..")
             try:
-                low, high = int(first.removeprefix("U+"), 16), int((last or first).removeprefix("U+"), 16)
+                low = int(first.removeprefix("U+"), 16)
+                high = int((last or first).removeprefix("U+"), 16)
             except ValueError:
                 raise DataError(f"'fold_drop' takes U+XXXX or U+XXXX..U+YYYY, not {spec!r}",
                                 path=str(path)) from None
