@@ -8,12 +8,13 @@ Bengali, Greek, Hebrew, Han, ...), so every script reaches the skeleton and the 
 
 Why unidecode and not ICU's "Any-Latin" transform: measured by benchmarks/bench_scripts.py on
 3,601 CLDR country names in 14 scripts against the same countries' English names, ICU's keys equal
-the English key for 12.4 % (equal or within fuzzy reach: 21.0 %), ours 12.3 % (20.4 %) once the
+the English key for 12.4 % (equal or within fuzzy reach: 21.0 %), ours 12.4 % (20.5 %) once the
 Arabic-script table is in, unidecode alone 10.8 % (17.6 %); ICU costs more per call and needs
 PyICU, which builds only against a system ICU (pyicu-wheels bundles one in an 18 MB wheel). It
 does not clearly win, so it is not a dependency. An ISO 843 Greek table was measured too and lost
-to unidecode on these names (20.5 % vs 22.5 %: English exonyms keep classical b and e for β and
-η), so Greek stays with the fallback.
+to unidecode on the 351 Greek names (20.5 % vs 22.5 % within reach: English exonyms keep the
+classical b and e for β and η), so Greek stays with the fallback.
+
 `skeleton` then folds what competing romanization systems disagree on (e/ə/a, y/i, kh/x, ...),
 so that Ստեփանակերտ, Степанакерт and Stepanakert meet on one key.
 """
