@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from toponyms.model import DataError
 from toponyms.normalize import fold, translit_keys
-from toponyms.translit import romanize, skeleton
+from toponyms.translit import load_languages, romanize, skeleton
 
 
 def keys(text: str) -> set[str]:
@@ -41,7 +44,39 @@ def test_unidecode_traps_are_handled_by_our_tables() -> None:
 
 def test_unidecode_is_the_fallback_for_uncovered_scripts() -> None:
     assert romanize(fold("東京")).isascii()
-    assert romanize(fold("خانکندی")).isascii()
+    assert romanize(fold("Ελλάδα")) == "ellada"  # Greece: the tonos goes before the lookup
+
+
+@pytest.mark.parametrize(
+    ("written", "english"),
+    [  # CLDR names from data/places/countries.yaml, scripts without a table of ours
+        ("บุรุนดี", "Burundi"),  # Thai
+        ("ガーナ", "Ghana"),  # katakana
+        ("ナミビア", "Namibia"),
+        ("불가리아", "Bulgaria"),  # Hangul
+        ("আর্মেনিয়া", "Armenia"),  # Bengali
+        ("आर्मेनिया", "Armenia"),  # Devanagari
+        ("Αρμενία", "Armenia"),  # Greek
+        ("מאלי", "Mali"),  # Hebrew
+    ],
+)
+def test_every_script_reaches_the_latin_skeleton(written: str, english: str) -> None:
+    assert keys(written) & keys(english)
+
+
+def test_kana_keeps_its_voicing_marks() -> None:
+    # NFD splits ド into ト plus a voicing mark; unidecode must see the whole syllable
+    assert romanize(fold("ドイツ")) == "doitsu"
+    assert romanize(fold("서울")) == "seoul"
+
+
+def test_arabic_script_romanizes_by_its_table() -> None:
+    # BGN/PCGN letters (data/languages/arab.yaml); unidecode gave "bkw" and "khnkhndy"
+    assert romanize(fold("باکو")) == "bakw"
+    assert romanize(fold("خانکندی")) == "khankndy"
+    assert keys("غانا") & keys("Ghana")  # Arabic
+    assert keys("گامبیا") & keys("Gambia")  # Persian
+    assert keys("جاپان") & keys("Japan")  # Urdu
 
 
 def test_different_names_keep_different_keys() -> None:
@@ -56,7 +91,28 @@ def test_keys_are_ascii_and_never_raise(text: str) -> None:
         assert " " not in key
 
 
+@given(st.text(alphabet="ابتجدرسشكگلمنوهي ", min_size=1, max_size=30),
+       st.sampled_from(["\u064e", "\u0650", "\u064f", "\u0651", "\u0652", "\u0640"]))
+def test_arabic_letter_forms_and_marks_share_transliteration_keys(text: str, mark: str) -> None:
+    # Persian keheh and yeh for Arabic kaf and yeh, a vowel mark or tatweel after each letter
+    variant = "".join(ch + mark if ch != " " else ch
+                      for ch in text.replace("ك", "ک").replace("ي", "ی"))
+    assert translit_keys(fold(variant)) == translit_keys(fold(text))
+    assert all(key.isascii() for key in translit_keys(fold(text)))
+
+
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", max_size=30))
 def test_skeleton_is_idempotent_on_ascii(text: str) -> None:
     once = skeleton(text)
     assert skeleton(once) == once
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["fold: {ab: a}", "fold_drop: [U+06ZZ]", "fold_drop: ['U+0600..nope']"],
+)
+def test_a_malformed_fold_table_is_a_data_error(tmp_path: Path, bad: str) -> None:
+    (tmp_path / "xx.yaml").write_text(f"code: xx\n{bad}\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_languages(tmp_path)
+    assert "xx.yaml" in str(err.value)

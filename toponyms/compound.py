@@ -35,7 +35,7 @@ from toponyms import resolve as cascade
 from toponyms.index import NameIndex
 from toponyms.model import DataError, Match, Place, data_dir
 from toponyms.normalize import fold, strip_marks
-from toponyms.translit import _fold_word, _read, languages
+from toponyms.translit import _read, languages
 
 #: A part that resolves to nothing: the other parts carry the answer, with less certainty.
 PENALTY_UNKNOWN_PART = 5.0
@@ -89,7 +89,7 @@ def load_spec(path: Path | None = None) -> CompoundSpec:
         kind_words: dict[str, str] = {}
         for kind, words in raw["kind_words"].items():
             for word in words:
-                kind_words.setdefault(_fold_word(str(word)).rstrip("."), str(kind))
+                kind_words.setdefault(strip_marks(fold(str(word))).rstrip("."), str(kind))
         lead = tuple(tuple(fold(str(w)).split()) for w in raw["lead_words"])
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise DataError(f"compound.yaml: missing or malformed key ({exc})",

@@ -2,7 +2,11 @@
 
 `fold` makes two writings of one name equal when the difference should not matter (Unicode
 form, case, apostrophe and dash variants, spacing, control and bidi characters, ǝ/ә for ə) but
-keeps diacritics, which transliteration still needs (ş -> sh, not s). `normalize` also drops the
+keeps diacritics, which transliteration still needs (ş -> sh, not s). It also folds the letter
+forms listed in the language files' `fold` tables (data/languages/arab.yaml): Arabic, Persian and
+Urdu kaf, yeh and heh forms, hamza on alef, waw and yeh, tatweel and harakat, which Arabic-script
+writers vary freely, so كاراباخ and کاراباخ meet on the normalized key; ZWNJ goes with the other
+invisible characters. `normalize` also drops the
 combining diacritics of Latin, Greek and Cyrillic letters: it is the key of the "normalized"
 stage. `translit_keys` gives the transliteration-stage keys; `split_generic` reads generic terms
 ("rayonu", "район", "district") off a name, using data/languages/*.yaml.
@@ -31,6 +35,26 @@ _TABLE = str.maketrans(
         "Ǝ": "ə",
     }
 )
+_full: dict[int, str | None] | None = None  # _TABLE plus the language files' letter folds
+
+
+def _full_table() -> dict[int, str | None]:
+    """_TABLE with the letter folds of data/languages added (built once, on first use)."""
+    global _full
+    if _full is None:
+        _full = {**translit.languages().fold_table, **_TABLE}
+    return _full
+
+
+def fold_letters(text: str) -> str:
+    """Fold the letter forms of data/languages' `fold` tables alone; other text is unchanged.
+
+    >>> fold_letters("أذربيجان") == fold_letters("اذربیجان")  # hamza on alef, Persian yeh
+    True
+    """
+    return text.translate(translit.languages().fold_table)
+
+
 _EDGE_PUNCT = " \"'.,;:!?()[]{}«»„“”‹›<>*#|/\\"
 _MARKS = re.compile("[\u0300-\u036f]")
 _SPACING_ACCENT = re.compile("(?:^|\\s)[\u0300-\u036f]+")
@@ -55,8 +79,9 @@ def _fold_once(text: str) -> str:
         return " ".join(text.split()).strip(_EDGE_PUNCT)
     if not text.isprintable():
         text = _clean_unprintable(text)
+    table = _full or _full_table()
     # translate before NFKC too: NFKC turns ´ into a space plus a combining accent
-    text = unicodedata.normalize("NFKC", text.translate(_TABLE)).casefold().translate(_TABLE)
+    text = unicodedata.normalize("NFKC", text.translate(table)).casefold().translate(table)
     # a spacing accent (´ ¨ ˘ ¸ ...) is NFKC space + combining mark: drop it like an apostrophe
     text = unicodedata.normalize("NFC", _SPACING_ACCENT.sub("", text))
     return " ".join(text.split()).strip(_EDGE_PUNCT)

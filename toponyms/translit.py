@@ -1,8 +1,20 @@
 """Romanization of any script to one Latin skeleton, driven by data/languages/*.yaml.
 
 `romanize` turns folded text (see normalize.fold) into lower-case ASCII using the tables of the
-language files: Armenian, Cyrillic (Russian and Azerbaijani letters), Georgian, and per-language
-Latin letters (Azerbaijani c -> j, x -> kh, ...). What no table covers goes to unidecode.
+language files: Armenian, Cyrillic (Russian and Azerbaijani letters), Georgian, Arabic script
+(BGN/PCGN, data/languages/arab.yaml), and per-language Latin letters (Azerbaijani c -> j,
+x -> kh, ...). What no table covers goes to unidecode's tables (Thai, kana, Hangul, Devanagari,
+Bengali, Greek, Hebrew, Han, ...), so every script reaches the skeleton and the fuzzy stage.
+
+Why unidecode and not ICU's "Any-Latin" transform: measured by benchmarks/bench_scripts.py on
+3,601 CLDR country names in 14 scripts against the same countries' English names, ICU's keys equal
+the English key for 12.4 % (equal or within fuzzy reach: 21.0 %), ours 12.4 % (20.5 %) once the
+Arabic-script table is in, unidecode alone 10.8 % (17.6 %); ICU costs more per call and needs
+PyICU, which builds only against a system ICU (pyicu-wheels bundles one in an 18 MB wheel). It
+does not clearly win, so it is not a dependency. An ISO 843 Greek table was measured too and lost
+to unidecode on the 351 Greek names (20.5 % vs 22.5 % within reach: English exonyms keep the
+classical b and e for β and η), so Greek stays with the fallback.
+
 `skeleton` then folds what competing romanization systems disagree on (e/ə/a, y/i, kh/x, ...),
 so that Ստեփանակերտ, Степанакерт and Stepanakert meet on one key.
 """
@@ -13,6 +25,7 @@ import functools
 import re
 import threading
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +35,7 @@ from unidecode import unidecode
 
 from toponyms.model import DataError, data_dir
 
-_SCRIPT_TABLES = ("cyrillic", "armenian", "georgian")
+_SCRIPT_TABLES = ("cyrillic", "armenian", "georgian", "arabic")
 #: Files in data/languages/ that are not about one language (read by their own modules).
 _NOT_LANGUAGE_FILES = frozenset({"compound", "generic"})
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -59,10 +72,6 @@ class Languages:
     generic_attached: tuple[Generic, ...]
     # a generic term's kind -> the kinds of place it fits without a penalty (city: city, town)
     kind_fits: dict[str, frozenset[str]]
-
-    def fits(self, hint: str, kind: str) -> bool:
-        """Whether a place of `kind` fits a generic term or kind word of kind `hint`."""
-        return kind == hint or kind in self.kind_fits.get(hint, ())
     stems: dict[str, tuple[tuple[str, str], ...]]  # lang -> adjective suffix rules
     not_places: frozenset[str]  # folded words that are not place names (demonyms, ...)
     # endings after a name in running text -> True when only valid after an apostrophe
@@ -70,6 +79,12 @@ class Languages:
     inflect: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]  # lang -> word-ending forms
     # script-only tags whose names take a language's word forms too (und-Cyrl -> ru)
     inflect_tags: dict[str, str]
+    # letter forms folded away in every key (Arabic ك/ک, ي/ی/ى, harakat, tatweel ...)
+    fold_table: dict[int, str]
+
+    def fits(self, hint: str, kind: str) -> bool:
+        """Whether a place of `kind` fits a generic term or kind word of kind `hint`."""
+        return kind == hint or kind in self.kind_fits.get(hint, ())
 
     @property
     def vowel_pairs(self) -> tuple[str, ...]:
@@ -110,6 +125,7 @@ def load_languages(folder: Path | None = None) -> Languages:
     inflect: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
     inflect_tags: dict[str, str] = {}
     codes: set[str] = set()
+    files: list[tuple[Path, dict[str, Any]]] = []
     for path in sorted(folder.glob("*.yaml")):
         raw = _read(path)
         if path.stem == "skeleton":
@@ -119,6 +135,13 @@ def load_languages(folder: Path | None = None) -> Languages:
             continue  # read by its own module
         if not isinstance(raw, dict) or not isinstance(raw.get("code"), str):
             raise DataError("a language file is a mapping with a 'code'", path=str(path))
+        files.append((path, raw))
+    folds = _fold_table(files)
+
+    def _fold_word(word: str) -> str:
+        return _fold_plain_word(word).translate(folds)
+
+    for path, raw in files:
         code = raw["code"]
         if code != "mul":
             codes.add(code)
@@ -131,7 +154,7 @@ def load_languages(folder: Path | None = None) -> Languages:
         for key in _SCRIPT_TABLES:
             for letter, value in _table(path, raw, key).items():
                 base.setdefault(letter, value)
-        generics.extend(_generics(path, raw.get("generic"), code))
+        generics.extend(_generics(path, raw.get("generic"), code, _fold_word))
         not_places.update(_fold_word(str(w)) for w in raw.get("not_places") or [])
         rules = raw.get("adjective_suffixes") or []
         stems[code] = tuple((_fold_word(str(a)), _fold_word(str(b))) for a, b in rules)
@@ -154,7 +177,7 @@ def load_languages(folder: Path | None = None) -> Languages:
         for kind, kinds in fits_raw.items():
             fits[str(kind)] = frozenset(str(k) for k in kinds or [])
         for code, spec in raw_shared.items():
-            generics.extend(_generics(shared, spec, str(code)))
+            generics.extend(_generics(shared, spec, str(code), _fold_word))
     attached = tuple(g for g in generics if g.position.startswith("attached"))
     generics = [g for g in generics if not g.position.startswith("attached")]
     multi = tuple((k, v) for k, v in base.items() if len(k) > 1)
@@ -186,13 +209,15 @@ def load_languages(folder: Path | None = None) -> Languages:
         suffixes=suffixes,
         inflect={k: v for k, v in inflect.items() if v},
         inflect_tags=inflect_tags,
+        fold_table=folds,
     )
 
 
 _GENERIC_POSITIONS = ("prefix", "suffix", "attached_prefix", "attached_suffix")
 
 
-def _generics(path: Path, spec: Any, code: str) -> list[Generic]:
+def _generics(path: Path, spec: Any, code: str,
+              fold_word: Callable[[str], str]) -> list[Generic]:
     """The generic terms of one language: {kind: {prefix|suffix|attached_*: [terms]}}."""
     if spec is None:
         return []
@@ -206,17 +231,38 @@ def _generics(path: Path, spec: Any, code: str) -> list[Generic]:
         for position in _GENERIC_POSITIONS:
             for term in positions.get(position) or []:
                 # "г." and "г" are one term: queries are compared without the final dot
-                words = tuple(_fold_word(w).rstrip(".") for w in str(term).split())
+                words = tuple(fold_word(w).rstrip(".") for w in str(term).split())
                 if position.startswith("attached"):
                     words = ("".join(words),)
                 out.append(Generic(words, str(kind), position, code))
     return out
 
 
-def _fold_word(word: str) -> str:
+def _fold_plain_word(word: str) -> str:
     """Fold a word from a language file the way queries are folded (lower case, no marks)."""
     text = unicodedata.normalize("NFKC", word).casefold()
     return unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize("NFD", text)))
+
+
+def _fold_table(files: list[tuple[Path, dict[str, Any]]]) -> dict[int, str]:
+    """The `fold` letters and `fold_drop` code-point ranges of the language files, as one
+    str.translate table: letter forms that a lookup key should not tell apart."""
+    table: dict[int, str] = {}
+    for path, raw in files:
+        for letter, value in _table(path, raw, "fold").items():
+            if len(letter) != 1:
+                raise DataError(f"'fold' maps single characters, not {letter!r}", path=str(path))
+            table[ord(letter)] = value
+        for spec in raw.get("fold_drop") or []:
+            first, _, last = str(spec).partition("..")
+            try:
+                low = int(first.removeprefix("U+"), 16)
+                high = int((last or first).removeprefix("U+"), 16)
+            except ValueError:
+                raise DataError(f"'fold_drop' takes U+XXXX or U+XXXX..U+YYYY, not {spec!r}",
+                                path=str(path)) from None
+            table.update(dict.fromkeys(range(low, high + 1), ""))
+    return table
 
 
 _lock = threading.Lock()
@@ -248,7 +294,11 @@ def romanize(folded: str, lang: str | None = None) -> str:
     table = data.latin_tables.get(primary, data.base_table)
     text = folded.translate(table)
     if not text.isascii():
+        # letters with a mark the tables do not list (Greek ή, Cyrillic й) lose it and are
+        # looked up again; NFC again before unidecode, which reads whole kana and Hangul
+        # syllables (ジ, not シ plus a voicing mark)
         text = _MARKS.sub("", unicodedata.normalize("NFD", text))
+        text = unicodedata.normalize("NFC", text).translate(data.base_table)
         if not text.isascii():
             text = unidecode(text).lower()
     return text
