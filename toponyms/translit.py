@@ -57,6 +57,8 @@ class Languages:
     # endings after a name in running text -> True when only valid after an apostrophe
     suffixes: dict[str, bool]
     inflect: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]  # lang -> word-ending forms
+    # romanization swap classes as written in skeleton.yaml (folded; see toponyms.similarity)
+    swaps: tuple[tuple[str, ...], ...] = ()
 
     @property
     def vowel_pairs(self) -> tuple[str, ...]:
@@ -156,7 +158,31 @@ def load_languages(folder: Path | None = None) -> Languages:
         not_places=frozenset(not_places),
         suffixes=suffixes,
         inflect={k: v for k, v in inflect.items() if v},
+        swaps=_swap_classes(folder / "skeleton.yaml", skeleton.get("swaps")),
     )
+
+
+def _swap_classes(path: Path, raw: Any) -> tuple[tuple[str, ...], ...]:
+    """Check the `swaps` list of skeleton.yaml: classes of two or more spellings, each a run
+    of letters, optionally anchored to the start of a name by a leading ^."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise DataError("'swaps' must be a list of classes ([a, b, ...])", path=str(path))
+    classes = []
+    for spellings in raw:
+        if not isinstance(spellings, list) or len(spellings) < 2:
+            raise DataError(f"a swap class lists two or more spellings, got {spellings!r}",
+                            path=str(path))
+        folded = []
+        for spelling in spellings:
+            text = _fold_word(str(spelling))
+            if not text.removeprefix("^").isalpha():
+                raise DataError(f"a swap spelling is letters after an optional ^, got "
+                                f"{spelling!r}", path=str(path))
+            folded.append(text)
+        classes.append(tuple(folded))
+    return tuple(classes)
 
 
 def _fold_word(word: str) -> str:
