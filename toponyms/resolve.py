@@ -18,8 +18,7 @@ from toponyms.index import UNTAGGED, NameIndex
 from toponyms.model import Match, Name, Place, _lang_matches
 from toponyms.normalize import MAX_NAME_CHARS, fold, script_of, split_generic, strip_marks
 from toponyms.normalize import translit_keys as _translit_keys
-from toponyms.similarity import FUZZY_MAX, max_cost
-from toponyms.similarity import score as _swap_score
+from toponyms.similarity import FUZZY_MAX, cost, limit, score_of
 
 #: The score of each stage's match before adjustments.
 SCORES = {"exact": 100.0, "normalized": 98.0, "transliteration": 94.0}
@@ -175,7 +174,7 @@ def _fuzzy(index: NameIndex, key: str, min_score: float) -> list[tuple[str, floa
     """Transliteration keys near `key` with their fuzzy score (at least `min_score`).
 
     The "romanization" rule weighs the keys a few swaps away (one exact look-up of the class
-    key) and, when the budget allows a plain edit, the best trigram candidates."""
+    key) and, where the budget allows a plain edit, the best trigram candidates."""
     if FUZZY_RULE == "ratio":
         cutoff = min_score / FUZZY_FACTOR
         if cutoff > 100:
@@ -183,14 +182,19 @@ def _fuzzy(index: NameIndex, key: str, min_score: float) -> list[tuple[str, floa
         return [(found, min(similarity * FUZZY_FACTOR, FUZZY_MAX))
                 for found, similarity in index.fuzzy(key, cutoff)]
     candidates = dict.fromkeys(index.same_class(key))
-    if max_cost(len(key) + 2, min_score) >= 1.0:  # a plain edit may fit: trigram candidates
-        near = index.fuzzy(key, max(0.0, 100 - 1.5 * (100 - min_score / FUZZY_FACTOR)))
+    size = len(key)
+    most = limit(size + 2, min_score)
+    if most >= 1.0:  # plain edits may fit: trigram candidates at most that many edits away
+        near = index.fuzzy(key, max(0.0, 100 * (1 - int(most) / size)))
         near.sort(key=lambda hit: (-hit[1], hit[0]))
         candidates.update(dict.fromkeys(found for found, _ in near[:FUZZY_WEIGHED]))
     out = []
     for found in candidates:
-        if found != key and (score := _swap_score(key, found)) >= min_score:
-            out.append((found, score))
+        length = max(size, len(found))
+        if found != key:
+            score = score_of(cost(key, found, limit(length, min_score)), length)
+            if score >= min_score:
+                out.append((found, score))
     return out
 
 

@@ -181,6 +181,9 @@ def _swap_classes(path: Path, raw: Any) -> tuple[tuple[str, ...], ...]:
                 raise DataError(f"a swap spelling is letters after an optional ^, got "
                                 f"{spelling!r}", path=str(path))
             folded.append(text)
+        if len({f.startswith("^") for f in folded}) > 1:
+            raise DataError(f"a swap class is anchored (^) in all its spellings or in none, "
+                            f"got {spellings!r}", path=str(path))
         classes.append(tuple(folded))
     return tuple(classes)
 
