@@ -1,12 +1,12 @@
 """Build tests/fuzzy_non_places.txt: real short words and first names that are not places.
 
 The fuzzy stage's development list for precision (tests/test_similarity.py and
-benchmarks/bench_fuzzy.py read it): the most frequent words of English, Russian, Azerbaijani,
-Turkish, German and French (wordfreq's top lists; it has none for Azerbaijani) and the first names of Faker's person
-providers for the same languages and Armenian, of 3 to 8 letters. Strings whose normalized or
-transliteration key is a key of the shipped data are left out: those are names of places (or
-words the data lists), which the exact stages answer honestly. Not a held-out set: it is
-tuned against, and tests/heldout/ stays separate.
+benchmarks/bench_fuzzy.py read it): the most frequent words of English, Russian, Turkish,
+German and French (wordfreq's top lists; it has none for Azerbaijani) and the first names of
+Faker's person providers for those languages, Azerbaijani and Armenian, of 3 to 8 letters.
+Strings whose normalized or transliteration key is a key of the shipped data are left out:
+those are names of places (or words the data lists), which the exact stages answer honestly.
+Not a held-out set: it is tuned against, and tests/heldout/ stays separate.
 
     .venv/bin/pip install faker wordfreq && .venv/bin/python tools/build_fuzzy_dev_list.py
 """

@@ -1,12 +1,12 @@
 """The matching cascade and its scores.
 
 Stages run cheapest first and `resolve` stops at the first stage that yields a match above
-`min_score`: 1 exact text, 2 normalized key, 3 transliteration key, 4 fuzzy (rapidfuzz over
-candidates pulled from a trigram index, never a scan of every name). Scores mean the same in
-every stage (see SCORES): 100 is the text as written in the data, a fuzzy score is the
-similarity of transliteration keys scaled below the exact stages. Adjustments (same for all
-stages) mark weaker evidence: a generic term that the query did not give, a kind hint the place
-does not fit, a name not in use in the year asked about.
+`min_score`: 1 exact text, 2 normalized key, 3 transliteration key, 4 fuzzy (a
+romanization-aware edit distance, toponyms.similarity, over candidates pulled from the index,
+never a scan of every name). Scores mean the same in every stage (see SCORES): 100 is the text
+as written in the data, a fuzzy score stays below the transliteration stage's. Adjustments
+(same for all stages) mark weaker evidence: a generic term that the query did not give, a kind
+hint the place does not fit, a name not in use in the year asked about.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ candidates of `NameIndex.fuzzy`.
 from __future__ import annotations
 
 import functools
+import re
 import string
 from dataclasses import dataclass
 
@@ -39,6 +40,7 @@ FUZZY_MAX = 93.9
 BUDGET_SCORE = 85.0
 # symbols standing for a group of swap spellings in class keys (keys are [a-z0-9])
 _SYMBOLS = string.ascii_uppercase + "".join(chr(c) for c in range(0x100, 0x180))
+_RUNS = re.compile(r"(.)\1+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,8 @@ class SwapRules:
     # (last letter of a form, last letter of another form of its class) -> the pairs
     by_last: dict[tuple[str, str], tuple[tuple[str, str], ...]]
     anchored: tuple[tuple[str, str], ...]  # (form, other form) at the start, before a vowel
-    tokens: dict[str, tuple[tuple[str, str], ...]]  # first letter -> (form, symbol), longest 1st
+    multi: tuple[tuple[str, str], ...]  # forms of two or more letters, longest first: symbol
+    single: dict[int, str]  # str.translate table: one-letter forms -> their group's symbol
     vowels: str
     longest: int  # letters in the longest form (how many rows one swap may span)
     droppable: frozenset[str]  # class-key symbols of anchored forms (dropped at the start)
@@ -78,10 +81,11 @@ def swap_rules() -> SwapRules:
         return form
 
     for spellings in data.swaps:
-        forms = tuple(dict.fromkeys(_compile(s) for s in spellings))
+        anchor = spellings[0].startswith("^")  # the loader checked: all or none
+        forms = tuple(dict.fromkeys(f for s in spellings if (f := _compile(s)) or anchor))
         if len(forms) < 2:
             continue  # the skeleton folds these already
-        if spellings[0].startswith("^"):
+        if anchor:
             anchored.extend((a, b) for a in forms for b in forms if a != b)
             continue
         classes.append(forms)
@@ -94,14 +98,14 @@ def swap_rules() -> SwapRules:
     if len(groups) > len(_SYMBOLS):
         raise ValueError(f"more than {len(_SYMBOLS)} groups of swap classes")
     symbol = {g: _SYMBOLS[i] for i, g in enumerate(groups)}
-    tokens: dict[str, list[tuple[str, str]]] = {}
-    for form in sorted(parent, key=lambda f: (-len(f), f)):
-        tokens.setdefault(form[0], []).append((form, symbol[root(form)]))
+    symbols = {form: symbol[root(form)] for form in parent}
+    multi = sorted((f for f in symbols if len(f) > 1), key=lambda f: (-len(f), f))
     return SwapRules(
         classes=tuple(classes),
         by_last={k: tuple(v) for k, v in pairs.items()},
         anchored=tuple(anchored),
-        tokens={k: tuple(v) for k, v in tokens.items()},
+        multi=tuple((f, symbols[f]) for f in multi),
+        single=str.maketrans({f: s for f, s in symbols.items() if len(f) == 1}),
         vowels=data.vowels,
         longest=max((len(f) for forms in classes for f in forms), default=1),
         droppable=frozenset(symbol[root(f)] if f in parent else f
@@ -121,22 +125,13 @@ def class_key(key: str) -> str:
     (True, True)
     """
     rules = swap_rules()
-    out: list[str] = []
-    tokens = rules.tokens
-    i, n = 0, len(key)
-    while i < n:
-        piece = key[i]
-        for form, sym in tokens.get(piece, ()):
-            if key.startswith(form, i):
-                piece, i = sym, i + len(form)
-                break
-        else:
-            i += 1
-        if not out or out[-1] != piece:
-            out.append(piece)
+    for form, symbol in rules.multi:
+        if form in key:
+            key = key.replace(form, symbol)
+    out = _RUNS.sub(r"\1", key.translate(rules.single))
     if len(out) > 1 and out[0] in rules.droppable and out[1] in rules.vowel_symbols:
-        del out[0]
-    return "".join(out)
+        return out[1:]
+    return out
 
 
 def cost(a: str, b: str, limit: float = float("inf")) -> float:
