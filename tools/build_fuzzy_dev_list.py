@@ -8,7 +8,7 @@ Strings whose normalized or transliteration key is a key of the shipped data are
 those are names of places (or words the data lists), which the exact stages answer honestly.
 Not a held-out set: it is tuned against, and tests/heldout/ stays separate.
 
-    .venv/bin/pip install faker wordfreq && .venv/bin/python tools/build_fuzzy_dev_list.py
+    .venv/bin/pip install -e '.[tools]' && .venv/bin/python tools/build_fuzzy_dev_list.py
 """
 
 from __future__ import annotations
