@@ -74,7 +74,7 @@ def test_any_text_gives_none_or_a_sane_match(text: str) -> None:
     match = toponyms.resolve(text)
     if match is not None:
         assert 85 <= match.score <= 100
-        assert match.method in ("exact", "normalized", "transliteration", "fuzzy")
+        assert match.method in ("exact", "normalized", "transliteration", "fuzzy", "compound")
         assert match.name in match.place.names
 
 

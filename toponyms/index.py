@@ -25,6 +25,7 @@ from toponyms.cache import collection_paused
 from toponyms.model import Name, Place
 from toponyms.normalize import fold, split_generic, strip_marks
 from toponyms.normalize import translit_keys as _translit_keys
+from toponyms.similarity import class_key
 
 #: Most candidates the trigram index hands to rapidfuzz per query key.
 FUZZY_CANDIDATES = 400
@@ -127,7 +128,7 @@ class NameIndex:
     unpickled on first use: a lookup that the exact stage answers never pays for them.
     """
 
-    _LATER = ("normalized", "translit", "grams")
+    _LATER = ("normalized", "translit", "grams", "classes")
 
     def __init__(
         self, places: Sequence[Place], kinds: Sequence[str], not_places: frozenset[str]
@@ -141,6 +142,8 @@ class NameIndex:
         self.translit: dict[str, Entries] = {}
         # key length -> trigram -> numbers (in fuzzy_keys) of the keys of that length with it
         self.grams: dict[int, dict[str, array[int]]] = {}
+        # class key (similarity.class_key) -> numbers (in fuzzy_keys) of the keys that have it
+        self.classes: dict[str, Entries] = {}
         self.position: dict[str, int] = {}  # place id -> number
         self.add(places)
 
@@ -234,6 +237,7 @@ class NameIndex:
                             by_gram[gram] = array("I", (number,))
                         else:
                             ids.append(number)
+                    _append(self.classes, class_key(key), number)
                 _append(self.translit, key, entry)
 
     def _kind_number(self, kind: str) -> int:
@@ -287,6 +291,15 @@ class NameIndex:
         keys = self.fuzzy_keys
         choices = [keys[i] for i in numbers] if len(numbers) < 2 else itemgetter(*numbers)(keys)
         return _scored(key, choices, cutoff)
+
+    def same_class(self, key: str) -> list[str]:
+        """The keys one or more romanization swaps from `key` (and `key` itself, if indexed):
+        those with its class key (see toponyms.similarity), found by one exact look-up."""
+        found = self.classes.get(class_key(key))
+        if found is None:
+            return []
+        keys = self.fuzzy_keys
+        return [keys[found]] if type(found) is int else [keys[i] for i in found]  # type: ignore[union-attr]
 
     def _fuzzy_by_count(self, key: str, cutoff: float, grams: set[str],
                         buckets: list[dict[str, array[int]]]) -> list[tuple[str, float]]:

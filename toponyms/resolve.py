@@ -1,12 +1,12 @@
 """The matching cascade and its scores.
 
 Stages run cheapest first and `resolve` stops at the first stage that yields a match above
-`min_score`: 1 exact text, 2 normalized key, 3 transliteration key, 4 fuzzy (rapidfuzz over
-candidates pulled from a trigram index, never a scan of every name). Scores mean the same in
-every stage (see SCORES): 100 is the text as written in the data, a fuzzy score is the
-similarity of transliteration keys scaled below the exact stages. Adjustments (same for all
-stages) mark weaker evidence: a generic term that the query did not give, a kind hint the place
-does not fit, a name not in use in the year asked about.
+`min_score`: 1 exact text, 2 normalized key, 3 transliteration key, 4 fuzzy (a
+romanization-aware edit distance, toponyms.similarity, over candidates pulled from the index,
+never a scan of every name). Scores mean the same in every stage (see SCORES): 100 is the text
+as written in the data, a fuzzy score stays below the transliteration stage's. Adjustments
+(same for all stages) mark weaker evidence: a generic term that the query did not give, a kind
+hint the place does not fit, a name not in use in the year asked about.
 """
 
 from __future__ import annotations
@@ -19,14 +19,19 @@ from toponyms.inflection import ENDING_PENALTY, base_forms
 from toponyms.model import Match, Name, Place, _lang_matches
 from toponyms.normalize import MAX_NAME_CHARS, fold, script_of, split_generic, strip_marks
 from toponyms.normalize import translit_keys as _translit_keys
+from toponyms.similarity import FUZZY_MAX, cost, limit, score_of
 from toponyms.translit import languages
 
 #: The score of each stage's match before adjustments.
 SCORES = {"exact": 100.0, "normalized": 98.0, "transliteration": 94.0}
-#: A fuzzy match scores similarity (0-100) times this factor, so it stays below the exact stages.
+#: The fuzzy stage's rule: "romanization" (toponyms.similarity: romanization swaps cost
+#: little, other edits in full) or "ratio" (the rule before it, kept for comparison: rapidfuzz
+#: ratio times FUZZY_FACTOR). Benchmarks set it; library users have no reason to.
+FUZZY_RULE = "romanization"
+#: Under the "ratio" rule a fuzzy match scores similarity (0-100) times this factor.
 FUZZY_FACTOR = 0.95
-#: A fuzzy score never reaches the transliteration stage's.
-FUZZY_MAX = 93.9
+#: Most trigram candidates the "romanization" rule weighs (best rapidfuzz ratio first).
+FUZZY_WEIGHED = 40
 #: Shortest transliteration key the fuzzy stage will look at; shorter keys are too ambiguous.
 FUZZY_MIN_KEY = 4
 #: Score adjustments for weaker evidence.
@@ -172,22 +177,46 @@ def run(
                              SCORES["transliteration"] - ENDING_PENALTY, hint)
     if settled(FUZZY_MAX):
         return rank(index, best, ancestors)
-    cutoff = min_score / FUZZY_FACTOR
     # a Latin query's typo is matched against Latin names only: "garden" is not one letter
     # away from the Cyrillic "Ёрдан" (Jordan) once both are romanized. A query in another
     # script may meet names in any: romanized, "Пятницкое" is one letter from "Pyatnitskoye"
     written = script_of(query.text)
     script = written if written in ("LATIN", "") else None
-    if cutoff <= 100:
-        for keys, hint in keys_by_variant:
-            for key in keys:
-                if len(key) < FUZZY_MIN_KEY:
-                    continue
-                for found, similarity in index.fuzzy(key, cutoff):
-                    score = min(similarity * FUZZY_FACTOR, FUZZY_MAX)
-                    consider(index.entries(index.translit, found), "fuzzy", score, hint,
-                             script)
+    for keys, hint in keys_by_variant:
+        for key in keys:
+            if len(key) < FUZZY_MIN_KEY:
+                continue
+            for found, score in _fuzzy(index, key, min_score):
+                consider(index.entries(index.translit, found), "fuzzy", score, hint, script)
     return rank(index, best, ancestors)
+
+
+def _fuzzy(index: NameIndex, key: str, min_score: float) -> list[tuple[str, float]]:
+    """Transliteration keys near `key` with their fuzzy score (at least `min_score`).
+
+    The "romanization" rule weighs the keys a few swaps away (one exact look-up of the class
+    key) and, where the budget allows a plain edit, the best trigram candidates."""
+    if FUZZY_RULE == "ratio":
+        cutoff = min_score / FUZZY_FACTOR
+        if cutoff > 100:
+            return []
+        return [(found, min(similarity * FUZZY_FACTOR, FUZZY_MAX))
+                for found, similarity in index.fuzzy(key, cutoff)]
+    candidates = dict.fromkeys(index.same_class(key))
+    size = len(key)
+    most = limit(size + 2, min_score)
+    if most >= 1.0:  # plain edits may fit: trigram candidates at most that many edits away
+        near = index.fuzzy(key, max(0.0, 100 * (1 - int(most) / size)))
+        near.sort(key=lambda hit: (-hit[1], hit[0]))
+        candidates.update(dict.fromkeys(found for found, _ in near[:FUZZY_WEIGHED]))
+    out = []
+    for found in candidates:
+        length = max(size, len(found))
+        if found != key:
+            score = score_of(cost(key, found, limit(length, min_score)), length)
+            if score >= min_score:
+                out.append((found, score))
+    return out
 
 
 def passes(place: Place, name: Name, f: Filters, ancestors: dict[str, frozenset[str]]) -> bool:

@@ -81,6 +81,8 @@ class Languages:
     inflect_tags: dict[str, str]
     # letter forms folded away in every key (Arabic ك/ک, ي/ی/ى, harakat, tatweel ...)
     fold_table: dict[int, str]
+    # romanization swap classes as written in skeleton.yaml (folded; see toponyms.similarity)
+    swaps: tuple[tuple[str, ...], ...] = ()
 
     def fits(self, hint: str, kind: str) -> bool:
         """Whether a place of `kind` fits a generic term or kind word of kind `hint`."""
@@ -210,6 +212,7 @@ def load_languages(folder: Path | None = None) -> Languages:
         inflect={k: v for k, v in inflect.items() if v},
         inflect_tags=inflect_tags,
         fold_table=folds,
+        swaps=_swap_classes(folder / "skeleton.yaml", skeleton.get("swaps")),
     )
 
 
@@ -236,6 +239,32 @@ def _generics(path: Path, spec: Any, code: str,
                     words = ("".join(words),)
                 out.append(Generic(words, str(kind), position, code))
     return out
+
+
+def _swap_classes(path: Path, raw: Any) -> tuple[tuple[str, ...], ...]:
+    """Check the `swaps` list of skeleton.yaml: classes of two or more spellings, each a run
+    of letters, optionally anchored to the start of a name by a leading ^."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise DataError("'swaps' must be a list of classes ([a, b, ...])", path=str(path))
+    classes = []
+    for spellings in raw:
+        if not isinstance(spellings, list) or len(spellings) < 2:
+            raise DataError(f"a swap class lists two or more spellings, got {spellings!r}",
+                            path=str(path))
+        folded = []
+        for spelling in spellings:
+            text = _fold_plain_word(str(spelling))
+            if not text.removeprefix("^").isalpha():
+                raise DataError(f"a swap spelling is letters after an optional ^, got "
+                                f"{spelling!r}", path=str(path))
+            folded.append(text)
+        if len({f.startswith("^") for f in folded}) > 1:
+            raise DataError(f"a swap class is anchored (^) in all its spellings or in none, "
+                            f"got {spellings!r}", path=str(path))
+        classes.append(tuple(folded))
+    return tuple(classes)
 
 
 def _fold_plain_word(word: str) -> str:
