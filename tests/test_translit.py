@@ -116,3 +116,28 @@ def test_a_malformed_fold_table_is_a_data_error(tmp_path: Path, bad: str) -> Non
     with pytest.raises(DataError) as err:
         load_languages(tmp_path)
     assert "xx.yaml" in str(err.value)
+
+
+@pytest.mark.parametrize(("kana", "latin"), [
+    ("ステパナケルト", "Stepanakert"),  # su-te-pa-na-ke-ru-to: the added u and o taken out
+    ("ギュムリ", "Gyumri"),
+    ("アゼルバイジャン", "Azerbaijan"),
+    ("ガンジャ", "Ganja"),  # ジャ is ja (Hepburn), not unidecode's "ziya"
+    ("シュシャ", "Shusha"),
+])
+def test_katakana_meets_the_latin_name(kana: str, latin: str) -> None:
+    assert set(translit_keys(fold(kana))) & set(translit_keys(fold(latin)))
+
+
+def test_kana_digraphs_are_read_before_single_letters() -> None:
+    assert romanize(fold("ジャ")) == "ja" and romanize(fold("ディ")) == "di"
+    assert romanize(fold("バクー")) == "baku"  # the long-vowel mark is dropped
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x30A1, max_codepoint=0x30FC),
+               min_size=1, max_size=12))
+def test_katakana_keys_are_ascii_and_the_plain_one_comes_first(text: str) -> None:
+    keys = translit_keys(fold(text))
+    assert all(k.isascii() for k in keys)
+    plain = skeleton(romanize(fold(text)))
+    assert not plain or keys[0] == plain

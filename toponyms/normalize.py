@@ -57,6 +57,7 @@ def fold_letters(text: str) -> str:
 
 _EDGE_PUNCT = " \"'.,;:!?()[]{}«»„“”‹›<>*#|/\\"
 _MARKS = re.compile("[\u0300-\u036f]")
+_LATIN = re.compile("[a-z\u00c0-\u02af]")
 _SPACING_ACCENT = re.compile("(?:^|\\s)[\u0300-\u036f]+")
 
 
@@ -157,7 +158,10 @@ def translit_keys(folded: str, lang: str | None = None) -> tuple[str, ...]:
     """
     tables = translit.languages().latin_tables
     if lang is None:
-        langs = [None, *tables]
+        # the Latin-script tables differ only in Latin letters: text without any (Cyrillic,
+        # kana) needs the base table alone, and a language table would re-read the Latin
+        # output of a multi-letter sequence (kana チェ "che" is not Azerbaijani c -> j)
+        langs = [None, *tables] if _LATIN.search(folded) else [None]
     else:  # a language without its own table romanizes with the base one: compute it once
         langs = [lang, None] if lang.split("-", 1)[0] in tables else [None]
     keys: list[str] = []
@@ -165,6 +169,16 @@ def translit_keys(folded: str, lang: str | None = None) -> tuple[str, ...]:
         key = translit.skeleton(translit.romanize(folded, code))
         if key and key not in keys:
             keys.append(key)
+    extra = translit.languages().extra_keys
+    if extra and not folded.isascii():
+        rules = extra.get(script_of(folded))
+        if rules:  # a second key of a script's own rules (katakana without its added vowels)
+            latin = translit.romanize(folded)
+            for pattern, replacement in rules:
+                latin = pattern.sub(replacement, latin)
+            key = translit.skeleton(latin)
+            if key and key not in keys:
+                keys.append(key)
     return tuple(keys)
 
 

@@ -26,7 +26,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ from unidecode import unidecode
 
 from toponyms.model import DataError, data_dir
 
-_SCRIPT_TABLES = ("cyrillic", "armenian", "georgian", "arabic")
+_SCRIPT_TABLES = ("cyrillic", "armenian", "georgian", "arabic", "kana")
 #: Files in data/languages/ that are not about one language (read by their own modules).
 _NOT_LANGUAGE_FILES = frozenset({"compound", "generic"})
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -83,6 +83,8 @@ class Languages:
     fold_table: dict[int, str]
     # romanization swap classes as written in skeleton.yaml (folded; see toponyms.similarity)
     swaps: tuple[tuple[str, ...], ...] = ()
+    # Unicode script word (KATAKANA) -> rules that make a second key of a name in that script
+    extra_keys: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = field(default_factory=dict)
 
     def fits(self, hint: str, kind: str) -> bool:
         """Whether a place of `kind` fits a generic term or kind word of kind `hint`."""
@@ -126,6 +128,7 @@ def load_languages(folder: Path | None = None) -> Languages:
     suffixes: dict[str, bool] = {}
     inflect: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
     inflect_tags: dict[str, str] = {}
+    extra_keys: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {}
     codes: set[str] = set()
     files: list[tuple[Path, dict[str, Any]]] = []
     for path in sorted(folder.glob("*.yaml")):
@@ -165,6 +168,9 @@ def load_languages(folder: Path | None = None) -> Languages:
             after_apostrophe = ending[:1] in "'’ʼ"
             key = _fold_word(ending.lstrip("'’ʼ"))
             suffixes[key] = suffixes.get(key, True) and after_apostrophe
+        if raw.get("extra_keys"):
+            script, compiled = _extra_keys(path, raw["extra_keys"])
+            extra_keys[script] = compiled
         inflect[code] = tuple((_fold_word(str(a)), tuple(_fold_word(str(f)) for f in forms))
                               for a, forms in raw.get("inflect") or [])
         for tag in raw.get("inflect_untagged") or []:
@@ -213,7 +219,19 @@ def load_languages(folder: Path | None = None) -> Languages:
         inflect_tags=inflect_tags,
         fold_table=folds,
         swaps=_swap_classes(folder / "skeleton.yaml", skeleton.get("swaps")),
+        extra_keys=extra_keys,
     )
+
+
+def _extra_keys(path: Path, raw: Any) -> tuple[str, tuple[tuple[re.Pattern[str], str], ...]]:
+    """`extra_keys: {script: KATAKANA, rules: [[regex, replacement], ...]}`, checked."""
+    try:
+        script = str(raw["script"])
+        rules = tuple((re.compile(str(a)), str(b)) for a, b in raw["rules"])
+    except (KeyError, TypeError, ValueError, re.error) as exc:
+        raise DataError(f"extra_keys needs a script and [regex, replacement] rules ({exc})",
+                        path=str(path)) from None
+    return script, rules
 
 
 _GENERIC_POSITIONS = ("prefix", "suffix", "attached_prefix", "attached_suffix")
