@@ -32,6 +32,7 @@ _ENDINGS = {lang: sorted(e for e in languages().suffixes if len(e) >= 2)
     ("Կապանից", "am-kapan"),
     ("Գյումրիում", "am-gyumri"),
     ("თბილისში", "ge-tbilisi"),  # Georgian: the nominative -ი gives way to the ending
+    ("Վարանդայում", "az-fuzuli"),  # Armenian: a final -ա takes the buffer letter յ
 ])
 def test_a_case_ending_left_on_a_name_resolves_a_little_lower(query: str, want: str) -> None:
     match = toponyms.resolve(query)
