@@ -187,8 +187,9 @@ def _rank(
     """Best first: score, kind prominence (data/kinds.yaml), whether the name matched is only
     an untagged alternate (a dataset's list, not the main name), population (where a dataset
     gives it), how well documented the place is (its number of names: a stand-in for
-    prominence where no population is known), id. The alternate rule keeps Victoria, British
-    Columbia ahead of Hong Kong, which GeoNames also lists as "Victoria".
+    prominence where no population is known), id. The alternate rule (a name tagged `und` or
+    `und-<Script>` after the first) keeps Victoria, British Columbia, or Victoria, Seychelles,
+    ahead of Hong Kong, which GeoNames also lists as "Victoria".
 
     The top match is flagged `ambiguous` when another place scores the same and is not its
     ancestor or descendant: the town of Fuzuli and the district named after it are one answer
@@ -197,10 +198,7 @@ def _rank(
     rank = index.kind_rank
 
     def order(item: tuple[float, int, Match]) -> tuple[float, int, bool, int, int, str]:
-        place = item[2].place
-        alternate = item[1] > 0 and item[2].name.lang == UNTAGGED
-        return (-item[0], rank.get(place.kind, len(rank)), alternate,
-                -(place.population or 0), -len(place.names), place.id)
+        return (-item[0], *prominence(item[2].place, item[2].name, rank))
 
     ordered = sorted(best.values(), key=order)
     matches = [m for _, _, m in ordered]
@@ -216,8 +214,20 @@ def _rank(
     return matches
 
 
+def prominence(
+    place: Place, name: Name, rank: Mapping[str, int]
+) -> tuple[int, bool, int, int, str]:
+    """How prominent a place named by `name` is, most prominent smallest: kind (data/kinds.yaml),
+    whether `name` is only a dataset's untagged alternate (`und`, `und-<Script>`, not the
+    first name), population, number of names, id. `resolve`, `search` and `extract` order
+    same-scored places by it (see _rank)."""
+    alternate = name.lang.split("-", 1)[0] == UNTAGGED and name != place.names[0]
+    return (rank.get(place.kind, len(rank)), alternate, -(place.population or 0),
+            -len(place.names), place.id)
+
+
 def _ambiguous(m: Match) -> Match:
     return Match(m.place, m.name, m.score, m.method, m.query, ambiguous=True)
 
 
-__all__ = ["SCORES", "Filters", "NameIndex", "prepare", "run"]
+__all__ = ["SCORES", "Filters", "NameIndex", "prepare", "prominence", "run"]
