@@ -6,7 +6,9 @@ candidates pulled from a trigram index, never a scan of every name). Scores mean
 every stage (see SCORES): 100 is the text as written in the data, a fuzzy score is the
 similarity of transliteration keys scaled below the exact stages. Adjustments (same for all
 stages) mark weaker evidence: a generic term that the query did not give, a kind hint the place
-does not fit, a name not in use in the year asked about.
+does not fit, a name not in use in the year asked about, a state title ("Republic of",
+data/languages/titles.yaml) read off the query. A query with a state title names a place of the
+title kinds (countries, republics inside a state) or nothing.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from toponyms.index import UNTAGGED, NameIndex
 from toponyms.model import Match, Name, Place, _lang_matches
 from toponyms.normalize import MAX_NAME_CHARS, fold, script_of, split_generic, strip_marks
 from toponyms.normalize import translit_keys as _translit_keys
+from toponyms.translit import STATE_TITLE, languages
 
 #: The score of each stage's match before adjustments.
 SCORES = {"exact": 100.0, "normalized": 98.0, "transliteration": 94.0}
@@ -31,6 +34,7 @@ FUZZY_MIN_KEY = 4
 PENALTY_UNASKED_GENERIC = 3.0  # "Terter" matched only through "Terter District"
 PENALTY_KIND_MISMATCH = 6.0  # "Terter district" and a place that is not a district
 PENALTY_NOT_IN_USE = 4.0  # `at=1990` and a name adopted in 1991
+PENALTY_TITLE_DROPPED = 1.0  # "Republic of Korea" matched only through the name "Korea"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +99,9 @@ def run(
         zipf = common.get(strip_marks(query.folded))
         least = 10 ** zipf if zipf is not None else None
 
+    title_kinds = languages().title_kinds
+    no_state: list[str] = []  # places a state title's name named that are not of title_kinds
+
     def consider(entries: Iterator[tuple[int, int, str]], method: str, base: float, hint: str,
                  script: str | None = None) -> None:
         for p, n, generic in entries:
@@ -110,7 +117,12 @@ def run(
             score = base
             if generic and generic != hint:
                 score -= PENALTY_UNASKED_GENERIC
-            if hint and place.kind != hint:
+            if hint == STATE_TITLE:
+                if place.kind not in title_kinds:
+                    no_state.append(place.id)
+                    continue  # "Republic of Paris" is not Paris
+                score -= PENALTY_TITLE_DROPPED
+            elif hint and place.kind != hint:
                 score -= PENALTY_KIND_MISMATCH
             if filters.at is not None and not name.in_use(filters.at):
                 score -= PENALTY_NOT_IN_USE
@@ -137,11 +149,17 @@ def run(
     for text, hint in query.variants:
         consider(index.entries(index.normalized, strip_marks(text)), "normalized",
                  SCORES["normalized"], hint)
+    if no_state and not best:
+        return []  # "Republic of Lachin": Lachin is a town, not a typo of a state's name
     if settled(SCORES["transliteration"]) or least is not None:
         return _rank(index, best, ancestors)  # a common word is not matched loosely
     if strip_marks(query.folded) in index.not_places:
         return _rank(index, best, ancestors)  # a word that is not a place: no guessing
-    keys_by_variant = [(_translit_keys(text), hint) for text, hint in query.variants]
+    # with a state title, only the name it governs is matched loosely: "Republic of Paris" is
+    # not a typo of "Republic of Peru"
+    titled = any(hint == STATE_TITLE for _, hint in query.variants)
+    keys_by_variant = [(_translit_keys(text), hint) for text, hint in query.variants
+                       if not (titled and not hint)]
     latin = query.folded.isascii()
     for keys, hint in keys_by_variant:
         for key in keys:

@@ -28,6 +28,12 @@ _MARKS = re.compile("[\u0300-\u036f]")
 _NOT_ALNUM = re.compile(r"[^0-9a-z ]+")
 
 
+#: The kind of a state title's generic term (data/languages/titles.yaml): a query with one names
+#: a place of `Languages.title_kinds` or nothing.
+STATE_TITLE = "state-title"
+_APOSTROPHES = re.compile("['’ʼ]")
+
+
 @dataclass(frozen=True, slots=True)
 class Generic:
     """A generic term ("rayonu", "район", "district") and the kind of place it names."""
@@ -53,6 +59,7 @@ class Languages:
     # generic terms by their outer word: ("suffix", last word) / ("prefix", first word)
     generic_edges: dict[tuple[str, str], tuple[Generic, ...]]
     stems: dict[str, tuple[tuple[str, str], ...]]  # lang -> adjective suffix rules
+    title_kinds: frozenset[str]  # the kinds a query with a state title may name
     not_places: frozenset[str]  # folded words that are not place names (demonyms, ...)
     # endings after a name in running text -> True when only valid after an apostrophe
     suffixes: dict[str, bool]
@@ -96,6 +103,8 @@ def load_languages(folder: Path | None = None) -> Languages:
     suffixes: dict[str, bool] = {}
     inflect: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
     codes: set[str] = set()
+    title_stems: dict[str, list[tuple[str, str]]] = {}
+    title_kinds: set[str] = set()
     for path in sorted(folder.glob("*.yaml")):
         raw = _read(path)
         if path.stem == "skeleton":
@@ -120,6 +129,16 @@ def load_languages(folder: Path | None = None) -> Languages:
                 for term in (spec or {}).get(position) or []:
                     words = tuple(_fold_word(w) for w in str(term).split())
                     generics.append(Generic(words, str(kind), position, code))
+        for lang, spec in (raw.get("state_titles") or {}).items():
+            for position in ("prefix", "suffix"):
+                for term in (spec or {}).get(position) or []:
+                    words = tuple(_fold_word(w) for w in _APOSTROPHES.sub("", str(term)).split())
+                    generics.append(Generic(words, STATE_TITLE, position, str(lang)))
+            rules = (spec or {}).get("stems") or []
+            title_stems.setdefault(str(lang), []).extend(
+                (_fold_word(str(a)), _fold_word(str(b))) for a, b in rules)
+        if raw.get("state_titles"):
+            title_kinds.update(str(k) for k in raw.get("kinds") or [])
         not_places.update(_fold_word(str(w)) for w in raw.get("not_places") or [])
         rules = raw.get("adjective_suffixes") or []
         stems[code] = tuple((_fold_word(str(a)), _fold_word(str(b))) for a, b in rules)
@@ -130,6 +149,8 @@ def load_languages(folder: Path | None = None) -> Languages:
             suffixes[key] = suffixes.get(key, True) and after_apostrophe
         inflect[code] = tuple((_fold_word(str(a)), tuple(_fold_word(str(f)) for f in forms))
                               for a, forms in raw.get("inflect") or [])
+    for lang, rules in title_stems.items():
+        stems[lang] = stems.get(lang, ()) + tuple(rules)
     multi = tuple((k, v) for k, v in base.items() if len(k) > 1)
     single = {k: v for k, v in base.items() if len(k) == 1}
     latin_tables = {
@@ -153,6 +174,7 @@ def load_languages(folder: Path | None = None) -> Languages:
         drop_initial_y=bool(skeleton.get("drop_initial_y_before_vowel", False)),
         generic_edges={k: tuple(v) for k, v in edges.items()},
         stems=stems,
+        title_kinds=frozenset(title_kinds),
         not_places=frozenset(not_places),
         suffixes=suffixes,
         inflect={k: v for k, v in inflect.items() if v},
