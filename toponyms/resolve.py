@@ -155,11 +155,7 @@ def run(
         return _rank(index, best, ancestors)  # a common word is not matched loosely
     if strip_marks(query.folded) in index.not_places:
         return _rank(index, best, ancestors)  # a word that is not a place: no guessing
-    # with a state title, only the name it governs is matched loosely: "Republic of Paris" is
-    # not a typo of "Republic of Peru"
-    titled = any(hint == STATE_TITLE for _, hint in query.variants)
-    keys_by_variant = [(_translit_keys(text), hint) for text, hint in query.variants
-                       if not (titled and not hint)]
+    keys_by_variant = [(_translit_keys(text), hint) for text, hint in query.variants]
     latin = query.folded.isascii()
     for keys, hint in keys_by_variant:
         for key in keys:
