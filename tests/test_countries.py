@@ -66,3 +66,47 @@ def test_cities_yaml_is_exactly_what_the_tool_generates() -> None:
     module = _tool("build_cities")
     shipped = (ROOT / "data" / "places" / "cities.yaml").read_text(encoding="utf-8")
     assert module.build() == shipped, "run: python tools/build_cities.py"
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Republic of Korea", "kr"), ("Korea, Republic of", "kr"), ("Republik Korea", "kr"),
+    ("Moldova, Republic of", "md"), ("Iran, Islamic Republic of", "ir"),
+    ("اسلامی جمہوریہ ایران", "ir"), ("Κράτος της Λιβύης", "ly"), ("Republiek Kosovo", "xk"),
+    ("Staat Libië", "ly"), ("Congo, the Democratic Republic of the", "cd"),
+    ("Naxçıvan Muxtar Respublikası", "az-nakhchivan-autonomous-republic"),
+])
+def test_long_official_forms_in_any_word_order_resolve(query: str, expected: str) -> None:
+    match = Gazetteer.default().resolve(query)
+    assert match is not None and match.place.id == expected, (query, match)
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("UK", "gb"), ("USA", "us"), ("UAE", "ae"), ("США", "us"), ("ЮАР", "za"), ("ABD", "us"),
+    ("Burma", "mm"), ("Holland", "nl"), ("Republic of China", "tw"),
+])
+def test_abbreviations_and_colloquial_forms_resolve(query: str, expected: str) -> None:
+    match = Gazetteer.default().resolve(query)
+    assert match is not None and match.place.id == expected, (query, match)
+
+
+@pytest.mark.parametrize("query", [
+    "Republic", "Republic of", "Kingdom", "Республика", "Republic of Paris",
+    "Paris, Republic of", "Kingdom of Tartar", "Tartar Republic", "Republic of Baku",
+])
+def test_a_state_title_alone_or_with_a_place_that_is_no_state_is_nothing(query: str) -> None:
+    # a title names a country or a republic inside one; Paris, Tartar and Baku are neither
+    assert Gazetteer.default().resolve(query) is None
+
+
+def test_a_state_title_with_a_country_scores_below_the_name_itself() -> None:
+    gaz = Gazetteer.default()
+    plain, titled = gaz.resolve("Kosovo"), gaz.resolve("Republiek Kosovo")
+    assert plain is not None and titled is not None
+    assert plain.place == titled.place and titled.score < plain.score
+    assert titled.method == "normalized"
+
+
+@given(st.sampled_from(["Republic of", "Kingdom of", "Республика", "Republik"]),
+       st.sampled_from(["Paris", "Moscow", "Tokyo", "Baku", "Ganja", "Lachin"]))
+def test_a_state_title_never_turns_a_city_into_an_answer(title: str, city: str) -> None:
+    assert Gazetteer.default().resolve(f"{title} {city}") is None

@@ -18,7 +18,8 @@ _KEYS = {toponyms.normalize(t) for t in _TEXTS}
 _NAMES = sorted({(n.text, n.lang.split("-")[0], p.id) for p in _GAZ if p.kind != "country"
                  for n in p.names if n.lang.split("-")[0] in ("az", "tr", "hy")
                  and " " not in n.text and len(n.text) >= 4})
-_ENDINGS = {lang: sorted(e for e in languages().suffixes if len(e) >= 2)
+_ENDINGS = {lang: sorted(e for e, langs in languages().suffix_langs.items()
+                         if len(e) >= 2 and lang in langs)
             for lang in ("az", "tr", "hy")}
 
 
@@ -44,8 +45,14 @@ def test_a_case_ending_left_on_a_name_resolves_a_little_lower(query: str, want: 
 def test_base_forms_are_bounded_and_leave_a_stem() -> None:
     assert len(base_forms("аааааааааа " * 4)) <= MAX_FORMS
     assert base_forms("a" * 10 + " b" * 10) == []  # too many words: not tried
-    assert all(len(f) >= MIN_STEM for f in base_forms("bakıdan"))
-    assert base_forms("bakı") == ["bak"] and base_forms("baı") == []  # a stem of 3+ is left
+    assert all(len(f) >= MIN_STEM for f, _ in base_forms("bakıdan"))
+    assert [f for f, _ in base_forms("bakı")] == ["bak"] and base_forms("baı") == []
+
+
+def test_a_base_form_names_the_languages_whose_ending_was_read() -> None:
+    forms = dict(base_forms("гянджу"))
+    assert forms["гянджа"] == frozenset({"ru"})
+    assert all("ru" not in langs for text, langs in base_forms("şuşada"))
 
 
 def test_an_ending_on_a_common_word_is_no_place() -> None:

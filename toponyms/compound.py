@@ -35,7 +35,7 @@ from toponyms import resolve as cascade
 from toponyms.index import NameIndex
 from toponyms.model import DataError, Match, Place, data_dir
 from toponyms.normalize import fold, strip_marks
-from toponyms.translit import _read, languages
+from toponyms.translit import STATE_TITLE, _read, languages
 
 #: A part that resolves to nothing: the other parts carry the answer, with less certainty.
 PENALTY_UNKNOWN_PART = 5.0
@@ -228,6 +228,8 @@ def run(
         own = max((f[pos] for f in found if pos in f), key=lambda m: m.score)
         if not cascade.passes(place, own.name, filters, ancestors):
             continue
+        if STATE_TITLE in hints and place.kind not in data.title_kinds:
+            continue  # "Paris, Republic of": a state title names a state or nothing
         chain = ancestors.get(place.id, frozenset())
         score = min(_support(index, place, chain, part, own.score) for part in found)
         if hints and not any(data.fits(hint, place.kind) for hint in hints):

@@ -40,7 +40,7 @@ import ahocorasick
 
 from toponyms.model import Match, Mention, Name, Place, _lang_matches
 from toponyms.normalize import APOSTROPHES, fold, strip_marks
-from toponyms.resolve import Filters, NameIndex, passes
+from toponyms.resolve import Filters, NameIndex, passes, prominence
 from toponyms.translit import languages
 
 #: Score lost by a village mention with no evidence in the text (see the module docstring).
@@ -249,8 +249,7 @@ class Extractor:
             if place.kind == "village" and not related and not self._generic_near(folded, f):
                 score -= EVIDENCE_PENALTY
             scored.append((score, related, place, name, exact))
-        scored.sort(key=lambda s: (-s[0], -s[1], rank.get(s[2].kind, 99), -len(s[2].names),
-                                   s[2].id))
+        scored.sort(key=lambda s: (-s[0], -s[1], *prominence(s[2], s[3], rank)))
         score, related, place, name, exact = scored[0]
         ambiguous = any(
             s[0] == score and s[1] == related and s[2].id not in ancestors.get(place.id, ())

@@ -26,6 +26,7 @@ from toponyms.model import Name, Place
 from toponyms.normalize import fold, split_generic, strip_marks
 from toponyms.normalize import translit_keys as _translit_keys
 from toponyms.similarity import class_key
+from toponyms.translit import STATE_TITLE
 
 #: Most candidates the trigram index hands to rapidfuzz per query key.
 FUZZY_CANDIDATES = 400
@@ -354,9 +355,12 @@ _NameKeys = tuple[tuple[str, str, tuple[str, ...]], ...]
 
 
 def _name_keys(text: str, lang: str) -> _NameKeys:
+    # a state title is read off queries, never off names: "Dán Királyság" (Hungarian, "Danish
+    # Kingdom") without its title is an adjective, not the country's name
     folded = fold(text)
     return tuple((strip_marks(core), generic, _translit_keys(core, lang))
-                 for core, generic in [(folded, ""), *split_generic(folded)])
+                 for core, generic in [(folded, ""), *split_generic(folded)]
+                 if generic != STATE_TITLE)
 
 
 #: A build of fewer names than this computes keys in one process (workers would cost more).

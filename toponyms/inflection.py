@@ -27,48 +27,52 @@ MIN_STEM = 3
 MAX_WORDS = 4
 
 
-def base_forms(folded: str) -> list[str]:
-    """Other readings of folded text with case endings taken off, most likely first.
+def base_forms(folded: str) -> list[tuple[str, frozenset[str]]]:
+    """Other readings of folded text with case endings taken off, most likely first, each
+    with the languages whose endings were read (a base form meets only their names).
 
-    >>> "şuşa" in base_forms("şuşada"), "гянджа" in base_forms("гянджу")
-    (True, True)
+    >>> [text for text, _ in base_forms("şuşada")][:3]
+    ['şuşa', 'şuşad']
+    >>> sorted(dict(base_forms("гянджу"))["гянджа"])
+    ['ru']
     """
     words = folded.split()
     if not words or len(words) > MAX_WORDS:
         return []
     data = languages()
-    options = [[w, *_word_bases(w, data)] for w in words]
-    out: list[str] = []
+    options = [[(w, frozenset[str]()), *_word_bases(w, data)] for w in words]
+    out: dict[str, frozenset[str]] = {}
     for combo in product(*options):
-        text = " ".join(combo)
-        if text != folded and text not in out:
-            out.append(text)
+        text = " ".join(w for w, _ in combo)
+        if text == folded or text in out:
+            continue
+        langs = [ls for _, ls in combo if ls]
+        common = frozenset.intersection(*langs) if langs else frozenset()
+        if common:  # the endings read off several words are of one language
+            out[text] = common
             if len(out) >= MAX_FORMS:
                 break
-    return out
+    return list(out.items())
 
 
-def _word_bases(word: str, data: Languages) -> list[str]:
+def _word_bases(word: str, data: Languages) -> list[tuple[str, frozenset[str]]]:
     bare = strip_marks(word)
     if len(bare) != len(word):
         word = bare  # a letter whose mark does not fold to one code point: use the bare word
-    out: list[str] = []
-    for rules in data.inflect.values():
+    out: dict[str, set[str]] = {}
+    for lang, rules in data.inflect.items():
         for ending, forms in rules:
             for form in forms:
                 if bare.endswith(form) and len(bare) - len(form) >= MIN_STEM:
-                    base = word[: len(word) - len(form)] + ending
-                    if base not in out:
-                        out.append(base)
+                    out.setdefault(word[: len(word) - len(form)] + ending, set()).add(lang)
     # longest ending first: "Xocalının" is "Xocalı" + "nın" before it is "Xocalını" + "n"
     for ending in sorted(data.suffixes, key=len, reverse=True):
         if data.suffixes[ending]:
             continue  # only after an apostrophe (Yerevan's), which folding has dropped
         if bare.endswith(ending) and len(bare) - len(ending) >= MIN_STEM:
-            base = word[: len(word) - len(ending)]
-            if base not in out:
-                out.append(base)
-    return out
+            out.setdefault(word[: len(word) - len(ending)], set()).update(
+                data.suffix_langs.get(ending, ()))
+    return [(text, frozenset(langs)) for text, langs in out.items()]
 
 
 __all__ = ["ENDING_PENALTY", "MAX_FORMS", "base_forms"]

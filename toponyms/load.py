@@ -25,7 +25,7 @@ _LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2}|-[0-9]{3})?$")
 _SOURCE = re.compile(r"^(?:https?://\S+|seed:\S+|dataset:.+)$")
 _PLACE_KEYS = {
     "id", "kind", "country", "parent", "lat", "lon", "geonames", "names", "start", "end",
-    "coords_source", "extends",
+    "coords_source", "extends", "population",
 }
 _NAME_KEYS = {"text", "lang", "status", "start", "end", "used_by", "source"}
 _JOINERS = "\u200c\u200d"  # ZWNJ/ZWJ are part of Persian spelling
@@ -229,6 +229,11 @@ class _Checker:
         geonames = raw.get("geonames")
         if geonames is not None and (not isinstance(geonames, int) or geonames <= 0):
             raise self.fail("geonames must be a positive integer GeoNames ID", raw, "geonames")
+        population = raw.get("population")
+        if population is not None and (isinstance(population, bool)
+                                       or not isinstance(population, int) or population < 0):
+            raise self.fail("population must be a whole number of inhabitants (0 or more)",
+                            raw, "population")
         coords_source = self.text(raw, "coords_source", required=False)
         if lat is not None and geonames is None and coords_source is None:
             raise self.fail("coordinates need a geonames ID or a coords_source", raw, "lat")
@@ -240,7 +245,7 @@ class _Checker:
             lon=float(lon) if lon is not None else None,
             geonames=geonames, names=names,
             start=self.year(raw, "start"), end=self.year(raw, "end"),
-            coords_source=coords_source,
+            coords_source=coords_source, population=population,
         )
         return place, False, raw.line
 

@@ -185,11 +185,16 @@ def translit_keys(folded: str, lang: str | None = None) -> tuple[str, ...]:
 def split_generic(folded: str) -> list[tuple[str, str]]:
     """Read a generic term off folded text: [(core, kind), ...], most specific first.
 
+    A state title (data/languages/titles.yaml) gives the kind `state-title`; a catalogue form
+    with the title after a comma also gives the text in title-first order, with kind "".
+
     Russian and Armenian adjectival forms give extra stems ("тертерскии раион" -> "тертер").
     Empty when the text has no generic term or is nothing but one.
 
     >>> split_generic(fold("Tərtər rayonu"))
     [('tərtər', 'district')]
+    >>> split_generic(fold("Korea, Republic of"))
+    [('republic of korea', ''), ('korea', 'state-title')]
     """
     data = translit.languages()
     attached = _split_attached(folded, data.generic_attached) if data.generic_attached else []
@@ -223,6 +228,14 @@ def _split_attached(folded: str, terms: tuple[translit.Generic, ...]) -> list[tu
 
 def _split_words(folded: str, words: list[str],
                  data: translit.Languages) -> list[tuple[str, str]]:
+    head, comma, tail = folded.rpartition(",")
+    if comma and head.strip() and tail.strip():
+        # a catalogue form, "Korea, Republic of": the state title after the comma goes first,
+        # and the reordered text is a key of its own ("Republic of Korea" is that country)
+        reordered = f"{tail.strip()} {head.strip()}"
+        titled = [(core, kind) for core, kind in split_generic(reordered)
+                  if kind == translit.STATE_TITLE]
+        return [(reordered, ""), *titled] if titled else []
     edges = data.generic_edges
     candidates = (edges.get(("suffix", strip_marks(words[-1]).rstrip(".")), ())
                   + edges.get(("prefix", strip_marks(words[0]).rstrip(".")), ()))

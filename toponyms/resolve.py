@@ -6,7 +6,9 @@ romanization-aware edit distance, toponyms.similarity, over candidates pulled fr
 never a scan of every name). Scores mean the same in every stage (see SCORES): 100 is the text
 as written in the data, a fuzzy score stays below the transliteration stage's. Adjustments
 (same for all stages) mark weaker evidence: a generic term that the query did not give, a kind
-hint the place does not fit, a name not in use in the year asked about.
+hint the place does not fit, a name not in use in the year asked about, a state title
+("Republic of", data/languages/titles.yaml) read off the query. A query with a state title
+names a place of the title kinds (countries, republics inside a state) or nothing.
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ from toponyms.model import Match, Name, Place, _lang_matches
 from toponyms.normalize import MAX_NAME_CHARS, fold, script_of, split_generic, strip_marks
 from toponyms.normalize import translit_keys as _translit_keys
 from toponyms.similarity import FUZZY_MAX, cost, limit, score_of
-from toponyms.translit import languages
+from toponyms.translit import STATE_TITLE, languages
 
 #: The score of each stage's match before adjustments.
 SCORES = {"exact": 100.0, "normalized": 98.0, "transliteration": 94.0}
+#: The source prefixes of names from bulk multilingual lists, CLDR's and iso-codes' (see `run`).
+_BULK = ("dataset:CLDR", "dataset:iso-codes")
 #: The fuzzy stage's rule: "romanization" (toponyms.similarity: romanization swaps cost
 #: little, other edits in full) or "ratio" (the rule before it, kept for comparison: rapidfuzz
 #: ratio times FUZZY_FACTOR). Benchmarks set it; library users have no reason to.
@@ -38,6 +42,7 @@ FUZZY_MIN_KEY = 4
 PENALTY_UNASKED_GENERIC = 3.0  # "Terter" matched only through "Terter District"
 PENALTY_KIND_MISMATCH = 6.0  # "Terter district" and a place that is not a district
 PENALTY_NOT_IN_USE = 4.0  # `at=1990` and a name adopted in 1991
+PENALTY_TITLE_DROPPED = 1.0  # "Republic of Korea" matched only through the name "Korea"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,23 +108,45 @@ def run(
         least = 10 ** zipf if zipf is not None else None
 
     fits = languages().fits
+    # The loose stages (transliteration, fuzzy) read the names of the languages with a file in
+    # data/languages (and script-tagged `und` names), the curated names of any language in the
+    # query's script, and no CLDR or iso-codes name of another language: their names of cities
+    # and countries in some 350 languages, romanized, meet first names and words ("Emma" and a Malayalam
+    # Amman, "Andre" and a Japanese Andorra, "Adam" and a Portuguese Aden). Every name meets a
+    # query written as it is at the exact and normalized stages.
+    romanized = languages().codes | {UNTAGGED, "mul"}
+    written = script_of(query.text)
+    loose = False  # set once the cascade reaches the transliteration stage
+    title_kinds = languages().title_kinds
+    no_state: list[str] = []  # places a state title's name named that are not of title_kinds
 
     def consider(entries: Iterator[tuple[int, int, str]], method: str, base: float, hint: str,
-                 script: str | None = None) -> None:
+                 script: str | None = None, langs: frozenset[str] | None = None) -> None:
         for p, n, generic in entries:
             place = index.places[p]
             name = place.names[n]
             if not passes(place, name, filters, ancestors):
                 continue
+            if langs is not None and name.lang.split("-", 1)[0] not in langs and not (
+                    name.lang.startswith(UNTAGGED)):
+                continue  # a case ending of one language read off another language's name
             if least is not None and (generic or (place.population is not None
                                                   and place.population < least)):
                 continue  # a common word, and too small a place to be what it means
             if script is not None and script_of(name.text) != script:
                 continue
+            if loose and name.lang.split("-", 1)[0] not in romanized and (
+                    name.source.startswith(_BULK) or script_of(name.text) != written):
+                continue  # a bulk-list name, or a name in another script, of a language with no file
             score = base
             if generic and generic != hint:
                 score -= PENALTY_UNASKED_GENERIC
-            if hint and not fits(hint, place.kind):
+            if hint == STATE_TITLE:
+                if place.kind not in title_kinds:
+                    no_state.append(place.id)
+                    continue  # "Republic of Paris" is not Paris
+                score -= PENALTY_TITLE_DROPPED
+            elif hint and not fits(hint, place.kind):
                 score -= PENALTY_KIND_MISMATCH
             if filters.at is not None and not name.in_use(filters.at):
                 score -= PENALTY_NOT_IN_USE
@@ -146,17 +173,20 @@ def run(
     for text, hint in query.variants:
         consider(index.entries(index.normalized, strip_marks(text)), "normalized",
                  SCORES["normalized"], hint)
+    if no_state and not best:
+        return []  # "Republic of Lachin": Lachin is a town, not a typo of a state's name
     if settled(SCORES["transliteration"]) or least is not None:
         return rank(index, best, ancestors)  # a common word is not matched loosely
     if strip_marks(query.folded) in index.not_places:
         return rank(index, best, ancestors)  # a word that is not a place: no guessing
     # a case ending left on the name ("Şuşada", "Тертерского района"): its base forms, each
     # with its generic term split off, at the normalized stage, for a little less
-    inflected = [(text, hint) for base in base_forms(query.folded)
+    inflected = [(text, hint, langs) for base, langs in base_forms(query.folded)
                  for text, hint in [(base, ""), *split_generic(base)]]
-    for text, hint in inflected:
+    for text, hint, langs in inflected:
         consider(index.entries(index.normalized, strip_marks(text)), "normalized",
-                 SCORES["normalized"] - ENDING_PENALTY, hint)
+                 SCORES["normalized"] - ENDING_PENALTY, hint, langs=langs)
+    loose = True
     keys_by_variant = [(_translit_keys(text), hint) for text, hint in query.variants]
     latin = query.folded.isascii()
     for keys, hint in keys_by_variant:
@@ -168,19 +198,18 @@ def run(
     if not best:  # then the base forms' transliteration keys, before any fuzzy guess, where a
         # generic term vouches for the reading ("Джабраильского района"): a lone word read
         # loosely is too often another word ("Гранаты", pomegranates, is not "Гранада")
-        for text, hint in inflected:
+        for text, hint, langs in inflected:
             if not hint:
                 continue
             for key in _translit_keys(text):
                 if len(key) >= FUZZY_MIN_KEY:
                     consider(index.entries(index.translit, key), "transliteration",
-                             SCORES["transliteration"] - ENDING_PENALTY, hint)
+                             SCORES["transliteration"] - ENDING_PENALTY, hint, langs=langs)
     if settled(FUZZY_MAX):
         return rank(index, best, ancestors)
     # a Latin query's typo is matched against Latin names only: "garden" is not one letter
     # away from the Cyrillic "Ёрдан" (Jordan) once both are romanized. A query in another
     # script may meet names in any: romanized, "Пятницкое" is one letter from "Pyatnitskoye"
-    written = script_of(query.text)
     script = written if written in ("LATIN", "") else None
     for keys, hint in keys_by_variant:
         for key in keys:
@@ -238,8 +267,9 @@ def rank(
     """Best first: score, kind prominence (data/kinds.yaml), whether the name matched is only
     an untagged alternate (a dataset's list, not the main name), population (where a dataset
     gives it), how well documented the place is (its number of names: a stand-in for
-    prominence where no population is known), id. The alternate rule keeps Victoria, British
-    Columbia ahead of Hong Kong, which GeoNames also lists as "Victoria".
+    prominence where no population is known), id. The alternate rule (a name tagged `und` or
+    `und-<Script>` after the first) keeps Victoria, British Columbia, or Victoria, Seychelles,
+    ahead of Hong Kong, which GeoNames also lists as "Victoria".
 
     The top match is flagged `ambiguous` when another place scores the same and is not its
     ancestor or descendant: the town of Fuzuli and the district named after it are one answer
@@ -248,10 +278,7 @@ def rank(
     kind_rank = index.kind_rank
 
     def order(item: tuple[float, int, Match]) -> tuple[float, int, bool, int, int, str]:
-        place = item[2].place
-        alternate = item[1] > 0 and item[2].name.lang == UNTAGGED
-        return (-item[0], kind_rank.get(place.kind, len(kind_rank)), alternate,
-                -(place.population or 0), -len(place.names), place.id)
+        return (-item[0], *prominence(item[2].place, item[2].name, kind_rank))
 
     ordered = sorted(best.values(), key=order)
     matches = [m for _, _, m in ordered]
@@ -279,8 +306,21 @@ def merge(index: NameIndex, matches: list[Match],
     return rank(index, best, ancestors)
 
 
+def prominence(
+    place: Place, name: Name, rank: Mapping[str, int]
+) -> tuple[int, bool, int, int, str]:
+    """How prominent a place named by `name` is, most prominent smallest: kind (data/kinds.yaml),
+    whether `name` is only a dataset's untagged alternate (`und`, `und-<Script>`, not the
+    first name), population, number of names, id. `resolve`, `search` and `extract` order
+    same-scored places by it (see rank)."""
+    alternate = name.lang.split("-", 1)[0] == UNTAGGED and name != place.names[0]
+    return (rank.get(place.kind, len(rank)), alternate, -(place.population or 0),
+            -len(place.names), place.id)
+
+
 def _ambiguous(m: Match) -> Match:
     return replace(m, ambiguous=True)
 
 
-__all__ = ["SCORES", "Filters", "NameIndex", "merge", "passes", "prepare", "rank", "run"]
+__all__ = ["SCORES", "Filters", "NameIndex", "merge", "passes", "prepare", "prominence", "rank",
+           "run"]

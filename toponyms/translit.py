@@ -43,6 +43,12 @@ _MARKS = re.compile("[\u0300-\u036f]")
 _NOT_ALNUM = re.compile(r"[^0-9a-z ]+")
 
 
+#: The kind of a state title's generic term (data/languages/titles.yaml): a query with one names
+#: a place of `Languages.title_kinds` or nothing.
+STATE_TITLE = "state-title"
+_APOSTROPHES = re.compile("['’ʼ]")
+
+
 @dataclass(frozen=True, slots=True)
 class Generic:
     """A generic term ("rayonu", "район", "district") and the kind of place it names."""
@@ -73,9 +79,11 @@ class Languages:
     # a generic term's kind -> the kinds of place it fits without a penalty (city: city, town)
     kind_fits: dict[str, frozenset[str]]
     stems: dict[str, tuple[tuple[str, str], ...]]  # lang -> adjective suffix rules
+    title_kinds: frozenset[str]  # the kinds a query with a state title may name
     not_places: frozenset[str]  # folded words that are not place names (demonyms, ...)
     # endings after a name in running text -> True when only valid after an apostrophe
     suffixes: dict[str, bool]
+    suffix_langs: dict[str, frozenset[str]]  # ending -> the languages whose ending it is
     inflect: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]  # lang -> word-ending forms
     # script-only tags whose names take a language's word forms too (und-Cyrl -> ru)
     inflect_tags: dict[str, str]
@@ -126,11 +134,14 @@ def load_languages(folder: Path | None = None) -> Languages:
     skeleton: Any = {}
     not_places: set[str] = set()
     suffixes: dict[str, bool] = {}
+    suffix_langs: dict[str, set[str]] = {}
     inflect: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
     inflect_tags: dict[str, str] = {}
     extra_keys: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {}
     codes: set[str] = set()
     files: list[tuple[Path, dict[str, Any]]] = []
+    title_stems: dict[str, list[tuple[str, str]]] = {}
+    title_kinds: set[str] = set()
     for path in sorted(folder.glob("*.yaml")):
         raw = _read(path)
         if path.stem == "skeleton":
@@ -160,6 +171,16 @@ def load_languages(folder: Path | None = None) -> Languages:
             for letter, value in _table(path, raw, key).items():
                 base.setdefault(letter, value)
         generics.extend(_generics(path, raw.get("generic"), code, _fold_word))
+        for lang, spec in (raw.get("state_titles") or {}).items():
+            for position in ("prefix", "suffix"):
+                for term in (spec or {}).get(position) or []:
+                    words = tuple(_fold_word(w) for w in _APOSTROPHES.sub("", str(term)).split())
+                    generics.append(Generic(words, STATE_TITLE, position, str(lang)))
+            rules = (spec or {}).get("stems") or []
+            title_stems.setdefault(str(lang), []).extend(
+                (_fold_word(str(a)), _fold_word(str(b))) for a, b in rules)
+        if raw.get("state_titles"):
+            title_kinds.update(str(k) for k in raw.get("kinds") or [])
         not_places.update(_fold_word(str(w)) for w in raw.get("not_places") or [])
         rules = raw.get("adjective_suffixes") or []
         stems[code] = tuple((_fold_word(str(a)), _fold_word(str(b))) for a, b in rules)
@@ -168,6 +189,7 @@ def load_languages(folder: Path | None = None) -> Languages:
             after_apostrophe = ending[:1] in "'’ʼ"
             key = _fold_word(ending.lstrip("'’ʼ"))
             suffixes[key] = suffixes.get(key, True) and after_apostrophe
+            suffix_langs.setdefault(key, set()).add(code)
         if raw.get("extra_keys"):
             script, compiled = _extra_keys(path, raw["extra_keys"])
             extra_keys[script] = compiled
@@ -188,6 +210,8 @@ def load_languages(folder: Path | None = None) -> Languages:
             generics.extend(_generics(shared, spec, str(code), _fold_word))
     attached = tuple(g for g in generics if g.position.startswith("attached"))
     generics = [g for g in generics if not g.position.startswith("attached")]
+    for lang, rules in title_stems.items():
+        stems[lang] = stems.get(lang, ()) + tuple(rules)
     multi = tuple((k, v) for k, v in base.items() if len(k) > 1)
     single = {k: v for k, v in base.items() if len(k) == 1}
     latin_tables = {
@@ -213,8 +237,10 @@ def load_languages(folder: Path | None = None) -> Languages:
         generic_attached=attached,
         kind_fits=fits,
         stems=stems,
+        title_kinds=frozenset(title_kinds),
         not_places=frozenset(not_places),
         suffixes=suffixes,
+        suffix_langs={k: frozenset(v) for k, v in suffix_langs.items()},
         inflect={k: v for k, v in inflect.items() if v},
         inflect_tags=inflect_tags,
         fold_table=folds,
