@@ -110,10 +110,10 @@ def run(
     fits = languages().fits
     # The loose stages (transliteration, fuzzy) read the names of the languages with a file in
     # data/languages (and script-tagged `und` names), the curated names of any language in the
-    # query's script, and no CLDR or iso-codes name of another language: their names of cities
-    # and countries in some 350 languages, romanized, meet first names and words ("Emma" and a Malayalam
-    # Amman, "Andre" and a Japanese Andorra, "Adam" and a Portuguese Aden). Every name meets a
-    # query written as it is at the exact and normalized stages.
+    # query's script, and no CLDR or iso-codes name of another language: their names of
+    # cities and countries in some 350 languages, romanized, meet first names and words ("Emma"
+    # and a Malayalam Amman, "Andre" and a Japanese Andorra, "Adam" and a Portuguese Aden).
+    # Every name meets a query written as it is at the exact and normalized stages.
     romanized = languages().codes | {UNTAGGED, "mul"}
     written = script_of(query.text)
     loose = False  # set once the cascade reaches the transliteration stage
@@ -137,7 +137,7 @@ def run(
                 continue
             if loose and name.lang.split("-", 1)[0] not in romanized and (
                     name.source.startswith(_BULK) or script_of(name.text) != written):
-                continue  # a bulk-list name, or a name in another script, of a language with no file
+                continue  # a bulk-list name, or one in another script, of a language with no file
             score = base
             if generic and generic != hint:
                 score -= PENALTY_UNASKED_GENERIC
