@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from toponyms import Gazetteer, geonames
+from toponyms import Gazetteer, gazetteer, geonames
 from toponyms.batch import csv_records
 
 
@@ -70,3 +70,20 @@ def test_a_dropped_gazetteer_of_files_is_freed(tmp_path: Path,
     del gaz
     gc.collect()
     assert ref() is None
+
+
+def test_memos_are_bounded_and_cache_clear_empties_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(gazetteer, "EXACT_MEMO_SIZE", 5)
+    monkeypatch.setattr(gazetteer, "EXTRACTORS_KEPT", 2)
+    gaz = Gazetteer.from_files()  # a fresh one: its memos start empty
+    names = sorted({p.names[0].text for p in gaz})[:40]
+    want = [Gazetteer.default().resolve(n) for n in names]
+    assert [gaz.resolve(n) for n in names] == want  # bounded, still the same answers
+    assert 0 < len(gaz._exact) <= 5
+    assert [gaz.resolve(n) for n in names] == want
+    gaz.cache_clear()  # a first sighting again: nothing remembered, the exact memo included
+    assert gaz._exact == {} and gaz._cached.cache_info().currsize == 0
+    empty = Gazetteer.from_files(base=False)
+    for lang in ("de", "fr", "it", "es"):
+        empty.extract("Berlin", lang=lang)
+    assert list(empty._extractors) == ["it", "es"]  # the two most recent languages

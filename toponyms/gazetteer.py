@@ -282,8 +282,10 @@ class Gazetteer:
         return found[0] if found else None
 
     def cache_clear(self) -> None:
-        """Forget cached resolve results (benchmarks use it to time first sightings)."""
+        """Forget remembered resolve results, the exact-hit memo too: the next call of any
+        string runs the cascade (benchmarks use it to time first sightings)."""
         self._cached.cache_clear()
+        self._exact.clear()
 
     def resolve_many(
         self,
