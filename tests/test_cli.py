@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -145,6 +146,9 @@ def test_batch_file_level_errors_exit_2(
 
 def test_installed_script_runs_under_a_c_locale() -> None:
     env = {"PATH": "/usr/bin:/bin", "LC_ALL": "C", "LANG": "C"}
+    for name in ("TOPONYMS_CACHE_DIR", "HOME"):  # the session's index cache: no rebuild
+        if name in os.environ:
+            env[name] = os.environ[name]
     proc = subprocess.run(
         [sys.executable, "-m", "toponyms", "resolve", "--json", "Степанакерт"],
         capture_output=True, env=env, timeout=60, check=False,

@@ -64,11 +64,16 @@ def test_answers_order_and_scores_do_not_depend_on_the_hash_seed() -> None:
     queries = _queries()
     assert len(queries) >= 300
     runs = []
-    for seed in ("0", "1", "4242"):
+    for seed in ("0", "4242"):  # and, third, whatever seed this process has
         env = {**os.environ, "PYTHONHASHSEED": seed}
         done = subprocess.run([sys.executable, "-c", _CHILD], input=json.dumps(queries),
                               capture_output=True, text=True, env=env, timeout=600, check=True)
         runs.append(json.loads(done.stdout))
+    here: dict[str, object] = {}
+    exec(_CHILD.replace("json.load(sys.stdin)", "QUERIES").replace(
+        "json.dump(out, sys.stdout)", "RESULT = json.loads(json.dumps(out))"),
+        {"QUERIES": queries, "__name__": "here"}, here)
+    runs.append(here["RESULT"])  # type: ignore[arg-type]
     assert sum(1 for answer in runs[0] if answer) > len(queries) // 2  # not a run of misses
     for seed_run in runs[1:]:
         differ = [(q, a, b) for q, a, b in zip(queries, runs[0], seed_run, strict=True)
