@@ -98,6 +98,14 @@ def key(kind: str, files: Iterable[Path], contents: Iterable[Path] = ()) -> str:
     return f"{kind}-{digest.hexdigest()}.pickle"
 
 
+def key_or_none(kind: str, files: Iterable[Path], contents: Iterable[Path] = ()) -> str | None:
+    """`key`, or None when an input cannot be read (the build then says what is wrong)."""
+    try:
+        return key(kind, files, contents)
+    except OSError:
+        return None
+
+
 def building(what: str, seconds: float | None = None) -> None:
     """Tell a person at a terminal why the first call is slow (nothing for pipes and logs)."""
     stream = sys.stderr

@@ -114,10 +114,7 @@ class Gazetteer:
         if not files:
             return cls._shipped() if base else cls([], load_kinds())
         # a big overlay takes seconds to load: its result is cached, keyed by the files' bytes
-        try:
-            name = cache.key("overlay" if base else "overlay-only", _data_files(), files)
-        except OSError:  # a missing file: load_places says which
-            name = None
+        name = cache.key_or_none("overlay" if base else "overlay-only", _data_files(), files)
         gaz = cache.load(name) if name else None
         if isinstance(gaz, Gazetteer):
             return gaz
@@ -139,10 +136,7 @@ class Gazetteer:
     @classmethod
     def _shipped(cls) -> Gazetteer:
         """A new gazetteer of the shipped data, loaded from the disk cache or built (and cached)."""
-        try:
-            name = cache.key("shipped", _data_files())
-        except OSError:
-            name = None
+        name = cache.key_or_none("shipped", _data_files())
         gaz = cache.load(name) if name else None
         if isinstance(gaz, Gazetteer):
             return gaz
@@ -197,10 +191,7 @@ class Gazetteer:
         if not inputs:
             raise ValueError("no GeoNames source: cities=True or a table file is needed")
         label = "world" if base else "world-only"
-        try:
-            name = cache.key(label, [*_data_files(), *(p.resolve() for p in inputs)])
-        except OSError:
-            name = None
+        name = cache.key_or_none(label, [*_data_files(), *(p.resolve() for p in inputs)])
         gaz = cache.load(name) if name else None
         if not isinstance(gaz, Gazetteer):
             _log.info("building the world index from %s (once: it is cached for later runs)",
