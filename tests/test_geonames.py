@@ -320,17 +320,23 @@ def test_world_typos_resolve_within_the_script(world: Gazetteer) -> None:
 
 
 def test_a_dataframe_column_resolves_against_the_world(
-        world: Gazetteer, world_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        world: Gazetteer, monkeypatch: pytest.MonkeyPatch) -> None:
     pd = pytest.importorskip("pandas")
     from toponyms import dataframe
-    from toponyms.dataframe import resolve_column
 
-    monkeypatch.setenv("TOPONYMS_CACHE_DIR", str(world_cache))  # the world is cached there
+    asked: list[dict[str, Any]] = []
+
+    def the_world(*args: Any, **kwargs: Any) -> Gazetteer:
+        asked.append(kwargs)
+        return world  # the module's world: a second copy would hold ~0.9 GB more
+
+    monkeypatch.setattr(Gazetteer, "from_geonames", staticmethod(the_world))
     df = pd.DataFrame({"place": ["Ganja", "Москва", None, "economy", "Amsterdm"]})
     try:
-        out = resolve_column(df, "place", world=True)
-    finally:  # the helpers keep their gazetteers: a second world (~0.9 GB) would stay
+        out = dataframe.resolve_column(df, "place", world=True)
+    finally:  # the helpers keep their gazetteers per process
         dataframe._gazetteer.cache_clear()
+    assert asked == [{"files": ()}]  # world=True asked for the world, with no files on top
     assert out["toponym_id"].tolist() == [
         "az-ganja", world.resolve("Москва").place.id, None, None,
         world.resolve("Amsterdm").place.id]
