@@ -10,7 +10,10 @@ Measured in one run:
 2. naive baseline: for every name key of the same names, `str.find` over the folded text,
    every occurrence (no word boundaries, no endings, no resolution: a lower bound on what a
    per-name loop costs), timed on a 100 kB slice and reported as MB/s;
-3. the speed-up of extract over the baseline.
+3. the speed-up of extract over the baseline;
+4. linearity: text dense with names that several places share (Ağdam, Qaradağlı, Talish, ...:
+   every mention needs the context rule), at 1, 2, 4 and 8 MB, MB/s of one pass each; the
+   rate should hold as the text grows.
 
 Target: >= 1 MB/s on the default data.
 
@@ -65,6 +68,28 @@ def build_text(gaz: toponyms.Gazetteer) -> str:
     return "".join(parts)
 
 
+DENSE_SIZES_MB = (1, 2, 4, 8)
+
+
+def build_dense_text(gaz: toponyms.Gazetteer, size: int) -> str:
+    """`size` bytes of names that two or more places share, a few with "village" after them,
+    joined by commas, "and" and full stops (random.Random(1))."""
+    owners: dict[str, set[str]] = {}
+    for place in gaz:
+        for name in place.names:
+            owners.setdefault(name.text, set()).add(place.id)
+    shared = sorted(text for text, ids in owners.items() if len(ids) > 1)
+    rng = random.Random(1)
+    parts: list[str] = []
+    length = 0
+    while length < size:
+        part = (rng.choice(shared) + (" village" if rng.random() < 0.1 else "")
+                + rng.choice([", ", " and ", ". "]))
+        parts.append(part)
+        length += len(part.encode("utf-8"))
+    return "".join(parts)
+
+
 def main() -> None:
     gaz = toponyms.Gazetteer.default()
     text = build_text(gaz)
@@ -109,6 +134,15 @@ def main() -> None:
     print("\n2. naive: str.find of every name key over the folded text (100 kB slice)")
     print(f"  {len(keys):,} keys, {hits:,} raw hits in {naive_s:.2f} s = {naive_rate:.3f} MB/s")
     print(f"\n3. extract / naive: {rate / naive_rate:,.0f}x")
+
+    print("\n4. name-dense text (names several places share), one pass each")
+    for size_mb in DENSE_SIZES_MB:
+        dense = build_dense_text(gaz, size_mb * 1_000_000)
+        start = time.perf_counter()
+        found = gaz.extract(dense)
+        seconds = time.perf_counter() - start
+        print(f"  {size_mb} MB: {len(found):,} mentions in {seconds:.2f} s = "
+              f"{size_mb / seconds:.2f} MB/s", flush=True)
 
 
 if __name__ == "__main__":

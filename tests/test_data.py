@@ -27,12 +27,10 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371 * 2 * math.asin(math.sqrt(a))
 
 
-def test_shipped_data_loads_with_every_name_sourced(gaz: Gazetteer) -> None:
+def test_shipped_data_loads(gaz: Gazetteer) -> None:
+    # sources, ids, parents and years are the loader's to check (tests/test_load.py has a
+    # test per rule): here only that the shipped data loads and is not trivially small
     assert len(gaz) >= 25
-    for place in gaz:
-        assert place.names, place.id
-        for name in place.names:
-            assert name.source.startswith(("http://", "https://", "seed:", "dataset:")), name
 
 
 def test_every_place_has_an_english_label(gaz: Gazetteer) -> None:
@@ -111,20 +109,6 @@ def test_no_place_lists_a_name_twice_in_one_language(gaz: Gazetteer) -> None:
     for place in gaz:
         seen = [(n.text, n.lang) for n in place.names]
         assert len(seen) == len(set(seen)), (place.id, [x for x in seen if seen.count(x) > 1])
-
-
-def test_ids_are_unique_and_parents_exist(gaz: Gazetteer) -> None:
-    ids = [p.id for p in gaz]
-    assert len(ids) == len(set(ids))
-    for place in gaz:
-        assert place.parent is None or place.parent in gaz
-
-
-def test_historical_names_have_consistent_years(gaz: Gazetteer) -> None:
-    for place in gaz:
-        for name in place.names:
-            if name.start is not None and name.end is not None:
-                assert name.start <= name.end, (place.id, name)
 
 
 def test_label_follows_the_documented_rule() -> None:

@@ -4,8 +4,11 @@ languages (precision and recall measured), and properties that hold on any text.
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
+import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,7 @@ from hypothesis import strategies as st
 
 import toponyms
 from toponyms import Gazetteer
+from toponyms.cache import collection_paused
 from toponyms.extract import ENDING_PENALTY
 
 # The seed article lives beside the repository (../shared/seed), not in it (it is a news
@@ -246,3 +250,52 @@ def test_cli_extract_reads_a_file_or_stdin(tmp_path: Path) -> None:
     piped = subprocess.run([sys.executable, "-m", "toponyms", "extract"], input="Nothing here.",
                            capture_output=True, text=True, timeout=120, check=False)
     assert piped.returncode == 1 and piped.stdout == ""
+
+
+def _village_text(size: int) -> str:
+    """Text of nothing but village names (most shared or without context), `size` chars."""
+    names = sorted({n.text for p in GAZ for n in p.names
+                    if p.kind == "village" and n.lang.split("-")[0] in ("en", "az")})
+    rng = random.Random(0)
+    parts: list[str] = []
+    length = 0
+    while length < size:
+        part = rng.choice(names) + rng.choice([", ", " and ", ". "])
+        parts.append(part)
+        length += len(part)
+    return "".join(parts)
+
+
+def test_extract_time_grows_linearly_with_name_dense_text() -> None:
+    # 8x the text must cost about 8x the time: quadratic work (each village mention slicing
+    # the text before it) made it ~40x. CPU time, best of two, collection passes off: the
+    # machine is shared and the ratio is what matters.
+    def cost(text: str) -> float:
+        best = float("inf")
+        for _ in range(2):
+            with collection_paused():
+                start = time.process_time()
+                toponyms.extract(text)
+                best = min(best, time.process_time() - start)
+        return best
+
+    small, large = _village_text(100_000), _village_text(800_000)
+    toponyms.extract("warm-up")
+    ratio = cost(large) / cost(small)
+    assert ratio < 14, ratio
+
+
+def test_extract_memory_stays_bounded_after_every_code_point() -> None:
+    # the per-character fold memo kept every character ever seen (~130 MB after all of
+    # Unicode, ~4 MB after these 20,000 code points); it is bounded now
+    text = " ".join(chr(c) for c in range(0x4E00, 0x9E00))
+    toponyms.extract("warm-up")
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for i in range(0, len(text), 20_000):
+            toponyms.extract(text[i : i + 20_000])
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert kept < 1_500_000, kept

@@ -14,7 +14,9 @@ from typing import IO, Any
 from toponyms.model import Match
 from toponyms.normalize import MAX_NAME_CHARS
 
-csv.field_size_limit(1 << 26)  # a 10 MB cell is read (and reported too long), not an error
+#: Longest CSV field read: a 10 MB cell is read (and reported too long), not an error. Set
+#: around each parse and restored: the limit is process-wide state of the csv module.
+CSV_FIELD_LIMIT = 1 << 26
 
 _UNDECODED = re.compile("[\udc80-\udcff]")
 #: Cell values that mean "no value" in exported tables (compared case-insensitively).
@@ -125,10 +127,13 @@ def _parse(text: str) -> list[str] | None:
     if '"' not in text:  # no quoting: plain comma-separated fields (the common, fast case)
         text = text.rstrip("\r\n")
         return text.split(",") if text else []
+    before = csv.field_size_limit(CSV_FIELD_LIMIT)
     try:
         rows = list(csv.reader(io.StringIO(text), strict=True))
     except csv.Error:
         return None
+    finally:
+        csv.field_size_limit(before)
     return rows[0] if len(rows) == 1 else [] if not rows else None
 
 

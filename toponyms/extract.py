@@ -61,31 +61,62 @@ def fold_char(ch: str) -> str:
     return " "
 
 
-_KEY_MEMO: dict[str, str] = {}  # character -> fold_char(character); bounded by Unicode
+#: Characters kept by the memo of `fold_char`, in each of its two generations (a text uses a
+#: few hundred distinct characters, a Chinese one a few thousand; all of Unicode would be
+#: ~130 MB).
+FOLD_MEMO_SIZE = 2048
+
+
+class _FoldMemo:
+    """character -> fold_char(character), at most 2 * FOLD_MEMO_SIZE characters: the recently
+    used ones. New entries go to `young`; when it is full it becomes `old` (the previous `old`
+    is dropped) and a character found there moves back to `young`: a least-recently-used
+    cache whose hits cost one dict lookup (it is read once per character of the text)."""
+
+    __slots__ = ("old", "young")
+
+    def __init__(self) -> None:
+        self.young: dict[str, str] = {}
+        self.old: dict[str, str] = {}
+
+    def miss(self, ch: str) -> str:
+        """The fold of a character not in `young` (callers look there first)."""
+        folded = self.old.get(ch)
+        if folded is None:
+            folded = fold_char(ch)
+        if len(self.young) >= FOLD_MEMO_SIZE:
+            self.old, self.young = self.young, {}
+        self.young[ch] = folded
+        return folded
+
+
+_MEMO = _FoldMemo()
 
 
 def key_of(text: str) -> str:
     """The key a name is indexed under: its characters folded one by one, spaces collapsed."""
-    memo = _KEY_MEMO
+    memo = _MEMO
     parts = []
     for ch in text:
-        folded = memo.get(ch)
+        folded = memo.young.get(ch)
         if folded is None:
-            folded = memo[ch] = fold_char(ch)
+            folded = memo.miss(ch)
         parts.append(folded)
     return " ".join("".join(parts).split())
 
 
-def _fold_with_offsets(text: str, memo: dict[str, str]) -> tuple[str, list[int]]:
+def _fold_with_offsets(text: str, memo: _FoldMemo) -> tuple[str, list[int]]:
     """The text folded character by character, and for each folded character its index in
     `text`; runs of word breaks become one space, so folded[i] comes from text[offsets[i]]."""
     out: list[str] = []
     offsets: list[int] = []
     space = True  # no leading space
+    young = memo.young
     for i, ch in enumerate(text):
-        folded = memo.get(ch)
+        folded = young.get(ch)
         if folded is None:
-            folded = memo[ch] = fold_char(ch)
+            folded = memo.miss(ch)
+            young = memo.young  # a new generation may have begun
         if folded == " ":
             if not space:
                 out.append(" ")
@@ -153,7 +184,7 @@ class Extractor:
         """The mentions in `text`, in text order (see the module docstring)."""
         if self.empty or not text:
             return []
-        folded, offsets = _fold_with_offsets(text, _KEY_MEMO)
+        folded, offsets = _fold_with_offsets(text, _MEMO)
         cased = any(ch.isupper() for ch in text)
         found = self._candidates(text, folded, offsets, cased)
         chosen = _leftmost_longest(found)
@@ -257,10 +288,26 @@ class Extractor:
         return score, related, place, name, exact, ambiguous
 
     def _generic_near(self, folded: str, f: _Found) -> bool:
-        """A word for "village" right after the name, or before it (with "of" between)."""
-        after = folded[f.word_end + 1 :].split(" ", 1)[0] if f.word_end < len(folded) else ""
-        before = folded[: max(f.start - 1, 0)].rsplit(" ", 3)[-3:]
-        return after in self.village_words or any(w in self.village_words for w in before)
+        """A word for "village" right after the name, or among the three words before it
+        ("village of Madagiz").
+
+        Only those words are read (find/rfind from the name, never a slice of the rest of the
+        text): a word is next to at most four mentions, so the work over a text is linear.
+        """
+        words = self.village_words
+        if f.word_end < len(folded):
+            stop = folded.find(" ", f.word_end + 1)
+            if folded[f.word_end + 1 : stop if stop >= 0 else len(folded)] in words:
+                return True
+        end = f.start - 1  # the space before the name (folded text has one between words)
+        for _ in range(3):
+            if end <= 0:
+                break
+            space = folded.rfind(" ", 0, end)
+            if folded[space + 1 : end] in words:
+                return True
+            end = space
+        return False
 
 
 def _word_forms(key: str, rules: Iterable[tuple[str, tuple[str, ...]]]) -> set[str]:

@@ -6,7 +6,6 @@ The default gazetteer (the shipped data) is built on first use, once, under a lo
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -28,6 +27,18 @@ _log = logging.getLogger("toponyms")
 SEARCH_MIN_SCORE = 60.0
 #: Size of each gazetteer's cache of resolve results (queries repeat a lot in real data).
 RESOLVE_CACHE_SIZE = 65_536
+#: Most unfiltered exact hits remembered per gazetteer (cleared when full).
+EXACT_MEMO_SIZE = 65_536
+#: Extract automatons kept per gazetteer (one per `lang` asked for; ~0.8 s to build each).
+EXTRACTORS_KEPT = 4
+#: Typical first-use build times on two cores (what the terminal is told to expect).
+SHIPPED_BUILD_SECONDS, WORLD_BUILD_SECONDS = 8, 20
+
+
+def _data_files() -> list[Path]:
+    """The shipped data files every index depends on (their stats key the disk cache)."""
+    folder = data_dir()
+    return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*/*.yaml"))
 
 
 class Gazetteer:
@@ -100,8 +111,18 @@ class Gazetteer:
         come from the disk cache (see toponyms.cache) when it holds them.
         """
         files = yaml_files(paths)
+        if not files:
+            return cls._shipped() if base else cls([], load_kinds())
+        # a big overlay takes seconds to load: its result is cached, keyed by the files' bytes
+        name = cache.key_or_none("overlay" if base else "overlay-only", _data_files(), files)
+        gaz = cache.load(name) if name else None
+        if isinstance(gaz, Gazetteer):
+            return gaz
         gaz = cls._shipped() if base else cls([], load_kinds())
+        cache.building(f"the index of {len(files)} place file(s)")
         gaz._add_files(files)
+        if name:
+            cache.save(name, gaz)
         return gaz
 
     def _add_files(self, files: Sequence[Path]) -> None:
@@ -115,17 +136,13 @@ class Gazetteer:
     @classmethod
     def _shipped(cls) -> Gazetteer:
         """A new gazetteer of the shipped data, loaded from the disk cache or built (and cached)."""
-        folder = data_dir()
-        inputs = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*/*.yaml"))
-        try:
-            name = cache.key("shipped", inputs)
-        except OSError:
-            name = None
+        name = cache.key_or_none("shipped", _data_files())
         gaz = cache.load(name) if name else None
         if isinstance(gaz, Gazetteer):
             return gaz
+        cache.building("the index of the shipped data", SHIPPED_BUILD_SECONDS)
         kinds = load_kinds()
-        files = sorted((folder / "places").glob("*.yaml"))
+        files = sorted((data_dir() / "places").glob("*.yaml"))
         gaz = cls(load_places(files, tags=languages().tags, kinds=kinds), kinds)
         if name:
             cache.save(name, gaz)
@@ -173,25 +190,18 @@ class Gazetteer:
             inputs.insert(0, Path(cities))
         if not inputs:
             raise ValueError("no GeoNames source: cities=True or a table file is needed")
-        folder = data_dir()
-        data_files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*/*.yaml"))
         label = "world" if base else "world-only"
-        try:
-            name = cache.key(label, [*data_files, *(p.resolve() for p in inputs)])
-        except OSError:
-            name = None
+        name = cache.key_or_none(label, [*_data_files(), *(p.resolve() for p in inputs)])
         gaz = cache.load(name) if name else None
         if not isinstance(gaz, Gazetteer):
             _log.info("building the world index from %s (once: it is cached for later runs)",
                       ", ".join(p.name for p in inputs))
+            cache.building("the world index", WORLD_BUILD_SECONDS)
             with cache.collection_paused():  # millions of new objects
                 gaz = cls._world(inputs[0] if cities else None, table, alternate_names, base)
             if name:
                 cache.save(name, gaz)
         gaz._add_files(yaml_files(files))
-        # millions of long-lived objects: a full collection pass over them would pause a
-        # lookup for ~0.4 s now and then; frozen, they are never scanned (still freed)
-        gc.freeze()
         return gaz
 
     @classmethod
@@ -244,7 +254,9 @@ class Gazetteer:
             if hit is None and type(name) is str and name in self._index.exact:
                 first = self._resolve(name, cascade.Filters(), 100.0)
                 if first is not None and first.method == "exact":
-                    self._exact[name] = first  # bounded by the number of names in the data
+                    if len(self._exact) >= EXACT_MEMO_SIZE:
+                        self._exact.clear()  # bounded: start a new generation
+                    self._exact[name] = first
                     if type(min_score) is float and 0 <= min_score <= 100:
                         return first
         filters = self._filters(country, kind, parent, lang, at, min_score)
@@ -267,8 +279,10 @@ class Gazetteer:
         return found[0] if found else None
 
     def cache_clear(self) -> None:
-        """Forget cached resolve results (benchmarks use it to time first sightings)."""
+        """Forget remembered resolve results, the exact-hit memo too: the next call of any
+        string runs the cascade (benchmarks use it to time first sightings)."""
         self._cached.cache_clear()
+        self._exact.clear()
 
     def resolve_many(
         self,
@@ -345,6 +359,8 @@ class Gazetteer:
             with self._lock:
                 found = self._extractors.get(key)
                 if found is None:
+                    if len(self._extractors) >= EXTRACTORS_KEPT:  # the oldest goes
+                        del self._extractors[next(iter(self._extractors))]
                     found = self._extractors[key] = Extractor(self._index, lang)
         return found
 

@@ -8,6 +8,7 @@ world gazetteer (1.2 million names) fits in memory and loads from the disk cache
 
 from __future__ import annotations
 
+import heapq
 import multiprocessing
 import os
 import pickle
@@ -275,7 +276,7 @@ class NameIndex:
         share = cutoff / 100
         most = 2 * len(key)  # the longest distance worth a thought
         dist = min(most, int(most * (1 - share) / share)) if share > 0.01 else most
-        grams = set(_trigrams(key))
+        grams = sorted(set(_trigrams(key)))  # sorted: no choice may follow the hash seed
         chosen: list[array[int]] = []
         window = [(n, b) for n in range(len(key) - dist, len(key) + dist + 1)
                   if (b := self.grams.get(n)) is not None]
@@ -286,7 +287,7 @@ class NameIndex:
             if needed > len(postings):
                 return self._fuzzy_by_count(key, cutoff, grams, [b for _, b in window])
             chosen.extend(postings[: max(needed, 0)])
-        numbers = set().union(*chosen)
+        numbers = sorted(set().union(*chosen))
         if not numbers:
             return []
         keys = self.fuzzy_keys
@@ -302,12 +303,15 @@ class NameIndex:
         keys = self.fuzzy_keys
         return [keys[found]] if type(found) is int else [keys[i] for i in found]  # type: ignore[union-attr]
 
-    def _fuzzy_by_count(self, key: str, cutoff: float, grams: set[str],
+    def _fuzzy_by_count(self, key: str, cutoff: float, grams: list[str],
                         buckets: list[dict[str, array[int]]]) -> list[tuple[str, float]]:
         counts = Counter(chain.from_iterable(p for b in buckets for g in grams
                                              if (p := b.get(g)) is not None))
+        # the keys sharing the most trigrams; among equals the first indexed (a total order:
+        # Counter.most_common would keep the order of first sight, which follows the seed)
+        best = heapq.nsmallest(FUZZY_CANDIDATES, counts.items(), key=lambda kc: (-kc[1], kc[0]))
         keys = self.fuzzy_keys
-        return _scored(key, [keys[k] for k, _ in counts.most_common(FUZZY_CANDIDATES)], cutoff)
+        return _scored(key, [keys[k] for k, _ in best], cutoff)
 
 
 def _scored(key: str, choices: Sequence[str], cutoff: float) -> list[tuple[str, float]]:
