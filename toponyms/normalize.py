@@ -14,6 +14,7 @@ stage. `translit_keys` gives the transliteration-stage keys; `split_generic` rea
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -205,10 +206,20 @@ def split_generic(folded: str) -> list[tuple[str, str]]:
     return out + [a for a in attached if a not in out]
 
 
+@functools.lru_cache(maxsize=4)
+def _attached_edges(terms: tuple[translit.Generic, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The attached suffix and prefix terms, for one quick test before the loop."""
+    return (tuple(g.words[0] for g in terms if g.position == "attached_suffix"),
+            tuple(g.words[0] for g in terms if g.position == "attached_prefix"))
+
+
 def _split_attached(folded: str, terms: tuple[translit.Generic, ...]) -> list[tuple[str, str]]:
     """Terms written onto the name with no space: "拉欽區" -> ("拉欽", "district")."""
     if folded.isascii():
         return []
+    ends, starts = _attached_edges(terms)
+    if not folded.endswith(ends) and not folded.startswith(starts):
+        return []  # the common case, decided in two calls
     bare = strip_marks(folded)
     out: list[tuple[str, str]] = []
     for g in terms:

@@ -123,6 +123,9 @@ def run(
     def consider(entries: Iterator[tuple[int, int, str]], method: str, base: float, hint: str,
                  script: str | None = None, langs: frozenset[str] | None = None) -> None:
         for p, n, generic in entries:
+            old = best.get(p)
+            if old is not None and old[0] >= base and old[2].name.current and n > old[1]:
+                continue  # nothing here can beat it: "Paris" is one name in 100 languages
             place = index.places[p]
             name = place.names[n]
             if not passes(place, name, filters, ancestors):
