@@ -1,6 +1,6 @@
 """Benchmark: country names from a source the data is not built from.
 
-Reads every tests/heldout/countries-*.tsv (columns query, expected_id, lang, source; lines
+Reads every tests/eval/countries-*.tsv (columns query, expected_id, lang, source; lines
 starting with # are comments) and resolves each query against the shipped data, without filters
 and with the default `min_score`. Prints top-1 accuracy (the answer's id is the expected
 country) over all queries, over the queries the data does not hold as written (no name of the
@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def rows() -> list[tuple[str, str, str, str]]:
     """(query, expected_id, lang, file) of every held-out country set."""
     out = []
-    for path in sorted((ROOT / "tests" / "heldout").glob("countries-*.tsv")):
+    for path in sorted((ROOT / "tests" / "eval").glob("countries-*.tsv")):
         lines = [line for line in path.read_text(encoding="utf-8").splitlines()
                  if line and not line.startswith("#")]
         for row in list(csv.reader(lines, delimiter="\t"))[1:]:

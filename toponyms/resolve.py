@@ -109,13 +109,15 @@ def run(
 
     fits = languages().fits
     # The loose stages (transliteration, fuzzy) read the names of the languages with a file in
-    # data/languages (and script-tagged `und` names), the curated names of any language in the
-    # query's script, and no CLDR or iso-codes name of another language: their names of
-    # cities and countries in some 350 languages, romanized, meet first names and words ("Emma"
-    # and a Malayalam Amman, "Andre" and a Japanese Andorra, "Adam" and a Portuguese Aden).
-    # Every name meets a query written as it is at the exact and normalized stages.
+    # data/languages (and script-tagged `und` names) and the names of other languages in the
+    # query's script, except, for a Latin query, CLDR's and iso-codes' Latin names of languages
+    # with no file: their names of cities and countries in some 350 languages, romanized, meet
+    # first names and words ("Emma" and a Malayalam Amman, "Andre" and a Japanese Andorra,
+    # "Adam" and a Portuguese Aden). Every name meets a query written as it is at the exact and
+    # normalized stages.
     romanized = languages().codes | {UNTAGGED, "mul"}
     written = script_of(query.text)
+    latin_query = written in ("LATIN", "")
     loose = False  # set once the cascade reaches the transliteration stage
     title_kinds = languages().title_kinds
     no_state: list[str] = []  # places a state title's name named that are not of title_kinds
@@ -139,8 +141,10 @@ def run(
             if script is not None and script_of(name.text) != script:
                 continue
             if loose and name.lang.split("-", 1)[0] not in romanized and (
-                    name.source.startswith(_BULK) or script_of(name.text) != written):
-                continue  # a bulk-list name, or one in another script, of a language with no file
+                    script_of(name.text) != written
+                    or (latin_query and name.source.startswith(_BULK))):
+                continue  # a name in another script, or a Latin bulk-list name, of a language
+                # with no file
             score = base
             if generic and generic != hint:
                 score -= PENALTY_UNASKED_GENERIC
