@@ -210,3 +210,24 @@ def test_an_interrupt_in_process_says_where_the_rows_went(
     else:
         assert "nothing written to" in err and stdout == ""
     assert leftovers(tmp_path, {"in.csv", "out.csv"}) == []
+
+
+def test_ctrl_c_while_the_command_imports_the_package_is_exit_130_without_a_traceback(
+) -> None:
+    # the installed script, as a user starts it; interrupted at several moments of its start,
+    # after Python's own start-up (the first ~30 ms, the script wrapper's `import re`, which is
+    # not ours) and while the package and the command import
+    script = Path(sys.executable).with_name("toponyms")
+    if not script.exists():
+        pytest.skip("the toponyms script is not installed beside this Python")
+    seen = set()
+    for delay in (0.05, 0.08, 0.11, 0.14, 0.18):
+        proc = subprocess.Popen([str(script), "resolve", "Baku"], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+        assert b"Traceback" not in err, (delay, err.decode(errors="replace")[-400:])
+        assert proc.returncode in (0, 130), (delay, proc.returncode)
+        seen.add(proc.returncode)
+    assert 130 in seen  # at least one interrupt landed while the command was starting

@@ -12,11 +12,30 @@ with `Gazetteer.from_files(...)` to add your own places and names.
 
 from __future__ import annotations
 
+import os as _os
+import sys as _sys
 from collections.abc import Iterable
 
-from toponyms.gazetteer import Gazetteer
-from toponyms.model import DataError, Match, Mention, Name, Place
-from toponyms.normalize import normalize
+
+def _quit_if_the_command_was_interrupted() -> None:
+    """Ctrl-C while the `toponyms` command is still importing the package: exit 130 with one
+    line, as the command does once it runs, not with Python's traceback. Any other importer
+    gets the KeyboardInterrupt back (the caller re-raises it)."""
+    argv0 = _os.path.basename(_sys.argv[0]) if _sys.argv else ""
+    orig = list(getattr(_sys, "orig_argv", []))
+    as_module = "-m" in orig and orig[orig.index("-m") + 1:orig.index("-m") + 2] == ["toponyms"]
+    if argv0 == "toponyms" or (argv0 in ("-m", "__main__.py") and as_module):
+        _sys.stderr.write("toponyms: interrupted while starting\n")
+        raise SystemExit(130)
+
+
+try:
+    from toponyms.gazetteer import Gazetteer
+    from toponyms.model import DataError, Match, Mention, Name, Place
+    from toponyms.normalize import normalize
+except KeyboardInterrupt:
+    _quit_if_the_command_was_interrupted()
+    raise
 
 __version__ = "0.1.0"
 

@@ -10,22 +10,28 @@ argparse keeps start-up fast: a richer CLI library would add tens of millisecond
 
 from __future__ import annotations
 
-import argparse
-import logging
-import os
-import re
-import sys
-from collections import Counter
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
-from typing import IO, Any
+from toponyms import _quit_if_the_command_was_interrupted
 
-from toponyms import __version__, output
-from toponyms.batch import cell, unfit, write_csv, write_jsonl
-from toponyms.gazetteer import Gazetteer
-from toponyms.model import DataError, Match, Place
-from toponyms.normalize import fold, normalize, translit_keys
-from toponyms.output import AtomicOutput, Progress, field, json_line, line, record, same_file
+try:  # Ctrl-C while the command imports: one line and exit 130, not a traceback
+    import argparse
+    import logging
+    import os
+    import re
+    import sys
+    from collections import Counter
+    from collections.abc import Iterable, Iterator
+    from functools import lru_cache
+    from typing import IO, Any
+
+    from toponyms import __version__, output
+    from toponyms.batch import cell, unfit, write_csv, write_jsonl
+    from toponyms.gazetteer import Gazetteer
+    from toponyms.model import DataError, Match, Place
+    from toponyms.normalize import fold, normalize, translit_keys
+    from toponyms.output import AtomicOutput, Progress, field, json_line, line, record, same_file
+except KeyboardInterrupt:
+    _quit_if_the_command_was_interrupted()
+    raise
 
 CACHE_SIZE = 100_000
 _COUNTRY = re.compile("[A-Za-z]{2}")
