@@ -13,6 +13,7 @@ names a place of the title kinds (countries, republics inside a state) or nothin
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
@@ -115,7 +116,7 @@ def run(
     # first names and words ("Emma" and a Malayalam Amman, "Andre" and a Japanese Andorra,
     # "Adam" and a Portuguese Aden). Every name meets a query written as it is at the exact and
     # normalized stages.
-    romanized = languages().codes | {UNTAGGED, "mul"}
+    romanized = _romanized(languages().codes)
     written = script_of(query.text)
     latin_query = written in ("LATIN", "")
     loose = False  # set once the cascade reaches the transliteration stage
@@ -253,6 +254,12 @@ def _fuzzy(index: NameIndex, key: str, min_score: float) -> list[tuple[str, floa
             if score >= min_score:
                 out.append((found, score))
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def _romanized(codes: frozenset[str]) -> frozenset[str]:
+    """The languages whose names take part in the loose stages (see `run`), built once."""
+    return codes | {UNTAGGED, "mul"}
 
 
 def passes(place: Place, name: Name, f: Filters, ancestors: dict[str, frozenset[str]]) -> bool:
