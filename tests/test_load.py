@@ -89,6 +89,24 @@ def test_source_that_is_not_a_reference(tmp_path: Path) -> None:
     assert "source" in str(err) and err.line == 4
 
 
+@pytest.mark.parametrize("source", ["wikipedia:de:Gjumri", "wikipedia:en:Tartar District",
+                                    "wikipedia:en:Tərtər@2023-10", "wikipedia:zh-yue:X@2021-03-04"])
+def test_wikipedia_article_as_source(tmp_path: Path, source: str) -> None:
+    gaz = Gazetteer.from_files(write(tmp_path, "- id: xx-a\n  kind: city\n  names:\n"
+                                               f"    - {{text: N, lang: en, status: official,"
+                                               f" source: '{source}'}}\n"), base=False)
+    assert gaz.get("xx-a").names[0].source == source
+
+
+@pytest.mark.parametrize("source", ["wikipedia:", "wikipedia:de:", "wikipedia:German:Gjumri",
+                                    "wikipedia:de:Gjumri@yesterday", "wikipedia:de: Gjumri"])
+def test_malformed_wikipedia_source(tmp_path: Path, source: str) -> None:
+    err = load_error(write(tmp_path, "- id: xx-a\n  kind: city\n  names:\n"
+                                     f"    - {{text: N, lang: en, status: official,"
+                                     f" source: '{source}'}}\n"), base=False)
+    assert "wikipedia:<lang>:<Title>" in str(err) and err.line == 4
+
+
 def test_unknown_language_tag(tmp_path: Path) -> None:
     err = load_error(write(tmp_path, "- id: xx-a\n  kind: city\n  names:\n"
                                      "    - text: N\n      lang: klingon\n      status: official\n"

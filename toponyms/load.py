@@ -22,7 +22,12 @@ from toponyms.model import STATUSES, DataError, Name, Place, data_dir
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2}|-[0-9]{3})?$")
-_SOURCE = re.compile(r"^(?:https?://\S+|seed:\S+|dataset:.+)$")
+# A source of record: a page address, the seed article, a dataset with its version, or a
+# Wikipedia article as `wikipedia:<lang>:<Title>`, with `@YYYY-MM[-DD]` when the copy that was
+# read shows the revision's date.
+_SOURCE = re.compile(
+    r"^(?:https?://\S+|seed:\S+|dataset:.+"
+    r"|wikipedia:[a-z]{2,3}(?:-[a-z]+)*:[^@\s][^@]*?(?:@\d{4}-\d{2}(?:-\d{2})?)?)$")
 _PLACE_KEYS = {
     "id", "kind", "country", "parent", "lat", "lon", "geonames", "names", "start", "end",
     "coords_source", "extends", "population",
@@ -159,7 +164,8 @@ class _Checker:
         source = self.text(raw, "source")
         assert source is not None
         if not _SOURCE.match(source):
-            raise self.fail(f"source {source!r} must be a URL, 'seed:...' or 'dataset:...'",
+            raise self.fail(f"source {source!r} must be a URL, 'seed:...', "
+                            "'dataset:...' or 'wikipedia:<lang>:<Title>[@YYYY-MM-DD]'",
                             raw, "source")
         lang = raw.get("lang")
         if not isinstance(lang, str) or not self.known_lang(lang):
