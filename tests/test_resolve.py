@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import toponyms
 from toponyms import Gazetteer
@@ -224,3 +228,38 @@ def test_mixed_junk_is_no_match() -> None:
 )
 def test_generic_terms_in_every_position_and_language(text: str, want: str) -> None:
     assert place_of(text) == want
+
+
+def _region_and_its_republic(tmp_path: Path) -> Gazetteer:
+    # a region named "Velmora" and a state over it whose names carry a title: "Republic of
+    # Velmora" in English only
+    path = tmp_path / "velmora.yaml"
+    path.write_text(
+        "- id: xx-velmora\n  kind: region\n  names:\n"
+        "    - {text: Velmora, lang: en, status: official, source: 'https://example.org/v'}\n"
+        "- id: xx-velmora-republic\n  kind: historical-country\n  names:\n"
+        "    - {text: Republic of Velmora, lang: en, status: official,"
+        " source: 'https://example.org/r'}\n", encoding="utf-8")
+    return Gazetteer.from_files(path, base=False)
+
+
+@settings(deadline=None, max_examples=30)
+@given(title=st.sampled_from([("de", "Republik {}"), ("fr", "République de {}"),
+                              ("ru", "Республика {}"), ("en", "{} Republic"),
+                              ("es", "República de {}")]))
+def test_a_title_in_any_language_prefers_the_place_whose_name_has_a_title(
+        tmp_path_factory: pytest.TempPathFactory, title: tuple[str, str]) -> None:
+    gaz = _region_and_its_republic(tmp_path_factory.mktemp("v"))
+    titled = gaz.resolve(title[1].format("Velmora"))
+    assert titled is not None and titled.place.id == "xx-velmora-republic", (title, titled)
+    assert titled.name.text == "Republic of Velmora"
+    ranked = [m.place.id for m in gaz.search(title[1].format("Velmora"))]
+    assert ranked[:2] == ["xx-velmora-republic", "xx-velmora"]  # the region is still shown
+
+
+def test_a_name_without_a_title_never_meets_a_titled_name_of_another_place(
+        tmp_path: Path) -> None:
+    gaz = _region_and_its_republic(tmp_path)
+    plain = gaz.resolve("Velmora")
+    assert plain is not None and plain.place.id == "xx-velmora" and plain.score == 100.0
+    assert [m.place.id for m in gaz.search("Velmora") if m.score >= 85] == ["xx-velmora"]

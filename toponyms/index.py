@@ -359,12 +359,13 @@ _NameKeys = tuple[tuple[str, str, tuple[str, ...]], ...]
 
 
 def _name_keys(text: str, lang: str) -> _NameKeys:
-    # a state title is read off queries, never off names: "Dán Királyság" (Hungarian, "Danish
-    # Kingdom") without its title is an adjective, not the country's name
+    # a name's state title is split off for queries that carry a title of their own (the
+    # resolver reads such a core only for them) and never at the loose stages: "Dán Királyság"
+    # (Hungarian, "Danish Kingdom") without its title is an adjective, not the country's name
     folded = fold(text)
-    return tuple((strip_marks(core), generic, _translit_keys(core, lang))
-                 for core, generic in [(folded, ""), *split_generic(folded)]
-                 if generic != STATE_TITLE)
+    return tuple((strip_marks(core), generic,
+                  () if generic == STATE_TITLE else _translit_keys(core, lang))
+                 for core, generic in [(folded, ""), *split_generic(folded)])
 
 
 #: A build of fewer names than this computes keys in one process (workers would cost more).

@@ -44,6 +44,10 @@ PENALTY_UNASKED_GENERIC = 3.0  # "Terter" matched only through "Terter District"
 PENALTY_KIND_MISMATCH = 6.0  # "Terter district" and a place that is not a district
 PENALTY_NOT_IN_USE = 4.0  # `at=1990` and a name adopted in 1991
 PENALTY_TITLE_DROPPED = 1.0  # "Republic of Korea" matched only through the name "Korea"
+#: ... and more when no name of the place carries a state title of its own around that core:
+#: "Cộng hòa Artsakh" (Vietnamese) is the Republic of Artsakh, whose names include "Republic
+#: of Artsakh", before the region that is called "Artsakh" and nothing with a title.
+PENALTY_TITLE_UNMATCHED = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,13 +151,18 @@ def run(
                 continue  # a name in another script, or a Latin bulk-list name, of a language
                 # with no file
             score = base
-            if generic and generic != hint:
+            if generic == STATE_TITLE:
+                if hint != STATE_TITLE:
+                    continue  # "Korea" is met by the name "Korea", not by "Republic of Korea"
+            elif generic and generic != hint:
                 score -= PENALTY_UNASKED_GENERIC
             if hint == STATE_TITLE:
                 if place.kind not in title_kinds:
                     no_state.append(place.id)
                     continue  # "Republic of Paris" is not Paris
                 score -= PENALTY_TITLE_DROPPED
+                if generic != STATE_TITLE:
+                    score -= PENALTY_TITLE_UNMATCHED
             elif hint and not fits(hint, place.kind):
                 score -= PENALTY_KIND_MISMATCH
             if filters.at is not None and not name.in_use(filters.at):
