@@ -221,12 +221,14 @@ def test_ctrl_c_while_the_command_imports_the_package_is_exit_130_without_a_trac
     if not script.exists():
         pytest.skip("the toponyms script is not installed beside this Python")
     seen = set()
-    for delay in (0.05, 0.08, 0.11, 0.14, 0.18):
+    for delay in (0.05, 0.08, 0.11, 0.14, 0.18, 0.25, 0.35):
         proc = subprocess.Popen([str(script), "resolve", "Baku"], stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE)
         time.sleep(delay)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=60)
+        if b"Traceback" in err and b"/toponyms/" not in err.replace(b"\\", b"/"):
+            continue  # on a busy machine the signal came before any of our code ran
         assert b"Traceback" not in err, (delay, err.decode(errors="replace")[-400:])
         assert proc.returncode in (0, 130), (delay, proc.returncode)
         seen.add(proc.returncode)

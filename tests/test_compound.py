@@ -172,6 +172,38 @@ def test_names_of_unrelated_places_never_resolve_above_min_score(
     assert match is None or match.method != "compound", (query, match)
 
 
+@given(st.sampled_from(_PAIRS))
+def test_a_name_and_its_parent_or_other_name_without_a_separator_resolve(
+        pair: tuple[str, str]) -> None:
+    # "Talish Tartar", "Село Талыш Тертерского района": split at a space, the parts agree
+    a, b = pair
+    query = f"{a} {b}"
+    assume(len(query.split()) <= compound.spec().max_qualified_words)
+    parts = compound.parse(f"{a} / {b}")
+    assume(parts is not None and all(p.kind is None for p in parts))  # "Ավան" is "town" too
+    match = toponyms.resolve(query)
+    assert match is not None, query
+    named = {pid for t, pid in _SOLO if t in (a, b)}
+    assert all(_related(match.place.id, pid) for pid in named), (query, match.place.id)
+    if match.method == "compound":  # a split we guessed is never as sure as one written
+        assert match.score <= 100 - compound.PENALTY_UNMARKED, (query, match)
+
+
+@given(solo, solo)
+def test_names_of_unrelated_places_without_a_separator_never_resolve_as_a_compound(
+        a: tuple[str, str], b: tuple[str, str]) -> None:
+    assume(not any(_related(x, y) for x in _named(a[0]) for y in _named(b[0])))
+    match = toponyms.resolve(f"{a[0]} {b[0]}")
+    assert match is None or match.method != "compound", (a, b, match)
+
+
+@pytest.mark.parametrize("query", ["Karabakh war", "Baku talks", "Yerevan Paris",
+                                   "Shusha Gyumri"])
+def test_a_part_that_names_nothing_or_another_place_is_no_qualified_name(query: str) -> None:
+    match = toponyms.resolve(query)
+    assert match is None or match.method != "compound", (query, match)
+
+
 @given(st.text(alphabet=st.sampled_from(list("ab /|,;()[]•-–  ")), max_size=60))
 def test_parse_is_total_and_bounded(text: str) -> None:
     parts = compound.parse(text)

@@ -95,8 +95,10 @@ def test_resolve_never_answers_below_min_score(text: str, min_score: float) -> N
 def test_resolve_agrees_with_the_top_of_search(text: str) -> None:
     best = toponyms.resolve(text)
     top = toponyms.search(text, limit=1, min_score=85)
-    assert best is not None and top
-    assert best.score == top[0].score
+    # both answer or neither does ("Azerbaijani", Swahili for Azerbaijan, is listed as a word
+    # that is not a place: without lang= neither answers)
+    assert (best is None) == (not top), (text, best, top)
+    assert best is None or best.score == top[0].score
 
 
 _KEYS = _GAZ._index.fuzzy_keys

@@ -21,7 +21,14 @@ part: the score is the lowest of the parts' support (less ``PENALTY_KIND_MISMATC
 word does not fit), the method ``compound`` and `Match.part` the part that named the place.
 
 The gazetteer tries this only when the whole text did not match at the transliteration stage or
-better, and only when the text has a separator or bracket: other queries never pay for it.
+better, and only when the text has a separator or bracket, or 2 to `max_qualified_words` words.
+
+Without a separator ("Ağdamın Xıdırlı kəndi", "Село Талыш Тертерского района": a name with
+its district in the genitive) the text is split at each space into two parts, and a place is an
+answer only when both parts name places and they agree strictly: one part names it and the
+other names it too or a place containing it. A part that names nothing, or a same-country
+region without a recorded containment, does not count here: "Karabakh war" is not Karabakh.
+Such a split costs ``PENALTY_UNMARKED`` more than one at a separator.
 """
 
 from __future__ import annotations
@@ -45,6 +52,8 @@ PENALTY_CONTAINED = 2.0
 PENALTY_LOOSE_CONTEXT = 3.0
 #: A part that names another, unrelated place: enough to take 100 below the default 85.
 PENALTY_DISAGREE = 20.0
+#: A split at a space rather than at a separator the writer put there: a guess of ours.
+PENALTY_UNMARKED = 2.0
 #: Parts' candidates below this score are not evidence for or against a place.
 PART_FLOOR = 75.0
 #: Nor are those more than this below the part's best candidate ("Tartar district" is the
@@ -64,6 +73,7 @@ class CompoundSpec:
     closers: frozenset[str]
     marks: frozenset[str]  # every character that can begin a separator or a bracket
     max_parts: int
+    max_qualified_words: int
     kind_words: dict[str, str]  # folded word(s) -> kind
     lead_words: tuple[tuple[str, ...], ...]
 
@@ -86,6 +96,7 @@ def load_spec(path: Path | None = None) -> CompoundSpec:
         separators = tuple(str(s) for s in raw["separators"])
         brackets = {str(k): str(v) for k, v in raw["brackets"].items()}
         max_parts = int(raw["max_parts"])
+        max_qualified = int(raw.get("max_qualified_words", 0))
         kind_words: dict[str, str] = {}
         for kind, words in raw["kind_words"].items():
             for word in words:
@@ -102,7 +113,7 @@ def load_spec(path: Path | None = None) -> CompoundSpec:
             kind_words.setdefault(" ".join(generic.words), generic.kind)
     marks = {s.strip()[:1] or s[:1] for s in separators} | set(brackets) | set(brackets.values())
     return CompoundSpec(separators, brackets, frozenset(brackets.values()), frozenset(marks),
-                        max_parts, kind_words, tuple(w for w in lead if w))
+                        max_parts, max_qualified, kind_words, tuple(w for w in lead if w))
 
 
 _lock = threading.Lock()
@@ -121,6 +132,25 @@ def spec() -> CompoundSpec:
 def has_separator(text: str) -> bool:
     """True when `text` has a character that may split it into parts (a cheap first test)."""
     return not spec().marks.isdisjoint(text)
+
+
+def applies(text: str) -> bool:
+    """True when `run` may find parts in `text`: a separator or bracket, or 2 to
+    `max_qualified_words` words (a cheap first test)."""
+    s = spec()
+    return not s.marks.isdisjoint(text) or 2 <= len(text.split()) <= s.max_qualified_words
+
+
+def _qualified_splits(text: str) -> list[list[Part]]:
+    """The two-part splits at each space of a text without separators; a split with a part
+    that is only a kind word is left out (the cascade reads a kind word inside a part)."""
+    words = text.split()
+    s = spec()
+    if not 2 <= len(words) <= s.max_qualified_words:
+        return []
+    splits = [[_part(" ".join(words[:i]), s), _part(" ".join(words[i:]), s)]
+              for i in range(1, len(words))]
+    return [parts for parts in splits if all(p.kind is None and p.text for p in parts)]
 
 
 def parse(text: str) -> list[Part] | None:
@@ -205,10 +235,29 @@ def run(
     """
     parts = parse(text)
     if parts is None:
-        return None
-    names = [p for p in parts if p.kind is None]
-    if not names:
+        splits = _qualified_splits(text)
+        if not splits:
+            return None
+        best: dict[int, tuple[float, int, Match]] = {}
+        for split in splits:  # the best split for each place
+            for pos, entry in _best(index, text, split, filters, min_score, ancestors, common,
+                                    strict=True).items():
+                if pos not in best or entry[0] > best[pos][0]:
+                    best[pos] = entry
+        # no split agrees: not a qualified name after all, and the whole text's match stands
+        return cascade.rank(index, best, ancestors) if best else None
+    if not any(p.kind is None for p in parts):
         return []
+    return cascade.rank(index, _best(index, text, parts, filters, min_score, ancestors, common,
+                                     strict=False), ancestors)
+
+
+def _best(index: NameIndex, text: str, parts: list[Part], filters: cascade.Filters,
+          min_score: float, ancestors: dict[str, frozenset[str]],
+          common: dict[str, float] | None, *, strict: bool,
+          ) -> dict[int, tuple[float, int, Match]]:
+    """The places the parts agree on, with their compound matches (see the module's rules)."""
+    names = [p for p in parts if p.kind is None]
     hints = {p.kind for p in parts if p.kind is not None}
     data = languages()
     loose = cascade.Filters(country=None, at=filters.at)
@@ -222,6 +271,8 @@ def run(
         floor = max(PART_FLOOR, top - EVIDENCE_MARGIN)
         found.append({index.position[m.place.id]: replace(m, part=name_part.text)
                       for m in matches if m.score >= floor})
+        if strict and not found[-1]:
+            return {}  # a qualified name needs both parts to name places
     best: dict[int, tuple[float, int, Match]] = {}
     for pos in sorted(set().union(*found)):
         place = index.places[pos]
@@ -231,27 +282,35 @@ def run(
         if STATE_TITLE in hints and place.kind not in data.title_kinds:
             continue  # "Paris, Republic of": a state title names a state or nothing
         chain = ancestors.get(place.id, frozenset())
-        score = min(_support(index, place, chain, part, own.score) for part in found)
+        supports = [_support(index, place, chain, part, own.score, strict) for part in found]
+        if None in supports:
+            continue
+        score = min(s for s in supports if s is not None)
         if hints and not any(data.fits(hint, place.kind) for hint in hints):
             score -= cascade.PENALTY_KIND_MISMATCH
+        if strict:
+            score -= PENALTY_UNMARKED
         if score >= min_score:
             n = place.names.index(own.name)
             best[pos] = (score, n, replace(own, score=round(score, 2), method="compound",
                                          query=text, ambiguous=False))
-    return cascade.rank(index, best, ancestors)
+    return best
 
 
 def _support(index: NameIndex, place: Place, chain: frozenset[str], part: dict[int, Match],
-             own: float) -> float:
-    """How well one part supports `place`: a compound is as certain as its weakest part."""
+             own: float, strict: bool = False) -> float | None:
+    """How well one part supports `place`: a compound is as certain as its weakest part.
+    None when `strict` and the part neither names the place nor a place containing it."""
     p = index.position[place.id]
     if p in part:
         return part[p].score
-    if not part:
-        return own - PENALTY_UNKNOWN_PART
     contains = [m.score for q, m in part.items() if index.places[q].id in chain]
     if contains:
         return max(contains) - PENALTY_CONTAINED
+    if strict:
+        return None
+    if not part:
+        return own - PENALTY_UNKNOWN_PART
     loose = [m.score for q, m in part.items()
              if (o := index.places[q]).kind in _CONTEXT_KINDS and o.country is not None
              and o.country == place.country]
@@ -260,4 +319,4 @@ def _support(index: NameIndex, place: Place, chain: frozenset[str], part: dict[i
     return own - PENALTY_DISAGREE
 
 
-__all__ = ["CompoundSpec", "Part", "has_separator", "load_spec", "parse", "run", "spec"]
+__all__ = ["CompoundSpec", "Part", "applies", "has_separator", "load_spec", "parse", "run", "spec"]

@@ -271,7 +271,7 @@ class Gazetteer:
         found = cascade.run(self._index, query, filters, min_score=min_score, stop_early=True,
                             ancestors=self._ancestors, common=self._common)
         if (not found or found[0].score < cascade.SCORES["transliteration"]) and (
-                compound.has_separator(query.text)):
+                compound.applies(query.text)):
             parts = compound.run(self._index, query.text, filters, min_score=min_score,
                                  ancestors=self._ancestors, common=self._common)
             if parts is not None:  # a compound: its parts decide, the whole text's fuzzy not
@@ -391,7 +391,9 @@ class Gazetteer:
         # Economy, Pennsylvania in the list, but resolve("economy") is None)
         found = cascade.run(self._index, query, filters, min_score=min_score, stop_early=False,
                             ancestors=self._ancestors)
-        if compound.has_separator(query.text):
+        if compound.has_separator(query.text) or (
+                compound.applies(query.text) and (
+                    not found or found[0].score < cascade.SCORES["transliteration"])):
             parts = compound.run(self._index, query.text, filters, min_score=min_score,
                                  ancestors=self._ancestors)
             if parts:  # both lists, one entry per place, the better score first
