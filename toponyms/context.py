@@ -1,0 +1,106 @@
+"""Document context: other places of the same text decide between same-named places.
+
+"Paris" in an article about Illinois, "Columbia" next to "Tennessee", "Georgia" beside
+"Atlanta": a pipeline that knows what else a document names passes it as
+`resolve(name, context=[...])` (place ids, `Place` objects or names), and `extract` passes each
+mention the other places of its text. Context never turns a non-answer into an answer and never
+changes a score: it reorders the candidates whose score is within ``MARGIN`` of the best, by how
+closely each relates to a context place (strongest first):
+
+1. ``INSIDE``: the candidate lies inside a context place (Paris, Illinois for "Illinois");
+2. ``CONTAINS``: the candidate contains a context place, or is one (Georgia, the US state, for
+   "Atlanta"; Tennessee for "Nashville");
+3. ``SIBLING``: the candidate and a context place share their nearest parent below the country;
+4. ``NEAR``: both have coordinates and lie within ``NEAR_KM`` of each other;
+5. ``SAME_COUNTRY``: the same ISO country.
+
+Ties of relation keep the order of the ranking without context (score, kind, population...).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from toponyms.model import Match, Place
+
+#: Candidates this close to the best score may be reordered by context.
+MARGIN = 3.0
+#: Two places this close (great-circle km) relate as NEAR.
+NEAR_KM = 150.0
+#: Relation strengths (higher is closer).
+NONE, SAME_COUNTRY, NEAR, SIBLING, CONTAINS, INSIDE = range(6)
+#: The most context items read per call; more are ignored (a document is not a gazetteer).
+MAX_CONTEXT = 200
+
+
+def km(a: Place, b: Place) -> float | None:
+    """Great-circle distance in km between two places with coordinates, else None."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def relation(place: Place, others: Sequence[Place], ancestors: Mapping[str, frozenset[str]],
+             get: Callable[[str], Place | None]) -> int:
+    """How closely `place` relates to the closest of `others` (a strength above); `get` finds
+    a place by id (to tell a shared district from a shared country)."""
+    mine = ancestors.get(place.id, frozenset())
+    best = NONE
+    for other in others:
+        if other.id in mine:
+            return INSIDE
+        if other.id == place.id or place.id in ancestors.get(other.id, frozenset()):
+            best = max(best, CONTAINS)
+        elif place.parent is not None and place.parent == other.parent and (
+                (parent := get(place.parent)) is not None and parent.kind != "country"):
+            best = max(best, SIBLING)
+        elif (d := km(place, other)) is not None and d <= NEAR_KM:
+            best = max(best, NEAR)
+        elif place.country is not None and place.country == other.country:
+            best = max(best, SAME_COUNTRY)
+    return best
+
+
+def rerank(matches: Sequence[Match], others: Sequence[Place],
+           ancestors: Mapping[str, frozenset[str]],
+           get: Callable[[str], Place | None]) -> list[Match]:
+    """`matches` (ranked without context, best first) with those within MARGIN of the best
+    reordered by their relation to `others`; the rest keep their order behind them."""
+    if not matches or not others:
+        return list(matches)
+    top = matches[0].score
+    close = [m for m in matches if m.score >= top - MARGIN]
+    rest = [m for m in matches if m.score < top - MARGIN]
+    strength = [relation(m.place, others, ancestors, get) for m in close]
+    order = sorted(range(len(close)), key=lambda i: (-strength[i], i))
+    return [*(close[i] for i in order), *rest]
+
+
+def context_places(items: Iterable[object], get: Callable[[str], Place | None],
+                   resolve: Callable[[str], Match | None]) -> list[Place]:
+    """The places a context names: a `Place`, a place id, or a name (resolved without
+    context; a name that resolves to nothing is no context). TypeError for other items."""
+    found: list[Place] = []
+    for i, item in enumerate(items):
+        if i >= MAX_CONTEXT:
+            break
+        if isinstance(item, Place):
+            found.append(item)
+        elif isinstance(item, str):
+            place = get(item)
+            if place is None:
+                match = resolve(item)
+                place = match.place if match is not None else None
+            if place is not None:
+                found.append(place)
+        else:
+            raise TypeError(f"context items are place ids, names or Place objects, "
+                            f"got {type(item).__name__}")
+    return found
+
+
+__all__ = ["MARGIN", "NEAR_KM", "context_places", "km", "relation", "rerank"]
