@@ -49,14 +49,19 @@ def resolve(
     lang: str | None = None,
     at: int | None = None,
     min_score: float = 85.0,
+    context: Iterable[str | Place] | None = None,
 ) -> Match | None:
     """The best match for `name` in the shipped data, or None below `min_score`.
+
+    `context`: other places of the same document (ids, names or Places), which decide between
+    candidates within a few points of the best (toponyms.context).
 
     >>> resolve("Tərtər rayonu").place.id
     'az-tartar-district'
     """
     return Gazetteer.default().resolve(
-        name, country=country, kind=kind, parent=parent, lang=lang, at=at, min_score=min_score
+        name, country=country, kind=kind, parent=parent, lang=lang, at=at, min_score=min_score,
+        context=context,
     )
 
 
@@ -92,15 +97,16 @@ def search(
     lang: str | None = None,
     at: int | None = None,
     min_score: float = 60.0,
+    context: Iterable[str | Place] | None = None,
 ) -> list[Match]:
-    """Ranked candidates for `name`, best first, one per place.
+    """Ranked candidates for `name`, best first, one per place (`context` as in `resolve`).
 
     >>> search("Ganja", limit=1)[0].place.id
     'az-ganja'
     """
     return Gazetteer.default().search(
         name, limit=limit, country=country, kind=kind, parent=parent, lang=lang, at=at,
-        min_score=min_score,
+        min_score=min_score, context=context,
     )
 
 

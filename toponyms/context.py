@@ -51,8 +51,10 @@ def relation(place: Place, others: Sequence[Place], ancestors: Mapping[str, froz
     mine = ancestors.get(place.id, frozenset())
     best = NONE
     for other in others:
-        if other.id in mine:
-            return INSIDE
+        if other.id in mine or (other.kind == "country" and other.id != place.id
+                                and other.country is not None
+                                and other.country == place.country):
+            return INSIDE  # a country contains its places, recorded as a parent or not
         if other.id == place.id or place.id in ancestors.get(other.id, frozenset()):
             best = max(best, CONTAINS)
         elif place.parent is not None and place.parent == other.parent and (

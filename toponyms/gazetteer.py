@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from toponyms import cache, compound, geonames
+from toponyms import context as contextual
 from toponyms import resolve as cascade
 from toponyms.extract import Extractor
 from toponyms.index import PlaceMap
@@ -241,12 +242,26 @@ class Gazetteer:
         lang: str | None = None,
         at: int | None = None,
         min_score: float = 85.0,
+        context: Iterable[str | Place] | None = None,
     ) -> Match | None:
         """The best match for `name`, or None when nothing reaches `min_score`.
+
+        `context`: other places of the same document (ids, names or Places); among candidates
+        within a few points of the best, the one closest to them wins (toponyms.context).
 
         >>> Gazetteer.default().resolve("Terter district").place.kind
         'district'
         """
+        if context is not None:
+            first = self.resolve(name, country=country, kind=kind, parent=parent, lang=lang,
+                                 at=at, min_score=min_score)
+            if first is None:
+                return None  # context never makes an answer of a non-answer
+            near = self.search(name, limit=20, country=country, kind=kind, parent=parent,
+                               lang=lang, at=at,
+                               min_score=max(min_score, first.score - contextual.MARGIN))
+            ranked = [first, *(m for m in near if m.place.id != first.place.id)]
+            return self._rerank(ranked, context)[0]
         if country is None and kind is None and parent is None and lang is None and at is None:
             hit = self._exact.get(name) if type(name) is str else None
             if hit is not None and type(min_score) is float and 0 <= min_score <= 100:
@@ -375,8 +390,10 @@ class Gazetteer:
         lang: str | None = None,
         at: int | None = None,
         min_score: float = SEARCH_MIN_SCORE,
+        context: Iterable[str | Place] | None = None,
     ) -> list[Match]:
-        """Ranked candidates for `name`, best first, one per place, at most `limit`.
+        """Ranked candidates for `name`, best first, one per place, at most `limit`;
+        `context` as in `resolve` reorders those within a few points of the best.
 
         >>> [m.place.id for m in Gazetteer.default().search("Fizuli", limit=2)]
         ['az-fuzuli', 'az-fuzuli-district']
@@ -398,7 +415,15 @@ class Gazetteer:
                                  ancestors=self._ancestors)
             if parts:  # both lists, one entry per place, the better score first
                 found = cascade.merge(self._index, [*found, *parts], self._ancestors)
+        if context is not None:
+            found = self._rerank(found, context)
         return found[:limit]
+
+    def _rerank(self, ranked: list[Match], context: Iterable[str | Place]) -> list[Match]:
+        if isinstance(context, str):
+            raise TypeError("context is a list of place ids, names or Places, not one string")
+        others = contextual.context_places(context, self._places.get, self.resolve)
+        return contextual.rerank(ranked, others, self._ancestors, self._places.get)
 
     def get(self, place_id: str) -> Place:
         """The place with this id; KeyError with a hint when there is none."""
