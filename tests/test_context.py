@@ -1,0 +1,115 @@
+"""Document context: other places of a text decide between same-named places (toponyms.context)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import toponyms
+from toponyms import Gazetteer, context
+
+SRC = "source: 'https://example.org/p'"
+
+
+def _place(pid: str, kind: str, name: str, *, parent: str | None = None, country: str = "XA",
+           lat: float | None = None, lon: float | None = None) -> str:
+    lines = [f"- id: {pid}", f"  kind: {kind}", f"  country: {country}"]
+    if parent:
+        lines.append(f"  parent: {parent}")
+    if lat is not None:
+        lines += [f"  lat: {lat}", f"  lon: {lon}", "  coords_source: 'https://example.org/c'"]
+    lines += ["  names:", f"    - {{text: {name}, lang: en, status: official, {SRC}}}"]
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    # two regions of one country, each with a town "Marlow"; a third "Marlow" abroad, near
+    # nothing; towns "Ashby" and "Crale" to stand as context
+    places = [
+        _place("xa-north", "region", "Nordland", lat=60.0, lon=10.0),
+        _place("xa-south", "region", "Sudland", lat=40.0, lon=10.0),
+        _place("xa-north-marlow", "town", "Marlow", parent="xa-north", lat=60.1, lon=10.1),
+        _place("xa-south-marlow", "town", "Marlow", parent="xa-south", lat=40.1, lon=10.1),
+        _place("xa-north-ashby", "town", "Ashby", parent="xa-north", lat=60.3, lon=10.2),
+        _place("xa-south-crale", "town", "Crale", parent="xa-south", lat=40.2, lon=10.3),
+        _place("xb-marlow", "town", "Marlow", country="XB", lat=-30.0, lon=150.0),
+        _place("xb-dunmore", "town", "Dunmore", country="XB", lat=-31.0, lon=150.5),
+    ]
+    path = tmp_path_factory.mktemp("ctx") / "ctx.yaml"
+    path.write_text("\n".join(places) + "\n", encoding="utf-8")
+    return Gazetteer.from_files(path, base=False)
+
+
+@pytest.mark.parametrize(("ctx", "want"), [
+    (["Nordland"], "xa-north-marlow"),          # inside a context place
+    (["xa-south"], "xa-south-marlow"),          # by id
+    (["Ashby"], "xa-north-marlow"),             # a sibling under the same region
+    (["Crale"], "xa-south-marlow"),
+    (["Dunmore"], "xb-marlow"),                 # near (about 115 km)
+])
+def test_context_decides_between_same_named_places(gaz: Gazetteer, ctx: list[str],
+                                                    want: str) -> None:
+    match = gaz.resolve("Marlow", context=ctx)
+    assert match is not None and match.place.id == want, (ctx, match)
+    assert gaz.search("Marlow", context=ctx)[0].place.id == want
+    assert match.score == 100.0  # context reorders, it never changes a score
+
+
+def test_context_of_places_objects_and_unknown_names(gaz: Gazetteer) -> None:
+    north = gaz.get("xa-north")
+    assert gaz.resolve("Marlow", context=[north]).place.id == "xa-north-marlow"  # type: ignore[union-attr]
+    plain = gaz.resolve("Marlow")
+    # a context that names nothing changes nothing
+    assert gaz.resolve("Marlow", context=["Zzyzx", ""]) == plain
+    assert gaz.resolve("Marlow", context=[]) == plain
+
+
+def test_context_never_makes_an_answer_of_a_non_answer(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Qwertyville", context=["Nordland"]) is None
+    assert gaz.resolve("Marlo", context=["Nordland"], min_score=100) is None
+
+
+@pytest.mark.parametrize("bad", [[3], [None], "Nordland"])
+def test_bad_context_is_a_type_error(gaz: Gazetteer, bad: object) -> None:
+    with pytest.raises(TypeError):
+        gaz.resolve("Marlow", context=bad)  # type: ignore[arg-type]
+
+
+def test_distance_is_great_circle_km(gaz: Gazetteer) -> None:
+    a, b = gaz.get("xb-marlow"), gaz.get("xb-dunmore")
+    d = context.km(a, b)
+    assert d is not None and 100 < d < 130
+    assert context.km(a, a) == 0.0
+    assert context.km(a, gaz.get("xa-north")) == context.km(gaz.get("xa-north"), a)
+
+
+@settings(deadline=None, max_examples=40)
+@given(st.lists(st.sampled_from(["Nordland", "Sudland", "Ashby", "Crale", "Dunmore", "xa-north",
+                                 "Nowhere"]), max_size=4))
+def test_context_only_reorders_candidates_close_to_the_best(gaz: Gazetteer,
+                                                            ctx: list[str]) -> None:
+    # a property over any context: the answer is one of the candidates without context, within
+    # MARGIN of the best, with its own unchanged score; search lists the same places
+    g = gaz
+    plain = g.search("Marlow")
+    with_ctx = g.search("Marlow", context=ctx)
+    assert sorted(m.place.id for m in plain) == sorted(m.place.id for m in with_ctx)
+    best = g.resolve("Marlow", context=ctx)
+    assert best is not None and best.score >= plain[0].score - context.MARGIN
+    assert best in plain
+
+
+def test_shipped_data_context_picks_the_village_of_that_district() -> None:
+    # in the shipped data, "Talish" names a village of Tartar (now Aghdara) district and one of
+    # Agsu district: the context of the other district's centre picks the other village
+    plain = toponyms.resolve("Talish")
+    assert plain is not None
+    other = [m for m in toponyms.search("Talish") if m.place.id != plain.place.id
+             and m.score >= plain.score - context.MARGIN and m.place.parent]
+    assert other, "the data has two villages named Talish"
+    district = other[0].place.parent
+    assert district is not None
+    picked = toponyms.resolve("Talish", context=[district])
+    assert picked is not None and picked.place.id == other[0].place.id
