@@ -127,14 +127,14 @@ def main(argv: list[str]) -> int:
     for label, with_lang in (("default", False), ("lang", True)):
         found = found_spans(passages, with_lang=with_lang)
         print(f"\nextract ({label}): {len(found)} mentions found")
-        for name, (p, r, f) in scores(gold, found).items():
-            print(f"  {name:13} precision {p:6.1%}  recall {r:6.1%}  F1 {f:6.1%}")
+        for name, (p, r, f1) in scores(gold, found).items():
+            print(f"  {name:13} precision {p:6.1%}  recall {r:6.1%}  F1 {f1:6.1%}")
         per_lang: dict[str, tuple[list[Span], list[Span]]] = defaultdict(lambda: ([], []))
         lang_of = {p["file"]: p["lang"] for p in passages}
         for g in gold:
             per_lang[lang_of[g.file]][0].append(g)
-        for f in found:
-            per_lang[lang_of[f.file]][1].append(f)
+        for mention in found:
+            per_lang[lang_of[mention.file]][1].append(mention)
         for lang in langs:
             g_l, f_l = per_lang[lang]
             p, r, f1 = scores(g_l, f_l)["span + id"]
