@@ -90,7 +90,8 @@ def test_source_that_is_not_a_reference(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("source", ["wikipedia:de:Gjumri", "wikipedia:en:Tartar District",
-                                    "wikipedia:en:Tərtər@2023-10", "wikipedia:zh-yue:X@2021-03-04"])
+                                    "wikipedia:en:Tərtər@2023-10", "wikipedia:zh-yue:X@2021-03-04",
+                                    "wikipedia:simple:Baku"])
 def test_wikipedia_article_as_source(tmp_path: Path, source: str) -> None:
     gaz = Gazetteer.from_files(write(tmp_path, "- id: xx-a\n  kind: city\n  names:\n"
                                                f"    - {{text: N, lang: en, status: official,"

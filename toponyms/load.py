@@ -27,7 +27,7 @@ _LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2}|-[0-9]{3})?$")
 # read shows the revision's date.
 _SOURCE = re.compile(
     r"^(?:https?://\S+|seed:\S+|dataset:.+"
-    r"|wikipedia:[a-z]{2,3}(?:-[a-z]+)*:[^@\s][^@]*?(?:@\d{4}-\d{2}(?:-\d{2})?)?)$")
+    r"|wikipedia:(?:[a-z]{2,3}(?:-[a-z]+)*|simple):[^@\s][^@]*?(?:@\d{4}-\d{2}(?:-\d{2})?)?)$")
 _PLACE_KEYS = {
     "id", "kind", "country", "parent", "lat", "lon", "geonames", "names", "start", "end",
     "coords_source", "extends", "population",
