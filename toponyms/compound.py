@@ -33,6 +33,7 @@ from typing import Any
 
 from toponyms import resolve as cascade
 from toponyms.index import NameIndex
+from toponyms.lineage import Ancestors
 from toponyms.model import DataError, Match, Place, data_dir
 from toponyms.normalize import fold, strip_marks
 from toponyms.translit import STATE_TITLE, _read, languages
@@ -194,7 +195,7 @@ def run(
     filters: cascade.Filters,
     *,
     min_score: float,
-    ancestors: dict[str, frozenset[str]],
+    ancestors: Ancestors,
     common: dict[str, float] | None = None,
 ) -> list[Match] | None:
     """Matches for a compound query, best first; None when `text` is not a compound.

@@ -23,7 +23,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from toponyms.cache import collection_paused
-from toponyms.model import Name, Place
+from toponyms.model import Name, ParentSpell, Place
 from toponyms.normalize import fold, split_generic, strip_marks
 from toponyms.normalize import translit_keys as _translit_keys
 from toponyms.similarity import class_key
@@ -51,8 +51,9 @@ class PlaceTable:
     Pickled (the disk cache) as plain tuples: loading ~90,000 `Name` objects would be most of
     the start-up time, and one run usually touches a handful of places. A raw place is
     (id, kind, country, parent, lat, lon, geonames, start, end, coords_source, population,
-    names); a name is a tuple of Name's fields, or a bare string for an untagged name of the
-    dataset named by coords_source (the world gazetteer's GeoNames names).
+    parents, wikidata, names); a parent entry is a tuple of ParentSpell's fields; a name is a
+    tuple of Name's fields, or a bare string for an untagged name of the dataset named by
+    coords_source (the world gazetteer's GeoNames names).
     """
 
     def __init__(self) -> None:
@@ -67,12 +68,14 @@ class PlaceTable:
         if place is None:
             raw = self._raw[p]
             assert raw is not None
-            pid, kind, country, parent, lat, lon, geonames, start, end, coords, pop, _ = raw
+            (pid, kind, country, parent, lat, lon, geonames, start, end, coords, pop, parents,
+             wikidata, _) = raw
             names = tuple(Name(*n) if type(n) is tuple else Name(n, UNTAGGED, "variant",
                                                                  source=coords or "")
                           for n in raw[-1])
             place = self._objects[p] = Place(pid, kind, country, parent, lat, lon, geonames,
-                                             names, start, end, coords, pop)
+                                             names, start, end, coords, pop,
+                                             tuple(ParentSpell(*s) for s in parents), wikidata)
             self._raw[p] = None
         return place
 
@@ -101,6 +104,13 @@ class PlaceTable:
         place, raw = self._objects[p], self._raw[p]
         return place.parent if place is not None else raw[3] if raw is not None else None
 
+    def parents(self, p: int) -> tuple[ParentSpell, ...]:
+        """The dated parent history of place `p` (often empty), without building the place."""
+        place, raw = self._objects[p], self._raw[p]
+        if place is not None:
+            return place.parents
+        return tuple(ParentSpell(*s) for s in raw[11]) if raw is not None else ()
+
     def __getstate__(self) -> list[tuple[Any, ...]]:
         out: list[tuple[Any, ...]] = []
         for p, place in enumerate(self._objects):
@@ -109,6 +119,8 @@ class PlaceTable:
                 raw = (place.id, place.kind, place.country, place.parent, place.lat, place.lon,
                        place.geonames, place.start, place.end, place.coords_source,
                        place.population,
+                       tuple((s.id, s.start, s.end, s.source) for s in place.parents),
+                       place.wikidata,
                        tuple((n.text, n.lang, n.status, n.start, n.end, n.used_by, n.source)
                              for n in place.names))
             assert raw is not None
