@@ -63,12 +63,12 @@ def record(query: str, match: Match | None, label_lang: str,
     """The fields printed for one query: a match's, or Nones and why (`status`)."""
     if match is None:
         return {"query": query, "id": None, "label": None, "kind": None, "country": None,
-                "score": None, "method": None, "matched": None, "lang": None,
+                "wikidata": None, "score": None, "method": None, "matched": None, "lang": None,
                 "status": status or "unresolved"}
     place = match.place
     return {"query": query, "id": place.id, "label": place.label(label_lang), "kind": place.kind,
-            "country": place.country, "score": match.score, "method": match.method,
-            "matched": match.name.text, "lang": match.name.lang,
+            "country": place.country, "wikidata": place.wikidata, "score": match.score,
+            "method": match.method, "matched": match.name.text, "lang": match.name.lang,
             "status": "ambiguous" if match.ambiguous else "resolved",
             **({"ambiguous": True} if match.ambiguous else {}),
             **({"part": match.part} if match.part is not None else {})}
