@@ -94,7 +94,8 @@ def test_show_json_carries_wikidata_parents_and_coords_source(
     rec = json.loads(out)
     assert code == 0 and rec["wikidata"] == "Q4115189"
     assert rec["parents"] == [
-        {"id": "xx-testdistrict-a", "start": None, "end": 2023, "source": "https://example.org/law"},
+        {"id": "xx-testdistrict-a", "start": None, "end": 2023,
+         "source": "https://example.org/law"},
         {"id": "az", "start": 2023, "end": None, "source": "https://example.org/law"}]
     assert (rec["lat"], rec["lon"], rec["coords_source"]) == (
         40.1, 46.5, "derived: the centre of the test district")
@@ -129,8 +130,25 @@ def test_validate_reports_bad_overlay_with_file_and_line(
                    " status: official}\n", encoding="utf-8")
     code, _, err = run(capsys, "validate", str(bad))
     assert code == 2 and "bad.yaml:4" in err and "no source" in err
-    code, out, _ = run(capsys, "validate")
+    good = tmp_path / "good.yaml"
+    good.write_text("- id: xx-a\n  kind: city\n  names:\n    - {text: A, lang: en,"
+                    " status: official, source: 'https://example.org/a'}\n", encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(good))
     assert code == 0 and out.startswith("ok:")
+    # the shipped data: tests/test_provenance.py::test_no_copy_sources
+
+
+def test_validate_reports_a_source_on_a_copy_host_with_file_and_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    copied = tmp_path / "copied.yaml"
+    copied.write_text("- id: xx-a\n  kind: city\n  names:\n    - {text: A, lang: en,"
+                      " status: official, source: 'https://en.m.wikipedia.org/wiki/A'}\n",
+                      encoding="utf-8")
+    code, out, err = run(capsys, "validate", str(copied))
+    assert code == 2 and out == ""
+    assert "copied.yaml:4: source 'https://en.m.wikipedia.org/wiki/A' is a copy" in err
+    assert "1 source(s) on a copy host" in err
 
 
 def test_batch_csv_keeps_every_row_in_order(

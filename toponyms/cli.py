@@ -26,9 +26,11 @@ try:  # Ctrl-C while the command imports: one line and exit 130, not a traceback
     from toponyms import __version__, output
     from toponyms.batch import cell, unfit, write_csv, write_jsonl
     from toponyms.gazetteer import Gazetteer
-    from toponyms.model import DataError, Match, Place
+    from toponyms.load import yaml_files
+    from toponyms.model import DataError, Match, Place, data_dir
     from toponyms.normalize import fold, normalize, translit_keys
     from toponyms.output import AtomicOutput, Progress, field, json_line, line, record, same_file
+    from toponyms.provenance import copy_sources
 except KeyboardInterrupt:
     _quit_if_the_command_was_interrupted()
     raise
@@ -350,6 +352,15 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     gaz = Gazetteer.from_files(*args.files, base=True)
+    files = yaml_files(args.files) if args.files else sorted(
+        (data_dir() / "places").glob("*.yaml"))
+    copies = copy_sources(files)  # the schema is checked by loading; sources of record here
+    for err in copies:
+        print(f"toponyms: {err}", file=sys.stderr)
+    if copies:
+        print(f"toponyms: {len(copies)} source(s) on a copy host of data/sources.yaml",
+              file=sys.stderr)
+        return 2
     names = sum(len(p.names) for p in gaz)
     print(f"ok: {len(gaz)} places, {names} names")
     return 0
