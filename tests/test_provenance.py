@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from toponyms import Gazetteer
 from toponyms.model import DataError, data_dir
 from toponyms.provenance import (
     IP_ADDRESS,
@@ -19,6 +20,7 @@ from toponyms.provenance import (
     read_denylist,
     source_group,
 )
+from toponyms.report import report
 
 SHIPPED = sorted((data_dir() / "places").glob("*.yaml"))
 
@@ -143,3 +145,23 @@ def test_no_copy_sources() -> None:
     replace copies with their originals are merged."""
     found = copy_sources(SHIPPED)
     assert [str(e) for e in found[:20]] == [], f"{len(found)} sources on copy hosts"
+
+
+def test_the_report_counts_names_by_host_wikipedia_language_dataset_and_copy(
+        tmp_path: Path) -> None:
+    path = tmp_path / "hosts.yaml"
+    path.write_text(
+        "- id: xx-a\n  kind: city\n  names:\n"
+        "    - {text: A1, lang: en, status: official, source: 'https://report.az/a'}\n"
+        "    - {text: A2, lang: en, status: variant, source: 'https://report.az/b'}\n"
+        "    - {text: A3, lang: de, status: official, source: 'wikipedia:de:A'}\n"
+        "    - {text: A4, lang: de, status: variant, source: 'https://de.wikipedia.org/wiki/A'}\n"
+        "    - {text: A5, lang: en, status: variant, source: 'http://piglix.com/piglix/A'}\n"
+        "    - {text: A6, lang: en, status: variant, source: 'dataset:Test 1 via test 1.0'}\n",
+        encoding="utf-8")
+    text = report(Gazetteer.from_files(path, base=False), shared_limit=0)
+    lines = [line.split() for line in text.splitlines()]
+    assert ["report.az", "2"] in lines and ["piglix.com", "1"] in lines
+    assert ["de", "2"] in lines and ["Test", "1", "1"] in lines
+    copies = text.split("copy host (data/sources.yaml) (1)", 1)[1].split()
+    assert copies[:2] == ["piglix.com", "1"]
