@@ -63,8 +63,9 @@ def test_originals_are_not(source: str) -> None:
                         if "*" not in e.host and e.host != IP_ADDRESS]),
        st.from_regex(r"[a-z0-9]{1,12}", fullmatch=True))
 def test_a_listed_host_covers_its_subdomains(entry: CopyHost, label: str) -> None:
-    assert denylist().match(f"https://{label}.{entry.host}/page") is not None
-    assert denylist().match(f"https://{entry.host.upper()}:8080/page") is not None
+    name, _, under = entry.host.partition("/")
+    assert denylist().match(f"https://{label}.{name}/{under}page") is not None
+    assert denylist().match(f"https://{name.upper()}:8080/{under}page") is not None
 
 
 @given(st.from_regex(r"[a-z]{2,3}", fullmatch=True), st.text(min_size=1, max_size=20))
@@ -165,3 +166,10 @@ def test_the_report_counts_names_by_host_wikipedia_language_dataset_and_copy(
     assert ["de", "2"] in lines and ["Test", "1", "1"] in lines
     copies = text.split("copy host (data/sources.yaml) (1)", 1)[1].split()
     assert copies[:2] == ["piglix.com", "1"]
+
+
+def test_an_entry_with_a_path_covers_only_the_addresses_under_it() -> None:
+    deny = Denylist([CopyHost("reference.com/browse/", "Wikipedia (old copies)")])
+    assert deny.match("http://www.reference.com/browse/Gyumri") is not None
+    assert deny.match("https://www.reference.com/geography/country-formerly-known-persia") is None
+    assert denylist().match("http://www.reference.com/browse/Gyumri") is not None

@@ -25,26 +25,31 @@ from toponyms.yamlfile import LineMapping, read_yaml
 
 #: The `host` value that stands for any bare IPv4 or IPv6 address.
 IP_ADDRESS = "<ip-address>"
-_HOST = re.compile(r"^[a-z0-9*?](?:[a-z0-9*?.-]*[a-z0-9*?])?$")
+_HOST = re.compile(r"^[a-z0-9*?](?:[a-z0-9*?.-]*[a-z0-9*?])?(?:/\S*)?$")
 _WIKIPEDIA = re.compile(r"^([a-z]{2,3}(?:-[a-z]+)*)\.wikipedia\.org$")
 
 
 @dataclass(frozen=True, slots=True)
 class CopyHost:
-    """One denylist entry: a host (or pattern) that serves copies, and what it copies."""
+    """One denylist entry: a host (or pattern) that serves copies, and what it copies. A host
+    followed by a path (`reference.com/browse/`) covers only the addresses under that path, for
+    a site whose other pages are its own."""
 
     host: str
     copies: str
     line: int = 0
 
-    def covers(self, host: str) -> bool:
+    def covers(self, host: str, path: str = "/") -> bool:
         """True when `host` (lower case, no port) is this entry's host, a subdomain of it, or
-        matches its pattern."""
-        if self.host == IP_ADDRESS:
+        matches its pattern, and `path` lies under the entry's path, if it has one."""
+        name, slash, under = self.host.partition("/")
+        if slash and not path.startswith("/" + under):
+            return False
+        if name == IP_ADDRESS:
             return _is_ip(host)
-        if "*" in self.host or "?" in self.host:
-            return fnmatchcase(host, self.host)
-        return host == self.host or host.endswith("." + self.host)
+        if "*" in name or "?" in name:
+            return fnmatchcase(host, name)
+        return host == name or host.endswith("." + name)
 
 
 class Denylist:
@@ -66,7 +71,8 @@ class Denylist:
         host = host_of(source)
         if host is None:
             return None
-        return next((e for e in self.entries if e.covers(host)), None)
+        path = _path_of(source)
+        return next((e for e in self.entries if e.covers(host, path)), None)
 
 
 def host_of(source: str) -> str | None:
@@ -82,6 +88,13 @@ def host_of(source: str) -> str | None:
     except ValueError:  # a malformed address (an unclosed IPv6 bracket)
         return None
     return host.rstrip(".").lower() if host else None
+
+
+def _path_of(source: str) -> str:
+    try:
+        return urlsplit(source).path or "/"
+    except ValueError:
+        return "/"
 
 
 def _is_ip(host: str) -> bool:
@@ -110,7 +123,8 @@ def read_denylist(path: Path) -> Denylist:
             raise DataError("copies must say what the host copies", path=str(path), line=line)
         if not isinstance(host, str) or not (host == IP_ADDRESS or _HOST.match(host)):
             raise DataError(f"host {host!r} must be a lower-case host name, a pattern with *, "
-                            f"or {IP_ADDRESS}", path=str(path), line=line)
+                            f"or {IP_ADDRESS} (then optionally /path)", path=str(path),
+                            line=line)
         if host in entries:
             raise DataError(f"host {host!r} is listed twice (also line {entries[host].line})",
                             path=str(path), line=line)
