@@ -311,34 +311,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 def _cmd_show(args: argparse.Namespace) -> int:
     place: Place = _gazetteer(args).get(args.place_id)
-    if args.json:
-        names = [{"text": n.text, "lang": n.lang, "status": n.status, "start": n.start,
-                  "end": n.end, "used_by": list(n.used_by), "source": n.source}
-                 for n in place.names]
-        parents = [{"id": s.id, "start": s.start, "end": s.end, "source": s.source}
-                   for s in place.parents]
-        print(json_line({"id": place.id, "label": place.label(), "kind": place.kind,
-                         "country": place.country, "parent": place.parent, "parents": parents,
-                         "lat": place.lat, "lon": place.lon,
-                         "coords_source": place.coords_source if place.lat is not None else None,
-                         "geonames": place.geonames, "wikidata": place.wikidata,
-                         "names": names}))
-        return 0
-    print(f"{place.label()}  ({place.id})")
-    print(f"  kind {place.kind}, country {place.country or '-'}, parent {place.parent or '-'}")
-    for s in place.parents:
-        print(f"    parent {s.id} {s.start or ''}–{s.end or ''}  {s.source}")
-    if place.lat is not None:
-        print(f"  {place.lat}, {place.lon}  ({place.coords_source})")
-    print(f"  GeoNames {place.geonames or '-'}, Wikidata {place.wikidata or '-'}")
-    by_lang: dict[str, list[str]] = {}
-    for n in place.names:
-        years = f" {n.start or ''}–{n.end or ''}" if n.start or n.end else ""
-        who = f" used by {', '.join(n.used_by)}" if n.used_by else ""
-        by_lang.setdefault(n.lang, []).append(f"    {n.text}  [{n.status}{years}]{who}  {n.source}")
-    for lang in by_lang:
-        print(f"  {lang}:")
-        print("\n".join(by_lang[lang]))
+    print(json_line(output.place_record(place)) if args.json else output.place_text(place))
     return 0
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from toponyms.index import PlaceTable
 from toponyms.model import ParentSpell
+from toponyms.placetable import PlaceTable
 
 
 class Ancestors(dict[str, frozenset[str]]):

@@ -17,12 +17,13 @@ import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
-from toponyms.index import UNTAGGED, NameIndex
+from toponyms.index import NameIndex
 from toponyms.inflection import ENDING_PENALTY, base_forms
 from toponyms.lineage import Ancestors
 from toponyms.model import Match, Name, Place, _lang_matches
 from toponyms.normalize import MAX_NAME_CHARS, fold, script_of, split_generic, strip_marks
 from toponyms.normalize import translit_keys as _translit_keys
+from toponyms.placetable import UNTAGGED
 from toponyms.similarity import FUZZY_MAX, cost, limit, score_of
 from toponyms.translit import STATE_TITLE, languages
 
