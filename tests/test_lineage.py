@@ -14,9 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toponyms import DataError, Gazetteer
+from toponyms import DataError, Gazetteer, ParentSpell
 from toponyms.lineage import Ancestors
-from toponyms.model import ParentSpell
 
 LAW = "https://example.org/law-2023"
 
