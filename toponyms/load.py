@@ -29,7 +29,7 @@ _LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2}|-[0-9]{3})?$")
 # read shows the revision's date.
 _SOURCE = re.compile(
     r"^(?:https?://\S+|seed:\S+|dataset:.+"
-    r"|wikipedia:[a-z]{2,3}(?:-[a-z]+)*:[^@\s][^@]*?(?:@\d{4}-\d{2}(?:-\d{2})?)?)$")
+    r"|wikipedia:(?:[a-z]{2,3}(?:-[a-z]+)*|simple):[^@\s][^@]*?(?:@\d{4}-\d{2}(?:-\d{2})?)?)$")
 # Coordinates worked out from other records rather than read: `derived: <how>`.
 _DERIVED = re.compile(r"^derived: \S.*$")
 _WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")

@@ -26,7 +26,7 @@ from toponyms.yamlfile import LineMapping, read_yaml
 #: The `host` value that stands for any bare IPv4 or IPv6 address.
 IP_ADDRESS = "<ip-address>"
 _HOST = re.compile(r"^[a-z0-9*?](?:[a-z0-9*?.-]*[a-z0-9*?])?(?:/\S*)?$")
-_WIKIPEDIA = re.compile(r"^([a-z]{2,3}(?:-[a-z]+)*)\.wikipedia\.org$")
+_WIKIPEDIA = re.compile(r"^([a-z]{2,3}(?:-[a-z]+)*|simple)\.wikipedia\.org$")
 
 
 @dataclass(frozen=True, slots=True)
