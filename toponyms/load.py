@@ -29,10 +29,7 @@ _LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2}|-[0-9]{3})?$")
 # read shows the revision's date.
 _SOURCE = re.compile(
     r"^(?:https?://\S+|seed:\S+|dataset:.+"
-    r"|wikipedia:(?:[a-z]{2,3}(?:-[a-z]+)*|simple):[^@\s][^@]*?(?:@\d{4}-\d{2}(?:-\d{2})?)?)$")
-# Coordinates worked out from other records rather than read: `derived: <how>`.
-_DERIVED = re.compile(r"^derived: \S.*$")
-_WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
+    r"|wikipedia:[a-z]{2,3}(?:-[a-z]+)*:[^@\s][^@]*?(?:@\d{4}-\d{2}(?:-\d{2})?)?)$")
 _PLACE_KEYS = {
     "id", "kind", "country", "parent", "parents", "lat", "lon", "geonames", "wikidata", "names",
     "start", "end", "coords_source", "extends", "population",
@@ -41,6 +38,9 @@ _SPELL_KEYS = {"id", "start", "end", "source"}
 _NAME_KEYS = {"text", "lang", "status", "start", "end", "used_by", "source"}
 _JOINERS = "\u200c\u200d"  # ZWNJ/ZWJ are part of Persian spelling
 _SCRIPT_SUBTAGS = {"Latn", "Cyrl", "Armn", "Geor", "Arab", "Hebr", "Grek", "Deva", "Hans", "Hant"}
+# Coordinates worked out from other records rather than read: `derived: <how>`.
+_DERIVED = re.compile(r"^derived: \S.*$")
+_WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
 
 def _invisible(ch: str) -> bool:
     """Control, format, private-use, surrogate or non-space whitespace characters (ZWNJ/ZWJ
