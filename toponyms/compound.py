@@ -33,7 +33,6 @@ from typing import Any
 
 from toponyms import resolve as cascade
 from toponyms.index import NameIndex
-from toponyms.lineage import Ancestors
 from toponyms.model import DataError, Match, Place, data_dir
 from toponyms.normalize import fold, strip_marks
 from toponyms.translit import STATE_TITLE, _read, languages
@@ -195,7 +194,7 @@ def run(
     filters: cascade.Filters,
     *,
     min_score: float,
-    ancestors: Ancestors,
+    ancestors: dict[str, frozenset[str]],
     common: dict[str, float] | None = None,
 ) -> list[Match] | None:
     """Matches for a compound query, best first; None when `text` is not a compound.

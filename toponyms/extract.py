@@ -38,7 +38,6 @@ from itertools import product
 
 import ahocorasick
 
-from toponyms.lineage import Ancestors
 from toponyms.model import Match, Mention, Name, Place, _lang_matches
 from toponyms.normalize import APOSTROPHES, fold, strip_marks
 from toponyms.resolve import Filters, NameIndex, passes, prominence
@@ -181,7 +180,7 @@ class Extractor:
             if g.kind == "village" for w in g.words)
 
     def find(self, text: str, filters: Filters, min_score: float,
-             ancestors: Ancestors, rank: dict[str, int]) -> list[Mention]:
+             ancestors: dict[str, frozenset[str]], rank: dict[str, int]) -> list[Mention]:
         """The mentions in `text`, in text order (see the module docstring)."""
         if self.empty or not text:
             return []
@@ -223,7 +222,7 @@ class Extractor:
         return out
 
     def _resolve(self, text: str, folded: str, offsets: list[int], chosen: list[_Found],
-                 filters: Filters, min_score: float, ancestors: Ancestors,
+                 filters: Filters, min_score: float, ancestors: dict[str, frozenset[str]],
                  rank: dict[str, int]) -> list[Mention]:
         places = self.index.places
         options: list[dict[int, tuple[float, Name, bool]]] = []

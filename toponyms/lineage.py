@@ -9,7 +9,7 @@ year. Built once per gazetteer from its index, without building Place objects.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from toponyms.model import ParentSpell
 from toponyms.placetable import PlaceTable
@@ -67,3 +67,12 @@ class Ancestors(dict[str, frozenset[str]]):
         if year is None or not self._spells:
             return self.get(place_id, frozenset())
         return self._chain(place_id, year)
+
+
+def above(ancestors: Mapping[str, frozenset[str]], place_id: str,
+          year: int | None) -> frozenset[str]:
+    """The ids above `place_id` in `year` (today when None): read from the dated parents when
+    `ancestors` is an `Ancestors`, else today's chain, whatever the year."""
+    if isinstance(ancestors, Ancestors):
+        return ancestors.at(place_id, year)
+    return ancestors.get(place_id, frozenset())

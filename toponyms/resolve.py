@@ -17,13 +17,12 @@ import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
-from toponyms.index import NameIndex
+from toponyms.index import UNTAGGED, NameIndex
 from toponyms.inflection import ENDING_PENALTY, base_forms
-from toponyms.lineage import Ancestors
+from toponyms.lineage import above
 from toponyms.model import Match, Name, Place, _lang_matches
 from toponyms.normalize import MAX_NAME_CHARS, fold, script_of, split_generic, strip_marks
 from toponyms.normalize import translit_keys as _translit_keys
-from toponyms.placetable import UNTAGGED
 from toponyms.similarity import FUZZY_MAX, cost, limit, score_of
 from toponyms.translit import STATE_TITLE, languages
 
@@ -93,7 +92,7 @@ def run(
     *,
     min_score: float,
     stop_early: bool,
-    ancestors: Ancestors,
+    ancestors: dict[str, frozenset[str]],
     common: Mapping[str, float] | None = None,
 ) -> list[Match]:
     """The cascade: matches at or above `min_score`, best first, one per place.
@@ -264,14 +263,14 @@ def _romanized(codes: frozenset[str]) -> frozenset[str]:
     return codes | {UNTAGGED, "mul"}
 
 
-def passes(place: Place, name: Name, f: Filters, ancestors: Ancestors) -> bool:
-    """Whether a place and the name that matched pass the filters (`parent` in the year `at`,
-    when given: see toponyms.lineage)."""
+def passes(place: Place, name: Name, f: Filters, ancestors: dict[str, frozenset[str]]) -> bool:
+    """Whether a place and the name that matched pass the filters (`parent`: in the year `at`
+    when given, see toponyms.lineage)."""
     if f.country is not None and place.country != f.country:
         return False
     if f.kind is not None and place.kind != f.kind:
         return False
-    if f.parent is not None and f.parent not in ancestors.at(place.id, f.at):
+    if f.parent is not None and f.parent not in above(ancestors, place.id, f.at):
         return False
     return f.lang is None or _lang_matches(name.lang, f.lang)
 
