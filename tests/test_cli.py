@@ -67,6 +67,44 @@ def test_show_lists_names_with_sources(capsys: pytest.CaptureFixture[str]) -> No
     assert code == 0 and "Ստեփանակերտ" in out and "seed:karabakh" in out
 
 
+OVERLAY = """\
+- id: xx-testdistrict-a
+  kind: district
+  parent: az
+  names: [{text: Testdistrict A, lang: en, status: official, source: 'https://example.org/a'}]
+- id: xx-testvillage
+  kind: village
+  parent: az
+  parents:
+    - {id: xx-testdistrict-a, end: 2023, source: 'https://example.org/law'}
+    - {id: az, start: 2023, source: 'https://example.org/law'}
+  wikidata: Q4115189
+  lat: 40.1
+  lon: 46.5
+  coords_source: "derived: the centre of the test district"
+  names: [{text: Testvillage, lang: en, status: official, source: 'https://example.org/v'}]
+"""
+
+
+def test_show_json_carries_wikidata_parents_and_coords_source(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    overlay = tmp_path / "overlay.yaml"
+    overlay.write_text(OVERLAY, encoding="utf-8")
+    code, out, _ = run(capsys, "show", "--json", "--data", str(overlay), "xx-testvillage")
+    rec = json.loads(out)
+    assert code == 0 and rec["wikidata"] == "Q4115189"
+    assert rec["parents"] == [
+        {"id": "xx-testdistrict-a", "start": None, "end": 2023,
+         "source": "https://example.org/law"},
+        {"id": "az", "start": 2023, "end": None, "source": "https://example.org/law"}]
+    assert (rec["lat"], rec["lon"], rec["coords_source"]) == (
+        40.1, 46.5, "derived: the centre of the test district")
+    code, out, _ = run(capsys, "show", "--data", str(overlay), "xx-testvillage")
+    assert code == 0 and "Wikidata Q4115189" in out and "parent xx-testdistrict-a –2023" in out
+    code, out, _ = run(capsys, "resolve", "--json", "--data", str(overlay), "Testvillage")
+    assert json.loads(out)["wikidata"] == "Q4115189"
+
+
 def test_unknown_id_is_exit_2_with_a_message(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "show", "az-nowhere")
     assert code == 2 and out == "" and "no place with id" in err and "Traceback" not in err
@@ -92,8 +130,25 @@ def test_validate_reports_bad_overlay_with_file_and_line(
                    " status: official}\n", encoding="utf-8")
     code, _, err = run(capsys, "validate", str(bad))
     assert code == 2 and "bad.yaml:4" in err and "no source" in err
-    code, out, _ = run(capsys, "validate")
+    good = tmp_path / "good.yaml"
+    good.write_text("- id: xx-a\n  kind: city\n  names:\n    - {text: A, lang: en,"
+                    " status: official, source: 'https://example.org/a'}\n", encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(good))
     assert code == 0 and out.startswith("ok:")
+    # the shipped data: tests/test_provenance.py::test_no_copy_sources
+
+
+def test_validate_reports_a_source_on_a_copy_host_with_file_and_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    copied = tmp_path / "copied.yaml"
+    copied.write_text("- id: xx-a\n  kind: city\n  names:\n    - {text: A, lang: en,"
+                      " status: official, source: 'https://en.m.wikipedia.org/wiki/A'}\n",
+                      encoding="utf-8")
+    code, out, err = run(capsys, "validate", str(copied))
+    assert code == 2 and out == ""
+    assert "copied.yaml:4: source 'https://en.m.wikipedia.org/wiki/A' is a copy" in err
+    assert "1 source(s) on a copy host" in err
 
 
 def test_batch_csv_keeps_every_row_in_order(

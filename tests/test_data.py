@@ -60,7 +60,7 @@ def test_every_geonames_country_is_a_country_with_its_geonames_id(gaz: Gazetteer
         assert place.geonames == record["geonameid"], code
 
 
-def test_geonames_ids_match_the_geonames_record_within_10_km(gaz: Gazetteer) -> None:
+def test_geonames_ids_match_the_geonames_record_within_5_km(gaz: Gazetteer) -> None:
     records = _geonames_records()
     checked = 0
     for place in gaz:
@@ -71,10 +71,17 @@ def test_geonames_ids_match_the_geonames_record_within_10_km(gaz: Gazetteer) -> 
         assert place.lat is not None and place.lon is not None
         distance = _km(place.lat, place.lon, float(record["latitude"]),  # type: ignore[arg-type]
                        float(record["longitude"]))  # type: ignore[arg-type]
-        assert distance <= 10, (place.id, distance)
+        assert distance <= 5, (place.id, distance)
         assert record["countrycode"] == place.country, place.id
         checked += 1
     assert checked >= 6
+
+
+def test_coordinates_always_say_where_they_come_from(gaz: Gazetteer) -> None:
+    unsourced = [p.id for p in gaz if p.lat is not None and not p.coords_source]
+    assert unsourced == []
+    assert all(-90 <= p.lat <= 90 and -180 <= p.lon <= 180  # type: ignore[operator]
+               for p in gaz if p.lat is not None)
 
 
 def _shared_names(gaz: Gazetteer) -> dict[str, set[str]]:

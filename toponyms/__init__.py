@@ -31,7 +31,7 @@ def _quit_if_the_command_was_interrupted() -> None:
 
 try:
     from toponyms.gazetteer import Gazetteer
-    from toponyms.model import DataError, Match, Mention, Name, Place
+    from toponyms.model import DataError, Match, Mention, Name, ParentSpell, Place
     from toponyms.normalize import normalize
 except KeyboardInterrupt:
     _quit_if_the_command_was_interrupted()
@@ -145,6 +145,7 @@ __all__ = [
     "Match",
     "Mention",
     "Name",
+    "ParentSpell",
     "Place",
     "__version__",
     "extract",

@@ -26,9 +26,11 @@ try:  # Ctrl-C while the command imports: one line and exit 130, not a traceback
     from toponyms import __version__, output
     from toponyms.batch import cell, unfit, write_csv, write_jsonl
     from toponyms.gazetteer import Gazetteer
-    from toponyms.model import DataError, Match, Place
+    from toponyms.load import yaml_files
+    from toponyms.model import DataError, Match, Place, data_dir
     from toponyms.normalize import fold, normalize, translit_keys
     from toponyms.output import AtomicOutput, Progress, field, json_line, line, record, same_file
+    from toponyms.provenance import copy_sources
 except KeyboardInterrupt:
     _quit_if_the_command_was_interrupted()
     raise
@@ -309,26 +311,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 def _cmd_show(args: argparse.Namespace) -> int:
     place: Place = _gazetteer(args).get(args.place_id)
-    if args.json:
-        names = [{"text": n.text, "lang": n.lang, "status": n.status, "start": n.start,
-                  "end": n.end, "used_by": list(n.used_by), "source": n.source}
-                 for n in place.names]
-        print(json_line({"id": place.id, "label": place.label(), "kind": place.kind,
-                         "country": place.country, "parent": place.parent, "lat": place.lat,
-                         "lon": place.lon, "geonames": place.geonames, "names": names}))
-        return 0
-    print(f"{place.label()}  ({place.id})")
-    print(f"  kind {place.kind}, country {place.country or '-'}, parent {place.parent or '-'}")
-    if place.lat is not None:
-        print(f"  {place.lat}, {place.lon}  GeoNames {place.geonames or '-'}")
-    by_lang: dict[str, list[str]] = {}
-    for n in place.names:
-        years = f" {n.start or ''}–{n.end or ''}" if n.start or n.end else ""
-        who = f" used by {', '.join(n.used_by)}" if n.used_by else ""
-        by_lang.setdefault(n.lang, []).append(f"    {n.text}  [{n.status}{years}]{who}  {n.source}")
-    for lang in by_lang:
-        print(f"  {lang}:")
-        print("\n".join(by_lang[lang]))
+    print(json_line(output.place_record(place)) if args.json else output.place_text(place))
     return 0
 
 
@@ -342,6 +325,15 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     gaz = Gazetteer.from_files(*args.files, base=True)
+    files = yaml_files(args.files) if args.files else sorted(
+        (data_dir() / "places").glob("*.yaml"))
+    copies = copy_sources(files)  # the schema is checked by loading; sources of record here
+    for err in copies:
+        print(f"toponyms: {err}", file=sys.stderr)
+    if copies:
+        print(f"toponyms: {len(copies)} source(s) on a copy host of data/sources.yaml",
+              file=sys.stderr)
+        return 2
     names = sum(len(p.names) for p in gaz)
     print(f"ok: {len(gaz)} places, {names} names")
     return 0

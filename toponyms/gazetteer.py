@@ -17,6 +17,7 @@ from toponyms import context as contextual
 from toponyms import resolve as cascade
 from toponyms.extract import Extractor
 from toponyms.index import PlaceMap
+from toponyms.lineage import Ancestors
 from toponyms.load import load_kinds, load_places, yaml_files
 from toponyms.model import Match, Mention, Place, data_dir
 from toponyms.normalize import MAX_NAME_CHARS, fold, strip_marks
@@ -61,10 +62,8 @@ class Gazetteer:
     def _ready(self) -> None:
         """Derive the lookup tables and caches that are not stored in the disk cache."""
         self._places = PlaceMap(self._index)
-        table = self._index.places
         # only places with a parent have ancestors: most of the world's places have none
-        self._ancestors = {pid: self._chain(p) for pid, p in self._index.position.items()
-                           if table.parent(p) is not None}
+        self._ancestors = Ancestors.of(self._index.places, self._index.position.items())
         # best exact hit per text of the data, filled on first use: the cheap common case
         self._exact: dict[str, Match] = {}
         self._cached = lru_cache(maxsize=RESOLVE_CACHE_SIZE)(self._resolve)
@@ -78,15 +77,6 @@ class Gazetteer:
         self._index = state["index"]  # type: ignore[assignment]
         self._common = state.get("common") or {}  # type: ignore[assignment]
         self._ready()
-
-    def _chain(self, p: int) -> frozenset[str]:
-        table, position = self._index.places, self._index.position
-        seen: list[str] = []
-        parent = table.parent(p)
-        while parent is not None and parent not in seen and parent in position:
-            seen.append(parent)
-            parent = table.parent(position[parent])
-        return frozenset(seen)
 
     # construction -----------------------------------------------------------------------
     _default: Gazetteer | None = None

@@ -317,7 +317,7 @@ def merge(records: Iterable[Record], curated: Iterable[Place],
         if place is None:
             rows.append((f"{ID_PREFIX}{record.geonameid}", record.kind, record.country, None,
                          record.lat, record.lon, record.geonameid, None, None, record.source,
-                         record.population, tuple(record.names)))
+                         record.population, (), None, tuple(record.names)))
             continue
         have = {n.text for n in place.names}
         more = []

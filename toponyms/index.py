@@ -23,9 +23,11 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from toponyms.cache import collection_paused
-from toponyms.model import Name, Place
+from toponyms.model import Place
 from toponyms.normalize import fold, split_generic, strip_marks
 from toponyms.normalize import translit_keys as _translit_keys
+from toponyms.placetable import UNTAGGED as UNTAGGED  # re-exported: resolve reads it here
+from toponyms.placetable import PlaceTable
 from toponyms.similarity import class_key
 from toponyms.translit import STATE_TITLE
 
@@ -41,85 +43,6 @@ _PLACE_SHIFT = _KIND_BITS + _NAME_BITS
 #: Most names one place may have (the entry layout's limit; the largest place has ~1,500).
 MAX_NAMES = 1 << _NAME_BITS
 Entries = int | list[int]
-#: The language tag of a name given as a bare string in a raw place (a dataset's untagged
-#: alternate names): "und", undetermined.
-UNTAGGED = "und"
-
-class PlaceTable:
-    """The places of an index by number, built into `Place` objects on first use.
-
-    Pickled (the disk cache) as plain tuples: loading ~90,000 `Name` objects would be most of
-    the start-up time, and one run usually touches a handful of places. A raw place is
-    (id, kind, country, parent, lat, lon, geonames, start, end, coords_source, population,
-    names); a name is a tuple of Name's fields, or a bare string for an untagged name of the
-    dataset named by coords_source (the world gazetteer's GeoNames names).
-    """
-
-    def __init__(self) -> None:
-        self._objects: list[Place | None] = []
-        self._raw: list[tuple[Any, ...] | None] = []
-
-    def __len__(self) -> int:
-        return len(self._objects)
-
-    def __getitem__(self, p: int) -> Place:
-        place = self._objects[p]
-        if place is None:
-            raw = self._raw[p]
-            assert raw is not None
-            pid, kind, country, parent, lat, lon, geonames, start, end, coords, pop, _ = raw
-            names = tuple(Name(*n) if type(n) is tuple else Name(n, UNTAGGED, "variant",
-                                                                 source=coords or "")
-                          for n in raw[-1])
-            place = self._objects[p] = Place(pid, kind, country, parent, lat, lon, geonames,
-                                             names, start, end, coords, pop)
-            self._raw[p] = None
-        return place
-
-    def __setitem__(self, p: int, place: Place) -> None:
-        self._objects[p], self._raw[p] = place, None
-
-    def __iter__(self) -> Iterator[Place]:
-        return (self[p] for p in range(len(self)))
-
-    def append(self, place: Place) -> None:
-        self._objects.append(place)
-        self._raw.append(None)
-
-    def append_raw(self, raw: tuple[Any, ...]) -> None:
-        """Add a place in its raw form (see the class docstring), built on first use."""
-        self._objects.append(None)
-        self._raw.append(raw)
-
-    def names(self, p: int) -> Sequence[Any]:
-        """The names of place `p`: Name objects, or raw tuples and strings if not built."""
-        place, raw = self._objects[p], self._raw[p]
-        return place.names if place is not None else raw[-1] if raw is not None else ()
-
-    def parent(self, p: int) -> str | None:
-        """The parent id of place `p`, without building the place."""
-        place, raw = self._objects[p], self._raw[p]
-        return place.parent if place is not None else raw[3] if raw is not None else None
-
-    def __getstate__(self) -> list[tuple[Any, ...]]:
-        out: list[tuple[Any, ...]] = []
-        for p, place in enumerate(self._objects):
-            raw = self._raw[p]
-            if place is not None:
-                raw = (place.id, place.kind, place.country, place.parent, place.lat, place.lon,
-                       place.geonames, place.start, place.end, place.coords_source,
-                       place.population,
-                       tuple((n.text, n.lang, n.status, n.start, n.end, n.used_by, n.source)
-                             for n in place.names))
-            assert raw is not None
-            out.append(raw)
-        return out
-
-    def __setstate__(self, state: list[tuple[Any, ...]]) -> None:
-        self._raw = list(state)
-        self._objects = [None] * len(state)
-
-
 _LOAD_LOCK = threading.Lock()
 
 

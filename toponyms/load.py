@@ -2,22 +2,24 @@
 
 Every problem is a `DataError` that names the file, the line, what is wrong and how to fix it:
 malformed YAML, duplicate keys, unknown fields, a name without a source, an unknown language
-tag or kind, duplicate place IDs, dangling or cyclic parents.
+tag or kind, duplicate place IDs, dangling or cyclic parents, a dated parent history that
+overlaps or disagrees with `parent`, coordinates out of range, a malformed Wikidata QID.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from toponyms.model import STATUSES, DataError, Name, Place, data_dir
+from toponyms.model import STATUSES, DataError, Name, ParentSpell, Place, data_dir
+from toponyms.yamlfile import LineMapping, read_yaml
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
@@ -29,15 +31,16 @@ _SOURCE = re.compile(
     r"^(?:https?://\S+|seed:\S+|dataset:.+"
     r"|wikipedia:(?:[a-z]{2,3}(?:-[a-z]+)*|simple):[^@\s][^@]*?(?:@\d{4}-\d{2}(?:-\d{2})?)?)$")
 _PLACE_KEYS = {
-    "id", "kind", "country", "parent", "lat", "lon", "geonames", "names", "start", "end",
-    "coords_source", "extends", "population",
+    "id", "kind", "country", "parent", "parents", "lat", "lon", "geonames", "wikidata", "names",
+    "start", "end", "coords_source", "extends", "population",
 }
+_SPELL_KEYS = {"id", "start", "end", "source"}
 _NAME_KEYS = {"text", "lang", "status", "start", "end", "used_by", "source"}
 _JOINERS = "\u200c\u200d"  # ZWNJ/ZWJ are part of Persian spelling
 _SCRIPT_SUBTAGS = {"Latn", "Cyrl", "Armn", "Geor", "Arab", "Hebr", "Grek", "Deva", "Hans", "Hant"}
-
-_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
+# Coordinates worked out from other records rather than read: `derived: <how>`.
+_DERIVED = re.compile(r"^derived: \S.*$")
+_WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
 
 def _invisible(ch: str) -> bool:
     """Control, format, private-use, surrogate or non-space whitespace characters (ZWNJ/ZWJ
@@ -47,76 +50,6 @@ def _invisible(ch: str) -> bool:
     return ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co")
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc]
-    """Safe loader that keeps line numbers, rejects duplicate keys and reads only true/false
-    as booleans (so the language tag `no` and the country `NO` stay strings)."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-
-
-class _Mapping(dict[str, Any]):
-    """A YAML mapping that remembers the line of each key."""
-
-    line: int = 0
-    lines: dict[str, int]
-
-
-def _construct_mapping(loader: Any, node: yaml.MappingNode) -> _Mapping:
-    loader.flatten_mapping(node)
-    out = _Mapping()
-    out.line = node.start_mark.line + 1
-    out.lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
-        if not isinstance(key, str):
-            raise DataError(f"keys must be text, got {key!r}", path=loader.name, line=line)
-        if key in out:
-            raise DataError(
-                f"duplicate key '{key}' (first on line {out.lines[key]}); keep one of them",
-                path=loader.name,
-                line=line,
-            )
-        out[key] = loader.construct_object(value_node, deep=True)
-        out.lines[key] = line
-    return out
-
-
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse one YAML file with line numbers; DataError on any syntax problem."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataError(f"not UTF-8 text ({exc.reason})", path=str(path)) from None
-    except OSError as exc:
-        raise DataError(f"cannot read the file ({exc.strerror})", path=str(path)) from None
-    loader = _Loader(text)
-    loader.name = str(path)
-    try:
-        return loader.get_single_data()
-    except DataError:
-        raise
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise DataError(
-            f"malformed YAML: {problem}; check indentation and quoting", path=str(path), line=line
-        ) from None
-    finally:
-        loader.dispose()
-
-
 class _Checker:
     """Validates the raw blocks of one file, raising DataError with file and line."""
 
@@ -124,12 +57,13 @@ class _Checker:
         self.path = path
         self.tags = tags
         self.kinds = kinds
+        self.spell_lines: dict[str, list[int]] = {}  # place id -> line of each parents entry
 
-    def fail(self, message: str, block: _Mapping, key: str | None = None) -> DataError:
+    def fail(self, message: str, block: LineMapping, key: str | None = None) -> DataError:
         line = block.lines.get(key, block.line) if key else block.line
         return DataError(message, path=self.path, line=line)
 
-    def year(self, block: _Mapping, key: str) -> int | None:
+    def year(self, block: LineMapping, key: str) -> int | None:
         value = block.get(key)
         if value is None:
             return None
@@ -137,7 +71,7 @@ class _Checker:
             raise self.fail(f"'{key}' must be a year (an integer), got {value!r}", block, key)
         return value
 
-    def text(self, block: _Mapping, key: str, *, required: bool = True) -> str | None:
+    def text(self, block: LineMapping, key: str, *, required: bool = True) -> str | None:
         value = block.get(key)
         if value is None and not required:
             return None
@@ -145,8 +79,8 @@ class _Checker:
             raise self.fail(f"'{key}' must be non-empty text, got {value!r}", block, key)
         return value
 
-    def name(self, raw: Any, owner: _Mapping) -> Name:
-        if not isinstance(raw, _Mapping):
+    def name(self, raw: Any, owner: LineMapping) -> Name:
+        if not isinstance(raw, LineMapping):
             raise self.fail("each name is a mapping with text, lang, status, source",
                             owner, "names")
         unknown = set(raw) - _NAME_KEYS
@@ -161,12 +95,7 @@ class _Checker:
         if "source" not in raw:
             raise self.fail(f"name {text!r} has no source; add a page address, "
                             "'seed:...' or 'dataset:...' (never a name without one)", raw)
-        source = self.text(raw, "source")
-        assert source is not None
-        if not _SOURCE.match(source):
-            raise self.fail(f"source {source!r} must be a URL, 'seed:...', "
-                            "'dataset:...' or 'wikipedia:<lang>:<Title>[@YYYY-MM-DD]'",
-                            raw, "source")
+        source = self.source(raw)
         lang = raw.get("lang")
         if not isinstance(lang, str) or not self.known_lang(lang):
             raise self.fail(f"unknown language tag {lang!r}; use a tag from data/languages/*.yaml "
@@ -185,6 +114,56 @@ class _Checker:
         return Name(text.strip(), sys.intern(lang), sys.intern(status), start, end,
                     tuple(sys.intern(u) for u in used_by), sys.intern(source))
 
+    def source(self, raw: LineMapping, key: str = "source") -> str:
+        source = self.text(raw, key)
+        assert source is not None
+        if not _SOURCE.match(source):
+            raise self.fail(f"{key} {source!r} must be a URL, 'seed:...', "
+                            "'dataset:...' or 'wikipedia:<lang>:<Title>[@YYYY-MM-DD]'", raw, key)
+        return source
+
+    def parents(self, raw: LineMapping, pid: str, parent: str | None) -> tuple[ParentSpell, ...]:
+        """The dated parent history: entries {id, start, end, source}, years not overlapping
+        (`end` exclusive), the open-ended entry (if any) equal to `parent`."""
+        entries = raw.get("parents")
+        if entries is None:
+            return ()
+        if not isinstance(entries, list) or not entries:
+            raise self.fail("parents must be a non-empty list of {id, start, end, source}",
+                            raw, "parents")
+        spells: list[tuple[ParentSpell, LineMapping]] = []
+        for entry in entries:
+            if not isinstance(entry, LineMapping):
+                raise self.fail("each parents entry is a mapping {id, start, end, source}",
+                                raw, "parents")
+            unknown = set(entry) - _SPELL_KEYS
+            if unknown:
+                raise self.fail(f"unknown field '{sorted(unknown)[0]}' in a parents entry; "
+                                f"allowed: {sorted(_SPELL_KEYS)}", entry, sorted(unknown)[0])
+            if "source" not in entry:
+                raise self.fail(f"parents entry {entry.get('id')!r} of {pid!r} has no source; "
+                                "cite the page or law that states it", entry)
+            spell = ParentSpell(self.text(entry, "id") or "", self.year(entry, "start"),
+                                self.year(entry, "end"), self.source(entry))
+            if spell.start is not None and spell.end is not None and spell.start >= spell.end:
+                raise self.fail(f"start {spell.start} is not before end {spell.end} (end is "
+                                "exclusive: the year of the move belongs to the new parent)",
+                                entry, "start")
+            spells.append((spell, entry))
+        spells.sort(key=lambda se: -math.inf if se[0].start is None else se[0].start)
+        for (one, _), (two, entry) in pairwise(spells):
+            if one.end is None or two.start is None or two.start < one.end:
+                raise self.fail(f"parents of {pid!r} overlap: {one.id!r} and {two.id!r} both "
+                                "hold in some year; give each entry its years", entry)
+        open_ = [s for s, _ in spells if s.end is None]
+        if (open_[0].id if open_ else None) != parent:
+            want = f"'{open_[0].id}', the parents entry without an end" if open_ else (
+                "absent: no parents entry is open-ended")
+            raise self.fail(f"parent of {pid!r} is {parent!r} but must be {want}",
+                            raw, "parent" if parent is not None else "parents")
+        self.spell_lines[pid] = [e.line for _, e in spells]
+        return tuple(s for s, _ in spells)
+
     def known_lang(self, tag: str) -> bool:
         if tag in self.tags:
             return True
@@ -196,7 +175,7 @@ class _Checker:
         return len(parts) < 2 or parts[1] in _SCRIPT_SUBTAGS or parts[1].isupper()
 
     def place(self, raw: Any, index: int) -> tuple[Place, bool, int]:
-        if not isinstance(raw, _Mapping):
+        if not isinstance(raw, LineMapping):
             raise DataError(f"entry {index + 1} is not a mapping; each place is a mapping "
                             "starting with 'id:'", path=self.path)
         unknown = set(raw) - _PLACE_KEYS
@@ -227,9 +206,11 @@ class _Checker:
         lat, lon = raw.get("lat"), raw.get("lon")
         for key, value, limit in (("lat", lat, 90), ("lon", lon, 180)):
             if value is not None and (
-                isinstance(value, bool) or not isinstance(value, (int, float)) or abs(value) > limit
+                isinstance(value, bool) or not isinstance(value, (int, float))
+                or not math.isfinite(value) or abs(value) > limit
             ):
-                raise self.fail(f"'{key}' must be a number within ±{limit}", raw, key)
+                raise self.fail(f"'{key}' must be a number within ±{limit}, got {value!r}",
+                                raw, key)
         if (lat is None) != (lon is None):
             raise self.fail("give both lat and lon, or neither", raw, "lat" if lat else "lon")
         geonames = raw.get("geonames")
@@ -241,8 +222,14 @@ class _Checker:
             raise self.fail("population must be a whole number of inhabitants (0 or more)",
                             raw, "population")
         coords_source = self.text(raw, "coords_source", required=False)
+        if coords_source is not None and not _DERIVED.match(coords_source):
+            coords_source = self.source(raw, "coords_source")
         if lat is not None and geonames is None and coords_source is None:
             raise self.fail("coordinates need a geonames ID or a coords_source", raw, "lat")
+        wikidata = raw.get("wikidata")
+        if wikidata is not None and not (isinstance(wikidata, str) and _WIKIDATA.match(wikidata)):
+            raise self.fail(f"wikidata must be a Wikidata item id like Q1234, got {wikidata!r}",
+                            raw, "wikidata")
         if coords_source is None and geonames is not None:
             coords_source = "dataset:GeoNames"
         place = Place(
@@ -252,6 +239,7 @@ class _Checker:
             geonames=geonames, names=names,
             start=self.year(raw, "start"), end=self.year(raw, "end"),
             coords_source=coords_source, population=population,
+            parents=self.parents(raw, pid, parent), wikidata=wikidata,
         )
         return place, False, raw.line
 
@@ -286,6 +274,7 @@ def load_places(
     where: dict[str, str] = {}
     extended: dict[str, Place] = {}
     extensions: list[tuple[Place, str, int]] = []
+    spell_where: dict[str, tuple[str, list[int]]] = {}  # place id -> file, parents entry lines
     for path in paths:
         raw = read_yaml(path)
         if raw is None:
@@ -305,6 +294,7 @@ def load_places(
                                 path=str(path), line=line)
             places[place.id] = place
             where[place.id] = f"{path}:{line}"
+        spell_where.update((pid, (str(path), lines)) for pid, lines in checker.spell_lines.items())
     for extra, path_, line in extensions:
         table = places if extra.id in places else extended
         old = table.get(extra.id) or known.get(extra.id)
@@ -313,6 +303,7 @@ def load_places(
                             path=path_, line=line)
         table[extra.id] = replace(old, names=old.names + extra.names)
     _check_parents(places, where, known)
+    _check_histories(places, spell_where, known)
     return [*places.values(), *extended.values()]
 
 
@@ -332,6 +323,31 @@ def _check_parents(
                 raise DataError(f"parent cycle through {place.id!r}", path=path, line=int(line))
             seen.add(parent)
             parent = places[parent].parent if parent in places else None
+
+
+def _check_histories(places: dict[str, Place], where: dict[str, tuple[str, list[int]]],
+                     known: Mapping[str, Place]) -> None:
+    """Every dated parent is a place, and no place is ever (in any year) above itself."""
+    def ups(pid: str) -> list[str]:
+        place = places.get(pid) or known.get(pid)
+        if place is None:
+            return []
+        return [s.id for s in place.parents] + ([place.parent] if place.parent else [])
+
+    for pid, (path, lines) in where.items():
+        for spell, line in zip(places[pid].parents, lines, strict=True):
+            if spell.id not in places and spell.id not in known:
+                raise DataError(f"parents entry {spell.id!r} of {pid!r} is not a place; fix "
+                                "the id or add that place", path=path, line=line)
+            todo, seen = [spell.id], set()
+            while todo:
+                up = todo.pop()
+                if up == pid:
+                    raise DataError(f"parent cycle through {pid!r} (via its dated parent "
+                                    f"{spell.id!r})", path=path, line=line)
+                if up not in seen:
+                    seen.add(up)
+                    todo.extend(ups(up))
 
 
 def yaml_files(paths: Iterable[str | Path]) -> list[Path]:

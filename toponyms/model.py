@@ -52,13 +52,34 @@ class Name:
 
 
 @dataclass(frozen=True, slots=True)
+class ParentSpell:
+    """One entry of a place's dated parent history: under `id` from `start` (inclusive) to
+    `end` (exclusive: the year of a move belongs to the new parent); an open end is unbounded.
+
+    >>> ParentSpell("az-tartar-district", end=2023, source="https://example.org").holds(2022)
+    True
+    """
+
+    id: str
+    start: int | None = None
+    end: int | None = None
+    source: str = ""
+
+    def holds(self, year: int) -> bool:
+        """True when the place was under this parent in `year`."""
+        return (self.start is None or self.start <= year) and (self.end is None or year < self.end)
+
+
+@dataclass(frozen=True, slots=True)
 class Place:
     """A place with a stable ID and every attested name as an equal alias.
 
     `kind` is one of the kinds in data/kinds.yaml; `country` is ISO 3166-1 alpha-2;
-    `parent` is the id of the containing place. Coordinates and the GeoNames ID are present
-    only where a dataset gives them (`coords_source` says which); so is `population`, which
-    ranks same-named places of one kind (the world gazetteer, see toponyms.geonames).
+    `parent` is the id of the containing place today; `parents` its dated history where the
+    data gives one (`resolve(..., parent=X, at=YEAR)` reads it). Coordinates come with
+    `coords_source` (a dataset, a page, or `derived: <how>`); `population` ranks same-named
+    places of one kind (the world gazetteer, see toponyms.geonames); `wikidata` is the place's
+    Wikidata item (`Q<digits>`), for joining with other gazetteers.
     """
 
     id: str
@@ -73,6 +94,21 @@ class Place:
     end: int | None = None
     coords_source: str | None = field(default=None, compare=False)
     population: int | None = field(default=None, compare=False)
+    parents: tuple[ParentSpell, ...] = ()
+    wikidata: str | None = None
+
+    def parent_in(self, year: int) -> str | None:
+        """The id of the parent in `year`: from `parents` when given (None in a year no entry
+        covers), else today's `parent`.
+
+        >>> p = Place("v", "village", parent="b", parents=(ParentSpell("a", end=2023),
+        ...                                                ParentSpell("b", start=2023)))
+        >>> p.parent_in(2020), p.parent_in(2023), p.parent_in(2024)
+        ('a', 'b', 'b')
+        """
+        if not self.parents:
+            return self.parent
+        return next((s.id for s in self.parents if s.holds(year)), None)
 
     def __hash__(self) -> int:
         return hash(self.id)

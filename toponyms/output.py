@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from toponyms.model import Match
+    from toponyms.model import Match, Place
 
 # tab-separated fields --------------------------------------------------------------------------
 #: Characters a tab-separated field cannot carry as they are: the backslash (the escape itself),
@@ -63,12 +63,12 @@ def record(query: str, match: Match | None, label_lang: str,
     """The fields printed for one query: a match's, or Nones and why (`status`)."""
     if match is None:
         return {"query": query, "id": None, "label": None, "kind": None, "country": None,
-                "score": None, "method": None, "matched": None, "lang": None,
+                "wikidata": None, "score": None, "method": None, "matched": None, "lang": None,
                 "status": status or "unresolved"}
     place = match.place
     return {"query": query, "id": place.id, "label": place.label(label_lang), "kind": place.kind,
-            "country": place.country, "score": match.score, "method": match.method,
-            "matched": match.name.text, "lang": match.name.lang,
+            "country": place.country, "wikidata": place.wikidata, "score": match.score,
+            "method": match.method, "matched": match.name.text, "lang": match.name.lang,
             "status": "ambiguous" if match.ambiguous else "resolved",
             **({"ambiguous": True} if match.ambiguous else {}),
             **({"part": match.part} if match.part is not None else {})}
@@ -214,3 +214,37 @@ class Progress:
             bar = "#" * int(share * 30)
             text = f"[{bar:<30}] {share:4.0%}  {text}"
         print(f"\r{text}", end="", file=sys.stderr, flush=True)
+
+
+# a place (`toponyms show`) ------------------------------------------------------------------
+def place_record(place: Place) -> dict[str, Any]:
+    """Everything the data says about a place, as JSON-ready values (`show --json`)."""
+    names = [{"text": n.text, "lang": n.lang, "status": n.status, "start": n.start,
+              "end": n.end, "used_by": list(n.used_by), "source": n.source}
+             for n in place.names]
+    parents = [{"id": s.id, "start": s.start, "end": s.end, "source": s.source}
+               for s in place.parents]
+    return {"id": place.id, "label": place.label(), "kind": place.kind,
+            "country": place.country, "parent": place.parent, "parents": parents,
+            "lat": place.lat, "lon": place.lon,
+            "coords_source": place.coords_source if place.lat is not None else None,
+            "geonames": place.geonames, "wikidata": place.wikidata, "names": names}
+
+
+def place_text(place: Place) -> str:
+    """A place for reading (`show`): its facts, then its names by language with sources."""
+    lines = [f"{place.label()}  ({place.id})",
+             f"  kind {place.kind}, country {place.country or '-'}, parent {place.parent or '-'}"]
+    lines += [f"    parent {s.id} {s.start or ''}–{s.end or ''}  {s.source}"
+              for s in place.parents]
+    if place.lat is not None:
+        lines.append(f"  {place.lat}, {place.lon}  ({place.coords_source})")
+    lines.append(f"  GeoNames {place.geonames or '-'}, Wikidata {place.wikidata or '-'}")
+    by_lang: dict[str, list[str]] = {}
+    for n in place.names:
+        years = f" {n.start or ''}–{n.end or ''}" if n.start or n.end else ""
+        who = f" used by {', '.join(n.used_by)}" if n.used_by else ""
+        by_lang.setdefault(n.lang, []).append(f"    {n.text}  [{n.status}{years}]{who}  {n.source}")
+    for lang, entries in by_lang.items():
+        lines += [f"  {lang}:", *entries]
+    return "\n".join(lines)

@@ -1,7 +1,9 @@
 """A report on the loaded data: `python -m toponyms.report [--data FILE]... [--shared N]`.
 
 Prints counts of places by kind and country, of names by language, status and kind of source,
-and the names that several places share, with the place a bare `resolve` picks and the others
+of names by source (the host of the page, the Wikipedia language, the dataset; and those on a
+copy host of data/sources.yaml, which `toponyms validate` rejects), and the names that several
+places share, with the place a bare `resolve` picks and the others
 (which `search` lists, and a filter such as `country=` or `parent=` selects). Editors run it
 after changing data; the numbers in the data README come from it.
 """
@@ -15,6 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from toponyms.gazetteer import Gazetteer
 from toponyms.model import DataError, Place
+from toponyms.provenance import denylist, source_group
 
 
 def source_kind(source: str) -> str:
@@ -58,6 +61,17 @@ def report(gaz: Gazetteer, *, shared_limit: int | None = None) -> str:
                     Counter(n.lang.split("-")[0] for n in names), limit=25)
     lines += _table("names by status", Counter(n.status for n in names))
     lines += _table("names by source", Counter(source_kind(n.source) for n in names))
+    groups = Counter(source_group(n.source) for n in names)
+    for group, title, limit in (
+            ("host", "names by host of the source page (Wikipedia articles apart)", 40),
+            ("wikipedia", "names by Wikipedia language (wikipedia.org pages and "
+                          "wikipedia:<lang>:)", 25),
+            ("dataset", "names by dataset", None)):
+        lines += _table(title, Counter({k: v for (g, k), v in groups.items() if g == group}),
+                        limit=limit)
+    deny = denylist()
+    copies = Counter(e.host for n in names if (e := deny.match(n.source)) is not None)
+    lines += _table("names whose source is on a copy host (data/sources.yaml)", copies)
     curated = [p for p in places if p.kind != "country"]
     lines += _table("names of places other than countries, by language",
                     Counter(n.lang for p in curated for n in p.names), limit=25)

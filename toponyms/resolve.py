@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from toponyms.index import UNTAGGED, NameIndex
 from toponyms.inflection import ENDING_PENALTY, base_forms
+from toponyms.lineage import above
 from toponyms.model import Match, Name, Place, _lang_matches
 from toponyms.normalize import MAX_NAME_CHARS, fold, script_of, split_generic, strip_marks
 from toponyms.normalize import translit_keys as _translit_keys
@@ -272,12 +273,13 @@ def _romanized(codes: frozenset[str]) -> frozenset[str]:
 
 
 def passes(place: Place, name: Name, f: Filters, ancestors: dict[str, frozenset[str]]) -> bool:
-    """Whether a place and the name that matched pass the filters."""
+    """Whether a place and the name that matched pass the filters (`parent`: in the year `at`
+    when given, see toponyms.lineage)."""
     if f.country is not None and place.country != f.country:
         return False
     if f.kind is not None and place.kind != f.kind:
         return False
-    if f.parent is not None and f.parent not in ancestors.get(place.id, ()):
+    if f.parent is not None and f.parent not in above(ancestors, place.id, f.at):
         return False
     return f.lang is None or _lang_matches(name.lang, f.lang)
 

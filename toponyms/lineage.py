@@ -1,0 +1,78 @@
+"""Which places lie above a place, today or in a given year: the `parent=` and `at=` filters.
+
+A place's parent today is `Place.parent`; where the data gives a dated history
+(`Place.parents`, e.g. a village moved from one district to another by a 2023 law), the parent
+in a year is the entry that covers it, and the chain upwards is followed year by year too (a
+village under a district under a region). A place without a history keeps its parent in every
+year. Built once per gazetteer from its index, without building Place objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from toponyms.model import ParentSpell
+from toponyms.placetable import PlaceTable
+
+
+class Ancestors(dict[str, frozenset[str]]):
+    """Place id -> the ids of every place above it today (only places with a parent).
+
+    `at(place_id, year)` gives the same for a year, read from the dated parent histories.
+
+    >>> from toponyms.model import ParentSpell
+    >>> up = Ancestors({"v": "b", "a": "r", "b": "r"},
+    ...                {"v": (ParentSpell("a", end=2023), ParentSpell("b", start=2023))})
+    >>> sorted(up["v"]), sorted(up.at("v", 2020))
+    (['b', 'r'], ['a', 'r'])
+    """
+
+    def __init__(self, parent: dict[str, str],
+                 spells: dict[str, tuple[ParentSpell, ...]] | None = None) -> None:
+        self._parent = parent
+        self._spells = spells or {}
+        super().__init__((pid, self._chain(pid, None)) for pid in parent)
+
+    @classmethod
+    def of(cls, table: PlaceTable, positions: Iterable[tuple[str, int]]) -> Ancestors:
+        """The ancestors of the places of an index (`positions`: id -> number pairs)."""
+        parent: dict[str, str] = {}
+        spells: dict[str, tuple[ParentSpell, ...]] = {}
+        for pid, p in positions:
+            up = table.parent(p)
+            if up is not None:
+                parent[pid] = up
+            history = table.parents(p)
+            if history:
+                spells[pid] = history
+        return cls(parent, spells)
+
+    def parent_in(self, place_id: str, year: int | None) -> str | None:
+        """The parent of `place_id` in `year` (today's when `year` is None)."""
+        history = self._spells.get(place_id)
+        if year is None or not history:
+            return self._parent.get(place_id)
+        return next((s.id for s in history if s.holds(year)), None)
+
+    def _chain(self, place_id: str, year: int | None) -> frozenset[str]:
+        seen: list[str] = []
+        up = self.parent_in(place_id, year)
+        while up is not None and up != place_id and up not in seen:
+            seen.append(up)
+            up = self.parent_in(up, year)
+        return frozenset(seen)
+
+    def at(self, place_id: str, year: int | None) -> frozenset[str]:
+        """The ids of every place above `place_id` in `year` (today's chain when None)."""
+        if year is None or not self._spells:
+            return self.get(place_id, frozenset())
+        return self._chain(place_id, year)
+
+
+def above(ancestors: Mapping[str, frozenset[str]], place_id: str,
+          year: int | None) -> frozenset[str]:
+    """The ids above `place_id` in `year` (today when None): read from the dated parents when
+    `ancestors` is an `Ancestors`, else today's chain, whatever the year."""
+    if isinstance(ancestors, Ancestors):
+        return ancestors.at(place_id, year)
+    return ancestors.get(place_id, frozenset())
