@@ -70,10 +70,25 @@ def test_parts_that_agree_resolve_with_the_compound_method(query: str, want: str
 
 def test_a_part_inside_another_is_weaker_than_the_same_place_named_twice() -> None:
     same = toponyms.resolve("Xankəndi / Stepanakert")
-    inside = toponyms.resolve("Talish, Tartar district")
+    inside = toponyms.resolve("Talish, Aghdara district")
     assert same is not None and inside is not None
     assert same.score == 100.0
+    assert inside.place.id == "az-tartar-talish"
     assert inside.score == 100.0 - compound.PENALTY_CONTAINED - (100.0 - 98.0)
+
+
+def test_a_former_parent_supports_a_place_a_little_less_and_only_in_its_years() -> None:
+    # Talish was in Tartar district until a 2023 law moved it to Aghdara district
+    talish = toponyms.get("az-tartar-talish")
+    assert talish.parent == "az-aghdara-district"
+    assert any(p.id == "az-tartar-district" for p in talish.parents)
+    old = toponyms.resolve("Talish, Tartar district")
+    assert old is not None and old.place == talish
+    assert old.score == 100.0 - compound.PENALTY_FORMER_PARENT - (100.0 - 98.0)
+    then = toponyms.resolve("Talish, Tartar district", at=2020)
+    assert then is not None and then.place == talish and then.score > old.score
+    assert toponyms.resolve("Talish, Tartar district", at=2024) is None
+    assert toponyms.resolve("Talish, Aghdara district", at=2020) is None
 
 
 def test_a_kind_word_picks_the_place_of_that_kind() -> None:

@@ -38,6 +38,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from toponyms import lineage
 from toponyms import resolve as cascade
 from toponyms.index import NameIndex
 from toponyms.model import DataError, Match, Place, data_dir
@@ -48,6 +49,9 @@ from toponyms.translit import STATE_TITLE, _read, languages
 PENALTY_UNKNOWN_PART = 5.0
 #: A part that names a place containing the answer ("Talish, Tartar district").
 PENALTY_CONTAINED = 2.0
+#: A part that names a place that contained it in an earlier year of its dated parents, when
+#: the query asks for no year (`at`): old addresses stay good, a little less surely.
+PENALTY_FORMER_PARENT = 3.0
 #: A region or country of the same ISO country, without a recorded containment.
 PENALTY_LOOSE_CONTEXT = 3.0
 #: A part that names another, unrelated place: enough to take 100 below the default 85.
@@ -281,8 +285,10 @@ def _best(index: NameIndex, text: str, parts: list[Part], filters: cascade.Filte
             continue
         if STATE_TITLE in hints and place.kind not in data.title_kinds:
             continue  # "Paris, Republic of": a state title names a state or nothing
-        chain = ancestors.get(place.id, frozenset())
-        supports = [_support(index, place, chain, part, own.score, strict) for part in found]
+        chain = lineage.above(ancestors, place.id, filters.at)
+        former = lineage.ever(ancestors, place.id) - chain if filters.at is None else chain
+        supports = [_support(index, place, chain, former, part, own.score, strict)
+                    for part in found]
         if None in supports:
             continue
         score = min(s for s in supports if s is not None)
@@ -297,8 +303,8 @@ def _best(index: NameIndex, text: str, parts: list[Part], filters: cascade.Filte
     return best
 
 
-def _support(index: NameIndex, place: Place, chain: frozenset[str], part: dict[int, Match],
-             own: float, strict: bool = False) -> float | None:
+def _support(index: NameIndex, place: Place, chain: frozenset[str], former: frozenset[str],
+             part: dict[int, Match], own: float, strict: bool = False) -> float | None:
     """How well one part supports `place`: a compound is as certain as its weakest part.
     None when `strict` and the part neither names the place nor a place containing it."""
     p = index.position[place.id]
@@ -307,6 +313,9 @@ def _support(index: NameIndex, place: Place, chain: frozenset[str], part: dict[i
     contains = [m.score for q, m in part.items() if index.places[q].id in chain]
     if contains:
         return max(contains) - PENALTY_CONTAINED
+    contained = [m.score for q, m in part.items() if index.places[q].id in former]
+    if contained:  # "Talish, Tartar district": its district until a 2023 law
+        return max(contained) - PENALTY_FORMER_PARENT
     if strict:
         return None
     if not part:

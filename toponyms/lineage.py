@@ -62,6 +62,15 @@ class Ancestors(dict[str, frozenset[str]]):
             up = self.parent_in(up, year)
         return frozenset(seen)
 
+    def ever(self, place_id: str) -> frozenset[str]:
+        """Every place above `place_id` in some year of its dated history, today's included."""
+        chains = [self.get(place_id, frozenset())]
+        for spell in self._spells.get(place_id, ()):
+            year = spell.start if spell.start is not None else (
+                spell.end - 1 if spell.end is not None else None)
+            chains.append(self._chain(place_id, year))
+        return frozenset().union(*chains)
+
     def at(self, place_id: str, year: int | None) -> frozenset[str]:
         """The ids of every place above `place_id` in `year` (today's chain when None)."""
         if year is None or not self._spells:
@@ -75,4 +84,12 @@ def above(ancestors: Mapping[str, frozenset[str]], place_id: str,
     `ancestors` is an `Ancestors`, else today's chain, whatever the year."""
     if isinstance(ancestors, Ancestors):
         return ancestors.at(place_id, year)
+    return ancestors.get(place_id, frozenset())
+
+
+def ever(ancestors: Mapping[str, frozenset[str]], place_id: str) -> frozenset[str]:
+    """The ids above `place_id` in any year of its dated history (today's chain when
+    `ancestors` is not an `Ancestors`)."""
+    if isinstance(ancestors, Ancestors):
+        return ancestors.ever(place_id)
     return ancestors.get(place_id, frozenset())
