@@ -64,6 +64,7 @@ def test_short_forms_and_figures_need_an_attested_name() -> None:
 
 def test_short_capitals_are_acronyms_unless_a_proper_name_or_attested() -> None:
     assert not capitals_fit(name("TTC"), "TTC")  # an untagged code of GeoNames
+    assert not capitals_fit(name("JAE"), "Jae")  # a code, however the text writes it
     assert not capitals_fit(name("amlo"), "AMLO")
     assert capitals_fit(name("U.S.", lang="en", status="abbreviation"), "U.S")
     assert capitals_fit(name("TTC", lang="en", status="abbreviation"), "TTC")

@@ -10,8 +10,9 @@ What a mention is (the contract of `Gazetteer.extract`):
   possessive (Yerevan's, Azerbaijan’s); Russian word forms come from the `inflect` rules
   (Нагорном Карабахе, Тертерского района). The span covers the name only, never the ending.
 - Not a mention: a word listed in `not_places` (Azerbaijani, Armenians: demonyms), a name
-  written in lower case in a text that uses capitals (a common word), a name shorter than three
-  letters unless written exactly as in the data (US, UK).
+  written in lower case in a text that uses capitals (a common word), a short form or figure
+  the data does not attest, a frequent word naming too small a place, the stem of a longer
+  word: see toponyms.recognition.
 - A name several places share is resolved with the text's other mentions in view: the place
   whose ancestor, descendant or sibling is also mentioned wins ("Talish" next to "Terter
   district" is the Talish of Tartar district).
@@ -204,8 +205,7 @@ class Extractor:
                                  and filters.parent is None and filters.lang is None) else {}
         found = self._candidates(text, folded, offsets, cased, common)
         chosen = _leftmost_longest(found)
-        return self._resolve(text, folded, offsets, chosen, filters, min_score, ancestors, rank,
-                             common)
+        return self._resolve(text, folded, offsets, chosen, filters, min_score, ancestors, rank)
 
     def _candidates(self, text: str, folded: str, offsets: list[int], cased: bool,
                     common: Mapping[str, float]) -> list[_Found]:
@@ -247,27 +247,28 @@ class Extractor:
                 else capitals_fit(places[e.place].names[e.name], surface))]
             if not entries:
                 continue  # a short word, a figure or an acronym no dataset calls a place
+            floor = population_floor(common, key, capital_says_nothing(
+                text, offsets[start], surface)) if key in common else None
+            if floor is not None:
+                entries = [e for e in entries if not e.inflected and (
+                    (pop := places[e.place].population) is None or pop >= floor)]
+                if not entries:
+                    continue  # a frequent word, and too small a place to be what it means
             out.append(_Found(start, end, word_end, entries, bool(ending)))
         return out
 
     def _resolve(self, text: str, folded: str, offsets: list[int], chosen: list[_Found],
                  filters: Filters, min_score: float, ancestors: dict[str, frozenset[str]],
-                 rank: dict[str, int], common: Mapping[str, float]) -> list[Mention]:
+                 rank: dict[str, int]) -> list[Mention]:
         places = self.index.places
         options: list[dict[int, tuple[float, Name, bool]]] = []
         for f in chosen:
             surface = text[offsets[f.start] : offsets[f.end - 1] + 1]
-            key = folded[f.start : f.end]
-            floor = population_floor(common, key, capital_says_nothing(
-                text, offsets[f.start], surface)) if key in common else None
             best: dict[int, tuple[float, Name, bool]] = {}
             for e in f.entries:
                 place, name = places[e.place], places[e.place].names[e.name]
                 if not passes(place, name, filters, ancestors):
                     continue
-                if floor is not None and (e.inflected or (
-                        place.population is not None and place.population < floor)):
-                    continue  # a frequent word, and too small a place to be what it means
                 exact = name.text == surface and not e.inflected
                 score = (100.0 if exact else 98.0) - (
                     ENDING_PENALTY if f.ending or e.inflected else 0.0)

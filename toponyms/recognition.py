@@ -90,15 +90,19 @@ def short_form(key: str) -> bool:
 
 
 def capitals_fit(name: Name, surface: str) -> bool:
-    """Whether `name` makes `surface`, written in capitals, a mention: a short word in capitals
-    is an acronym, so the name must be an acronym the data attests (an abbreviation, or a
-    tagged name in capitals: "U.S.") or a proper name written in capitals ("BAKU" in a
-    headline is Baku; "TTC" is no place through GeoNames' untagged code "TTC")."""
-    if not surface.isupper() or sum(ch.isalpha() for ch in surface) > rules().acronym_letters:
-        return True
+    """Whether `name` makes `surface` a mention as far as capitals go: a short name in capitals
+    is an acronym, a mention only when the data attests it (an abbreviation, or a tagged name:
+    "U.S."), not through GeoNames' untagged codes ("TTC", "JAE", however the text writes
+    them); a short word in capitals in the text is an acronym too, a mention only through
+    such a name or a proper name written in capitals ("BAKU" in a headline is Baku)."""
+    most = rules().acronym_letters
     text = name.text
-    if text.isupper():  # an acronym of the data: "U.S." of the United States, "TTC"
+    if text.isupper() and sum(ch.isalpha() for ch in text) <= most:
+        # an acronym of the data ("U.S." of the United States, GeoNames' code "JAE"), in
+        # capitals or not in the text ("Jae" is not JAE): attested, or not a mention
         return name.status == "abbreviation" or not untagged(name)
+    if not surface.isupper() or sum(ch.isalpha() for ch in surface) > most:
+        return True
     return text[:1].isupper()
 
 
