@@ -14,7 +14,6 @@ from toponyms import _quit_if_the_command_was_interrupted
 
 try:  # Ctrl-C while the command imports: one line and exit 130, not a traceback
     import argparse
-    import contextlib
     import logging
     import os
     import re
@@ -27,7 +26,7 @@ try:  # Ctrl-C while the command imports: one line and exit 130, not a traceback
     from toponyms import __version__, output
     from toponyms.batch import cell, unfit, write_csv, write_jsonl
     from toponyms.gazetteer import Gazetteer
-    from toponyms.geojson import FeatureWriter, write_geojson
+    from toponyms.geojson import features_or_none, write_geojson
     from toponyms.model import DataError, Match, Place
     from toponyms.normalize import fold, normalize, translit_keys
     from toponyms.output import AtomicOutput, Progress, field, json_line, line, record, same_file
@@ -269,7 +268,7 @@ def _cmd_resolve(args: argparse.Namespace) -> int:
     gaz = _gazetteer(args)
     filters = _filters(args, gaz)
     missing = 0
-    with _features(args) as features:
+    with features_or_none(args.format, sys.stdout) as features:
         for query in _names(args.names):
             reason = unfit(query)  # one bad name is marked, never the end of the run
             match = None if reason else gaz.resolve(query, **filters)
@@ -284,16 +283,6 @@ def _cmd_resolve(args: argparse.Namespace) -> int:
 
 def _json(args: argparse.Namespace) -> bool:
     return bool(args.json) or args.format == "json"
-
-
-@contextlib.contextmanager
-def _features(args: argparse.Namespace) -> Iterator[FeatureWriter | None]:
-    """A FeatureCollection on stdout with --format geojson, else None."""
-    if args.format != "geojson":
-        yield None
-        return
-    with FeatureWriter(sys.stdout) as writer:
-        yield writer
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
@@ -321,7 +310,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         if source is not sys.stdin:
             source.close()
     mentions = gaz.extract(text, **filters)
-    with _features(args) as features:
+    with features_or_none(args.format, sys.stdout) as features:
         for m in mentions:
             rec = {"start": m.start, "end": m.end, **record(m.text, m.match, args.label_lang)}
             rec["text"] = rec.pop("query")

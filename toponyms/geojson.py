@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from itertools import chain
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any
@@ -63,6 +64,17 @@ class FeatureWriter:
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.sink.write("\n]}\n")
+
+
+@contextmanager
+def features_or_none(fmt: str | None, sink: IO[str]) -> Iterator[FeatureWriter | None]:
+    """A FeatureWriter on `sink` when `fmt` is "geojson", else None (the command's other
+    formats)."""
+    if fmt != "geojson":
+        yield None
+        return
+    with FeatureWriter(sink) as writer:
+        yield writer
 
 
 def write_geojson(source: Iterable[str], sink: IO[str], column: str, cells_for: Cells,
