@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from test_extract import SEED, SEED_GOLD, WRITTEN, WRITTEN_GOLD, needs_seed
 
 from toponyms import Gazetteer
 from toponyms.model import Name
@@ -125,6 +126,16 @@ def test_world_extract_and_resolve_agree_on_frequent_words(world: Gazetteer) -> 
         got = mentions[0].match.place.id if mentions else None
         resolved = world.resolve(word)
         assert got == (resolved.place.id if resolved else None), word
+
+
+@pytest.mark.slow
+@needs_seed
+def test_world_extract_finds_the_seed_articles_mentions_and_nothing_else(
+        world: Gazetteer) -> None:
+    # before these rules the world found 66 mentions here: "The", "We", "All", figures
+    found = [(m.text, m.match.place.id) for m in world.extract(SEED.read_text(encoding="utf-8"))]
+    assert found == SEED_GOLD
+    assert [(m.text, m.match.place.id) for m in world.extract(WRITTEN)] == WRITTEN_GOLD
 
 
 def test_recognition_rules_are_read_from_the_language_folder() -> None:
