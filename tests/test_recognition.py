@@ -15,6 +15,7 @@ from test_extract import SEED, SEED_GOLD, WRITTEN, WRITTEN_GOLD, needs_seed
 
 from toponyms import Gazetteer
 from toponyms.model import Name
+from toponyms.normalize import fold
 from toponyms.recognition import (
     capital_says_nothing,
     capitals_fit,
@@ -24,6 +25,8 @@ from toponyms.recognition import (
     sentence_start,
     short_form,
 )
+from toponyms.strategies import place_names
+from toponyms.translit import languages
 
 words = st.text(st.characters(whitelist_categories=("Lu", "Ll")), min_size=1, max_size=12)
 
@@ -142,3 +145,22 @@ def test_recognition_rules_are_read_from_the_language_folder() -> None:
     path = Path(__file__).resolve().parents[1] / "data" / "languages" / "recognition.yaml"
     assert path.is_file()
     assert rules().min_letters == 3 and rules().acronym_letters >= 3
+
+
+
+@given(st.lists(st.tuples(place_names(lang="en"), st.sampled_from(
+    ["", "e", "s", "a", "ian", "ese", "'s", "’s", "da", "dan", "ing"]),
+    st.sampled_from([" ", ", ", ". ", " the ", "-"])), min_size=1, max_size=6))
+def test_a_mention_never_starts_or_ends_inside_a_word(
+        parts: list[tuple[str, str, str]]) -> None:
+    text = "".join(f"{name}{tail}{gap}" for name, tail, gap in parts)
+    suffixes = languages().suffixes
+    for m in Gazetteer.default().extract(text):
+        assert m.start == 0 or not text[m.start - 1].isalnum(), (text, m.text)
+        after = ""
+        for ch in text[m.end :]:
+            if not (ch.isalnum() or ch in "'’ʼ"):
+                break
+            after += ch
+        if after:  # the word goes on after the name: only by a case ending of the data
+            assert fold(after.lstrip("'’ʼ")) in suffixes, (text, m.text, after)
