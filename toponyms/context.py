@@ -20,6 +20,7 @@ Ties of relation keep the order of the ranking without context (score, kind, pop
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from toponyms.model import Match, Place
@@ -105,4 +106,44 @@ def context_places(items: Iterable[object], get: Callable[[str], Place | None],
     return found
 
 
-__all__ = ["MARGIN", "NEAR_KM", "context_places", "km", "relation", "rerank"]
+class Mentioned:
+    """The places a text mentions (toponyms.extract), indexed so that relatedness costs
+    O(depth), not O(n)."""
+
+    def __init__(self, ids: set[str], ancestors: dict[str, frozenset[str]],
+                 mentioned: list[Place]) -> None:
+        self.ids = ids
+        self.ancestors = ancestors
+        self.below: Counter[str] = Counter(a for pid in ids for a in ancestors.get(pid, ()))
+        self.mentioned = mentioned
+
+    def near(self, place: Place, exclude: str | None) -> int:
+        """2 when a mentioned place (but `exclude`) lies within context.NEAR_KM of this one,
+        1 when one is in the same country, else 0: weaker than `related`, it decides only
+        between candidates that tie on it ("Columbia" beside "Nashville")."""
+        best = 0
+        for other in self.mentioned:
+            if other.id == exclude or other.id == place.id:
+                continue
+            d = km(place, other)
+            if d is not None and d <= NEAR_KM:
+                return 2
+            if place.country is not None and place.country == other.country:
+                best = 1
+        return best
+
+    def related(self, place: Place, exclude: str | None) -> int:
+        """How many mentioned places (but `exclude`) are this one's ancestor or descendant,
+        or, for a village, inside its parent (Talish beside Madagiz, in Tartar district)."""
+        lost = self.ancestors.get(exclude, frozenset()) if exclude is not None else frozenset()
+        mine = self.ancestors.get(place.id, frozenset())
+        count = sum(1 for a in mine if a in self.ids and a != exclude)
+        count += self.below[place.id] - (place.id in lost)
+        parent = place.parent
+        if place.kind == "village" and parent is not None:
+            count += self.below[parent] - (parent in lost)
+            count -= place.id in self.ids and place.id != exclude  # itself, not a sibling
+        return count
+
+
+__all__ = ["MARGIN", "NEAR_KM", "Mentioned", "context_places", "km", "relation", "rerank"]

@@ -15,7 +15,8 @@ What a mention is (the contract of `Gazetteer.extract`):
   word: see toponyms.recognition.
 - A name several places share is resolved with the text's other mentions in view: the place
   whose ancestor, descendant or sibling is also mentioned wins ("Talish" next to "Terter
-  district" is the Talish of Tartar district).
+  district" is the Talish of Tartar district); between candidates still tied, one within 150 km
+  of another mentioned place, then one in the same country as another (toponyms.context).
 - A village needs evidence: another mention of its district or a neighbour, or a generic word
   next to it ("village of Madagiz", "Talish village"). Without it the mention scores
   EVIDENCE_PENALTY lower and drops below the default `min_score`: that is the precision /
@@ -39,6 +40,7 @@ from itertools import product
 
 import ahocorasick
 
+from toponyms.context import Mentioned
 from toponyms.model import Match, Mention, Name, Place, _lang_matches
 from toponyms.normalize import APOSTROPHES, fold, strip_marks
 from toponyms.recognition import (
@@ -284,7 +286,8 @@ class Extractor:
         firsts: list[str | None] = sure
         for _ in range(2):
             counts = Counter(pid for pid in firsts if pid is not None)
-            context = _Context(set(counts), ancestors)
+            context = Mentioned(set(counts), ancestors,
+                               [places[self.index.position[pid]] for pid in counts])
             picks = []
             for own, f, best in zip(firsts, chosen, options, strict=True):
                 # never count a mention's own choice: it would only confirm itself
@@ -305,7 +308,7 @@ class Extractor:
         return mentions
 
     def _pick(self, folded: str, f: _Found, best: dict[int, tuple[float, Name, bool]],
-              context: _Context, exclude: str | None, ancestors: dict[str, frozenset[str]],
+              context: Mentioned, exclude: str | None, ancestors: dict[str, frozenset[str]],
               rank: dict[str, int]) -> tuple[float, int, Place, Name, bool, bool]:
         """The place a mention names, given the other places mentioned."""
         places = self.index.places
@@ -315,9 +318,10 @@ class Extractor:
             related = context.related(place, exclude)
             if place.kind == "village" and not related and not self._generic_near(folded, f):
                 score -= EVIDENCE_PENALTY
-            scored.append((score, related, place, name, exact))
-        scored.sort(key=lambda s: (-s[0], -s[1], *prominence(s[2], s[3], rank)))
-        score, related, place, name, exact = scored[0]
+            near = context.near(place, exclude) if len(best) > 1 else 0
+            scored.append((score, related, place, name, exact, near))
+        scored.sort(key=lambda s: (-s[0], -s[1], -s[5], *prominence(s[2], s[3], rank)))
+        score, related, place, name, exact, _ = scored[0]
         ambiguous = any(
             s[0] == score and s[1] == related and s[2].id not in ancestors.get(place.id, ())
             and place.id not in ancestors.get(s[2].id, ()) for s in scored[1:])
@@ -375,25 +379,3 @@ def _leftmost_longest(found: list[_Found]) -> list[_Found]:
             out.append(f)
             last = f.word_end
     return out
-
-
-class _Context:
-    """The places a text mentions, indexed so that relatedness costs O(depth), not O(n)."""
-
-    def __init__(self, ids: set[str], ancestors: dict[str, frozenset[str]]) -> None:
-        self.ids = ids
-        self.ancestors = ancestors
-        self.below: Counter[str] = Counter(a for pid in ids for a in ancestors.get(pid, ()))
-
-    def related(self, place: Place, exclude: str | None) -> int:
-        """How many mentioned places (but `exclude`) are this one's ancestor or descendant,
-        or, for a village, inside its parent (Talish beside Madagiz, in Tartar district)."""
-        lost = self.ancestors.get(exclude, frozenset()) if exclude is not None else frozenset()
-        mine = self.ancestors.get(place.id, frozenset())
-        count = sum(1 for a in mine if a in self.ids and a != exclude)
-        count += self.below[place.id] - (place.id in lost)
-        parent = place.parent
-        if place.kind == "village" and parent is not None:
-            count += self.below[parent] - (parent in lost)
-            count -= place.id in self.ids and place.id != exclude  # itself, not a sibling
-        return count
