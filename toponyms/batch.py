@@ -163,14 +163,13 @@ def write_csv(source: Iterable[str], sink: IO[str], column: str, cells_for: Cell
         yield status
 
 
-def write_jsonl(source: Iterable[str], sink: IO[str], column: str, cells_for: Cells
-                ) -> Iterator[str]:
-    """Copy JSON lines `source` to `sink` with COLUMNS added; yield each row's status.
+#: The value `json_rows` gives for a line that is not a JSON object.
+MALFORMED: Any = object()
 
-    The output is valid UTF-8: a line with bytes that were not UTF-8 (or an escaped lone
-    surrogate) is written with U+FFFD in their place and status invalid-utf8. A line that is not
-    a JSON object is written as {"toponym_raw": line, ...} with status malformed-row.
-    """
+
+def json_rows(source: Iterable[str], column: str) -> Iterator[tuple[dict[str, Any], Any]]:
+    """Each non-blank JSON line as (object, its value in `column`); a line that is not a JSON
+    object as ({RAW_COLUMN: line}, MALFORMED): one bad line never stops a batch."""
     for line in source:
         if not line.strip():
             continue
@@ -179,9 +178,24 @@ def write_jsonl(source: Iterable[str], sink: IO[str], column: str, cells_for: Ce
             if not isinstance(row, dict):
                 raise ValueError
         except ValueError:
-            row, cells, status = {RAW_COLUMN: line.rstrip("\r\n")}, _MALFORMED, "malformed-row"
+            yield {RAW_COLUMN: line.rstrip("\r\n")}, MALFORMED
+            continue
+        yield row, row.get(column)
+
+
+def write_jsonl(source: Iterable[str], sink: IO[str], column: str, cells_for: Cells
+                ) -> Iterator[str]:
+    """Copy JSON lines `source` to `sink` with COLUMNS added; yield each row's status.
+
+    The output is valid UTF-8: a line with bytes that were not UTF-8 (or an escaped lone
+    surrogate) is written with U+FFFD in their place and status invalid-utf8. A line that is not
+    a JSON object is written as {"toponym_raw": line, ...} with status malformed-row.
+    """
+    for row, value in json_rows(source, column):
+        if value is MALFORMED:
+            cells, status = _MALFORMED, "malformed-row"
         else:
-            cells, status = cells_for(row.get(column))
+            cells, status = cells_for(value)
         row.update(zip(COLUMNS, [c if c != "" else None for c in cells], strict=True))
         text = json.dumps(row, ensure_ascii=False)
         if _SURROGATES.search(text):

@@ -18,14 +18,13 @@ True
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from itertools import chain
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any
 
-from toponyms.batch import COLUMNS, RAW_COLUMN, Cells, csv_records
+from toponyms.batch import COLUMNS, MALFORMED, RAW_COLUMN, Cells, csv_records, json_rows
 from toponyms.output import json_line
 
 if TYPE_CHECKING:
@@ -86,7 +85,7 @@ def write_geojson(source: Iterable[str], sink: IO[str], column: str, cells_for: 
     `place_of` maps a resolved id to its place (coordinates and kind). Raises ValueError
     before writing anything when a CSV input has no header or no such column.
     """
-    rows = _json_rows(source, column) if jsonl else _csv_rows(source, column)
+    rows = json_rows(source, column) if jsonl else _csv_rows(source, column)
     first = next(rows, None)  # a CSV input without the column fails here, before any output
     with FeatureWriter(sink) as out:
         for row, value in chain([first] if first is not None else [], rows):
@@ -106,7 +105,7 @@ def write_geojson(source: Iterable[str], sink: IO[str], column: str, cells_for: 
             yield status
 
 
-_MALFORMED: Any = object()
+_MALFORMED = MALFORMED
 
 
 def _csv_rows(source: Iterable[str], column: str) -> Iterator[tuple[dict[str, Any], Any]]:
@@ -122,17 +121,3 @@ def _csv_rows(source: Iterable[str], column: str) -> Iterator[tuple[dict[str, An
             yield {RAW_COLUMN: row}, _MALFORMED
             continue
         yield dict(zip(header, row, strict=False)), row[at] if at < len(row) else None
-
-
-def _json_rows(source: Iterable[str], column: str) -> Iterator[tuple[dict[str, Any], Any]]:
-    for line in source:
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            if not isinstance(row, dict):
-                raise ValueError
-        except ValueError:
-            yield {RAW_COLUMN: line.rstrip("\r\n")}, _MALFORMED
-            continue
-        yield row, row.get(column)
