@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from toponyms import cache, compound, geonames
+from toponyms import admin, cache, compound, geonames
 from toponyms import resolve as cascade
 from toponyms.extract import Extractor
 from toponyms.index import PlaceMap
@@ -223,7 +223,14 @@ class Gazetteer:
             key = strip_marks(fold(word))  # as run() keys the query
             if key and zipf > common.get(key, 0.0):
                 common[key] = zipf
-        extended, rows = geonames.merge(records.values(), gaz)
+        if base:  # admin regions and continents (data/world): parents of the GeoNames places
+            gaz._add_files(admin.world_files())
+        links, known = admin.admin1_links(), gaz._index.position
+
+        def parent_of(record: geonames.Record) -> str | None:
+            return links.parent(record.country, record.admin1, known)
+
+        extended, rows = geonames.merge(records.values(), gaz, parent_of)
         del records
         gaz._index.add(extended)
         gaz._index.add_raw(rows)
