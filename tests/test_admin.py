@@ -84,3 +84,25 @@ def test_the_generated_files_are_the_builders_output() -> None:
     for name, text in files.items():
         shipped = (WORLD / name).read_text(encoding="utf-8")
         assert text == shipped, f"{name}: run python tools/build_admin.py"
+
+
+def test_a_dump_records_admin1_code_becomes_its_parent_or_else_its_country(
+        tmp_path: Path) -> None:
+    from toponyms import geonames
+
+    def line(gid: int, name: str, country: str, code: str) -> str:
+        cols = [str(gid), name, name, "", "40.5", "47.5", "P", "PPL", country, "", code, "",
+                "", "", "2000", "", "100", "Asia/Baku", "2024-01-01"]
+        return "\t".join(cols) + "\n"
+
+    table = tmp_path / "XX.txt"
+    # synthetic records (invented names, ids from 990000001): a linked code, an unknown one
+    table.write_text(line(990000001, "Alphaville", "US", "IL")
+                     + line(990000002, "Betaville", "US", "ZZ"), encoding="utf-8")
+    records = list(geonames.read_table(table))
+    assert [(r.country, r.admin1) for r in records] == [("US", "IL"), ("US", "ZZ")]
+    links = admin.Admin1Links({"US.IL": "us-il"}, frozenset())
+    _, rows = geonames.merge(records, [],
+                             lambda r: links.parent(r.country, r.admin1, {"us", "us-il"}))
+    assert [(row[0], row[3]) for row in rows] == [("geonames-990000001", "us-il"),
+                                                  ("geonames-990000002", "us")]

@@ -53,6 +53,7 @@ from build_cities import capitals as capital_ids  # noqa: E402
 from build_countries import bcp47, quote  # noqa: E402
 from build_countries import clean as _clean  # noqa: E402
 
+from toponyms import geonames  # noqa: E402
 from toponyms.load import load_kinds, load_places  # noqa: E402
 from toponyms.normalize import fold, split_generic, strip_marks  # noqa: E402
 from toponyms.translit import languages  # noqa: E402
@@ -189,7 +190,14 @@ def iso_name(text: str) -> str:
 
 
 def subdivisions(tags: frozenset[str]) -> dict[str, list[tuple[Any, list[tuple[str, str]]]]]:
-    """Country -> [(subdivision, [(text, tag)] translations)] of first-level subdivisions."""
+    """Country -> [(subdivision, [(text, tag)] translations)] of first-level subdivisions.
+
+    A translation is left out when it does not start with a letter ("# El Oras") or when it
+    is a frequent word (the world gazetteer's common-word list, toponyms.geonames) that the
+    ISO name is not: iso-codes translators sometimes translated the words of a name (the
+    Irish entry for Ecuador's El Oro is "Ór", gold), and such a word would be matched in text.
+    """
+    common = {strip_marks(fold(w)) for w in geonames.common_words()}
     cats = {t: c for t, c in catalogs().items() if t in tags}
     out: dict[str, list[tuple[Any, list[tuple[str, str]]]]] = defaultdict(list)
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
@@ -199,6 +207,10 @@ def subdivisions(tags: frozenset[str]) -> dict[str, list[tuple[Any, list[tuple[s
         seen = {iso_name(sub.name)}
         for tag, cat in cats.items():
             text = cat.gettext(sub.name)
+            key = strip_marks(fold(iso_name(text)))
+            if not iso_name(text)[:1].isalpha() or (
+                    key in common and key != strip_marks(fold(iso_name(sub.name)))):
+                continue
             if text != sub.name and iso_name(text) not in seen:
                 seen.add(iso_name(text))
                 names.append((iso_name(text), tag))
