@@ -69,6 +69,8 @@ DERIVED = ("derived: the coordinates of its most populous GeoNames cities500 pla
 #: Countries whose first-level units are curated in data/places: no generated places for them.
 CURATED = ("AM", "AZ")
 OUT = ROOT / "data" / "world"
+#: A translation this frequent as a word (wordfreq's Zipf scale) is taken for a word, not a name.
+WORD_ZIPF = 5.5
 
 
 def check_versions() -> None:
@@ -193,11 +195,13 @@ def subdivisions(tags: frozenset[str]) -> dict[str, list[tuple[Any, list[tuple[s
     """Country -> [(subdivision, [(text, tag)] translations)] of first-level subdivisions.
 
     A translation is left out when it does not start with a letter ("# El Oras") or when it
-    is a frequent word (the world gazetteer's common-word list, toponyms.geonames) that the
-    ISO name is not: iso-codes translators sometimes translated the words of a name (the
+    is a very frequent word (Zipf WORD_ZIPF or more in the world gazetteer's common-word list,
+    toponyms.geonames: "or", "de", "la"; "Bavaria", 3.3, stays) that the ISO name is not:
+    iso-codes translators sometimes translated the words of a name (the
     Irish entry for Ecuador's El Oro is "Ór", gold), and such a word would be matched in text.
     """
-    common = {strip_marks(fold(w)) for w in geonames.common_words()}
+    common = {strip_marks(fold(w)) for w, z in geonames.common_words().items()
+              if z >= WORD_ZIPF}
     cats = {t: c for t, c in catalogs().items() if t in tags}
     out: dict[str, list[tuple[Any, list[tuple[str, str]]]]] = defaultdict(list)
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
