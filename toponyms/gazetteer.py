@@ -61,9 +61,17 @@ class Gazetteer:
         """Derive the lookup tables and caches that are not stored in the disk cache."""
         self._places = PlaceMap(self._index)
         table = self._index.places
-        # only places with a parent have ancestors: most of the world's places have none
-        self._ancestors = {pid: self._chain(p) for pid, p in self._index.position.items()
-                           if table.parent(p) is not None}
+        # only places with a parent have ancestors; places of one parent share one set (the
+        # world's 240,000 GeoNames places have a few thousand parents)
+        self._ancestors = {}
+        shared: dict[str, frozenset[str]] = {}
+        for pid, p in self._index.position.items():
+            parent = table.parent(p)
+            if parent is not None:
+                found = shared.get(parent)
+                if found is None:
+                    found = shared[parent] = self._chain(p)
+                self._ancestors[pid] = found
         # best exact hit per text of the data, filled on first use: the cheap common case
         self._exact: dict[str, Match] = {}
         self._cached = lru_cache(maxsize=RESOLVE_CACHE_SIZE)(self._resolve)
