@@ -106,3 +106,18 @@ def test_a_dump_records_admin1_code_becomes_its_parent_or_else_its_country(
                              lambda r: links.parent(r.country, r.admin1, {"us", "us-il"}))
     assert [(row[0], row[3]) for row in rows] == [("geonames-990000001", "us-il"),
                                                   ("geonames-990000002", "us")]
+
+
+def test_no_heldout_query_is_a_name_in_the_world_files() -> None:
+    import csv
+
+    held: set[str] = set()
+    for path in sorted((ROOT / "tests" / "heldout").glob("*.tsv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            held.update(row[0].strip() for row in csv.reader(fh, delimiter="\t")
+                        if row and not row[0].startswith("#"))
+    names: set[str] = set()
+    for path in WORLD.glob("*.yaml"):
+        names.update(re.findall(r'text: "([^"]*)"', path.read_text(encoding="utf-8")))
+    assert len(names) > 40_000
+    assert sorted(held & names) == []

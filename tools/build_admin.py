@@ -50,6 +50,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from build_cities import capitals as capital_ids  # noqa: E402
+from build_cities import heldout_queries  # noqa: E402
 from build_countries import bcp47, quote  # noqa: E402
 from build_countries import clean as _clean  # noqa: E402
 
@@ -203,6 +204,7 @@ def subdivisions(tags: frozenset[str]) -> dict[str, list[tuple[Any, list[tuple[s
     common = {strip_marks(fold(w)) for w, z in geonames.common_words().items()
               if z >= WORD_ZIPF}
     cats = {t: c for t, c in catalogs().items() if t in tags}
+    held = heldout_queries()  # an evaluation set: never a name in data/ (tests/heldout)
     out: dict[str, list[tuple[Any, list[tuple[str, str]]]]] = defaultdict(list)
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         if sub.parent_code:
@@ -212,7 +214,7 @@ def subdivisions(tags: frozenset[str]) -> dict[str, list[tuple[Any, list[tuple[s
         for tag, cat in cats.items():
             text = cat.gettext(sub.name)
             key = strip_marks(fold(iso_name(text)))
-            if not iso_name(text)[:1].isalpha() or (
+            if iso_name(text) in held or not iso_name(text)[:1].isalpha() or (
                     key in common and key != strip_marks(fold(iso_name(sub.name)))):
                 continue
             if text != sub.name and iso_name(text) not in seen:
@@ -323,7 +325,7 @@ def place_block(sub: Any, translations: list[tuple[str, str]], code: str | None,
     names += [(t, tag, "exonym", ISO_SOURCE) for t, tag in translations]
     have = {n[0] for n in names}
     gn = gn_names.get((cc, code)) if code is not None else None
-    if gn is not None and gn not in have:
+    if gn is not None and gn not in have and gn not in heldout_queries():
         names.append((gn, "und", "variant", GN_SOURCE))
     if state is not None:
         names.append((suffix, "und", "abbreviation", STATES_SOURCE))  # label: the ISO name
@@ -387,7 +389,7 @@ def continents(tags: frozenset[str]) -> str:
         for alt in c.get("alternateNames", []):
             tag = str(alt.get("lang", "")).replace("_", "-")
             text = clean(str(alt.get("name", "")))
-            if tag not in tags or not text or (text, tag) in seen:
+            if tag not in tags or not text or (text, tag) in seen or text in heldout_queries():
                 continue
             seen.add((text, tag))
             status = ("colloquial" if alt.get("isColloquial") else "historical"
