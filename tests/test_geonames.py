@@ -20,10 +20,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toponyms import Gazetteer, cache, geonames
+from toponyms import Gazetteer, admin, cache, geonames
 from toponyms.cli import main
 from toponyms.index import NameIndex
 from toponyms.model import DataError
+from toponyms.rank import ALTERNATE_DISCOUNT
 from toponyms.translit import languages
 
 
@@ -53,6 +54,8 @@ def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # a small common-word prior: reading wordfreq's (seconds, ~300 MB) per build tests nothing
     # these synthetic records need; the module-scoped real world below reads the real one
     monkeypatch.setattr(geonames, "common_words", lambda: dict(SMALL_PRIOR))
+    # nor the world's admin regions (data/world, ~25 s to load): the module's real world has them
+    monkeypatch.setattr(admin, "world_files", lambda: [])
     return folder
 
 
@@ -360,7 +363,8 @@ def test_the_best_place_for_a_name_is_the_most_prominent_that_has_it(
         records: list[tuple[str, list[str], str, int]]) -> None:
     # The oracle is the documented rule, as a partial order, not the ranking's own sort key:
     # no other place having the word may beat the answer on kind (data/kinds.yaml order),
-    # then, at the same kind, on having the word as its main name, then on population.
+    # then, at the same kind, on weight (population, an alternate name's divided by
+    # ALTERNATE_DISCOUNT), then on having the word as its main name.
     # Kinds and populations are read off the built places (assigning them is tested above).
     import tempfile
 
@@ -386,8 +390,46 @@ def test_the_best_place_for_a_name_is_the_most_prominent_that_has_it(
             assert rank[other.kind] >= rank[answer.kind], (word, other.id, answer.id)
             if other.kind != answer.kind:
                 continue
+            # weight: population, divided by rank.ALTERNATE_DISCOUNT for an alternate name
             main, answer_main = other.names[0].text == word, answer.names[0].text == word
-            assert answer_main or not main, (word, other.id, answer.id)
-            if main == answer_main:
-                assert (other.population or 0) <= (answer.population or 0), (word, other.id)
+            weight = (other.population or 0) / (1 if main else ALTERNATE_DISCOUNT)
+            answer_weight = (answer.population or 0) / (1 if answer_main else ALTERNATE_DISCOUNT)
+            assert weight <= answer_weight, (word, other.id, answer.id)
+            if weight == answer_weight:
+                assert answer_main or not main, (word, other.id, answer.id)
         assert got.ambiguous == (len(having) > 1)
+
+
+# admin regions, continents and prominence (issue 14) -----------------------------------------
+def test_geonames_places_get_a_parent_chain_through_their_admin1_region(world: Gazetteer) -> None:
+    illinois = world.resolve("Springfield", parent="us-il")
+    assert illinois is not None and illinois.place.parent == "us-il"
+    assert world.get("us-il").parent == "us"
+    assert world.get("us-il").coords_source.startswith("derived: ")  # type: ignore[union-attr]
+    assert world.resolve("Springfield", parent="us-ma").place.parent == "us-ma"  # type: ignore
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Florida", "us-fl"), ("Indiana", "us-in"), ("Queensland", "au-qld"), ("Bavaria", "de-by"),
+    ("Europe", "continent-eu"), ("Caucasus", "caucasus"), ("Georgia", "ge"),
+    ("St. Petersburg", "ru-saint-petersburg"), ("Saint Petersburg", "ru-saint-petersburg"),
+    ("Washington", "us-washington"), ("IN", "us-in"),
+])
+def test_states_regions_and_prominent_places_win_their_names(
+        world: Gazetteer, query: str, expected: str) -> None:
+    match = world.resolve(query)
+    assert match is not None and match.place.id == expected, (query, match)
+
+
+def test_a_postal_code_in_lower_case_is_a_word_not_a_state(world: Gazetteer) -> None:
+    for word in ("in", "or", "me"):
+        match = world.resolve(word)
+        assert match is None or match.place.kind != "region", (word, match)
+
+
+def test_extract_and_resolve_agree_and_a_us_context_makes_georgia_the_state(
+        world: Gazetteer) -> None:
+    alone = world.extract("Officials in Springfield said.")
+    assert [m.match.place.id for m in alone] == [world.resolve("Springfield").place.id]  # type: ignore
+    found = {m.text: m.match.place.id for m in world.extract("Atlanta, Georgia")}
+    assert found["Georgia"] == "us-ga"

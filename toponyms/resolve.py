@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from toponyms.index import UNTAGGED, NameIndex
 from toponyms.inflection import ENDING_PENALTY, base_forms
@@ -23,6 +23,7 @@ from toponyms.lineage import above
 from toponyms.model import Match, Name, Place, _lang_matches
 from toponyms.normalize import MAX_NAME_CHARS, fold, script_of, split_generic, strip_marks
 from toponyms.normalize import translit_keys as _translit_keys
+from toponyms.rank import merge, prominence, rank
 from toponyms.similarity import FUZZY_MAX, cost, limit, score_of
 from toponyms.translit import STATE_TITLE, languages
 
@@ -40,6 +41,9 @@ FUZZY_FACTOR = 0.95
 FUZZY_WEIGHED = 40
 #: Shortest transliteration key the fuzzy stage will look at; shorter keys are too ambiguous.
 FUZZY_MIN_KEY = 4
+#: An abbreviation written in capitals ("IN", Indiana's postal code; "UK") matches only a query
+#: in capitals: in lower case it is a word ("in", "us", "me", "or").
+CAPITALS_ONLY = True
 #: Score adjustments for weaker evidence.
 PENALTY_UNASKED_GENERIC = 3.0  # "Terter" matched only through "Terter District"
 PENALTY_KIND_MISMATCH = 6.0  # "Terter district" and a place that is not a district
@@ -127,6 +131,8 @@ def run(
     loose = False  # set once the cascade reaches the transliteration stage
     title_kinds = languages().title_kinds
     no_state: list[str] = []  # places a state title's name named that are not of title_kinds
+    # an abbreviation written in capitals matches only a query written in capitals
+    capitals_only = CAPITALS_ONLY and not query.text.isupper()
 
     def consider(entries: Iterator[tuple[int, int, str]], method: str, base: float, hint: str,
                  script: str | None = None, langs: frozenset[str] | None = None) -> None:
@@ -138,6 +144,8 @@ def run(
             name = place.names[n]
             if not passes(place, name, filters, ancestors):
                 continue
+            if capitals_only and name.status == "abbreviation" and name.text.isupper():
+                continue  # "IN" (Indiana), "US" are not "in", "us": see CAPITALS_ONLY
             if langs is not None and name.lang.split("-", 1)[0] not in langs and not (
                     name.lang.startswith(UNTAGGED)):
                 continue  # a case ending of one language read off another language's name
@@ -282,69 +290,6 @@ def passes(place: Place, name: Name, f: Filters, ancestors: dict[str, frozenset[
     if f.parent is not None and f.parent not in above(ancestors, place.id, f.at):
         return False
     return f.lang is None or _lang_matches(name.lang, f.lang)
-
-
-def rank(
-    index: NameIndex,
-    best: dict[int, tuple[float, int, Match]],
-    ancestors: dict[str, frozenset[str]],
-) -> list[Match]:
-    """Best first: score, kind prominence (data/kinds.yaml), whether the name matched is only
-    an untagged alternate (a dataset's list, not the main name), population (where a dataset
-    gives it), how well documented the place is (its number of names: a stand-in for
-    prominence where no population is known), id. The alternate rule (a name tagged `und` or
-    `und-<Script>` after the first) keeps Victoria, British Columbia, or Victoria, Seychelles,
-    ahead of Hong Kong, which GeoNames also lists as "Victoria".
-
-    The top match is flagged `ambiguous` when another place scores the same and is not its
-    ancestor or descendant: the town of Fuzuli and the district named after it are one answer
-    in two sizes, but China (Kabyle "Lacin") and the town of Laçın are two answers.
-    """
-    kind_rank = index.kind_rank
-
-    def order(item: tuple[float, int, Match]) -> tuple[float, int, bool, int, int, str]:
-        return (-item[0], *prominence(item[2].place, item[2].name, kind_rank))
-
-    ordered = sorted(best.values(), key=order)
-    matches = [m for _, _, m in ordered]
-    top = matches[0].place if matches else None
-    rivals = [
-        i for i, item in enumerate(ordered[1:], 1)
-        if item[0] == ordered[0][0] and top is not None
-        and top.id not in ancestors.get(item[2].place.id, ())
-        and item[2].place.id not in ancestors.get(top.id, ())
-    ]
-    for i in [0, *rivals] if rivals else []:
-        matches[i] = _ambiguous(matches[i])
-    return matches
-
-
-def merge(index: NameIndex, matches: list[Match],
-          ancestors: dict[str, frozenset[str]]) -> list[Match]:
-    """One ranked list from several: one match per place (its best score), ordered by `rank`."""
-    best: dict[int, tuple[float, int, Match]] = {}
-    for m in matches:
-        p = index.position[m.place.id]
-        old = best.get(p)
-        if old is None or m.score > old[0]:
-            best[p] = (m.score, m.place.names.index(m.name), replace(m, ambiguous=False))
-    return rank(index, best, ancestors)
-
-
-def prominence(
-    place: Place, name: Name, rank: Mapping[str, int]
-) -> tuple[int, bool, int, int, str]:
-    """How prominent a place named by `name` is, most prominent smallest: kind (data/kinds.yaml),
-    whether `name` is only a dataset's untagged alternate (`und`, `und-<Script>`, not the
-    first name), population, number of names, id. `resolve`, `search` and `extract` order
-    same-scored places by it (see rank)."""
-    alternate = name.lang.split("-", 1)[0] == UNTAGGED and name != place.names[0]
-    return (rank.get(place.kind, len(rank)), alternate, -(place.population or 0),
-            -len(place.names), place.id)
-
-
-def _ambiguous(m: Match) -> Match:
-    return replace(m, ambiguous=True)
 
 
 __all__ = ["SCORES", "Filters", "NameIndex", "merge", "passes", "prepare", "prominence", "rank",

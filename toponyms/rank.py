@@ -1,0 +1,123 @@
+"""Prominence: the one rule that orders same-scored places in resolve, search and extract.
+
+Among places that a query matches equally well, the most prominent comes first:
+
+1. kind, in the order of data/kinds.yaml (continent, country, ..., region, city, town, ...), except
+   that a national capital (data/capitals.yaml) named by a main name ranks just before the kind
+   CAPITAL_BEFORE ("Washington" is the capital before the state, "Victoria" Seychelles'
+   capital before the Australian state);
+2. weight: the population (where a dataset gives it), divided by ALTERNATE_DISCOUNT when the name
+   that matched is only a dataset's untagged alternate (`und`, `und-<Script>`, not the place's
+   first name). A main name beats an alternate one unless the alternate's place is more than
+   ALTERNATE_DISCOUNT times bigger: St. Petersburg, Florida (260,000 people, main name) yields
+   to Saint Petersburg, Russia (5 million, "St. Petersburg" an alternate), while Hong Kong's
+   alternate "Victoria" yields to Seychelles' capital by rule 1;
+3. a main name before an alternate one (places without population);
+4. how well documented the place is (its number of names: a stand-in where no population is
+   known), then its id, so the order is total and stable.
+
+`order_key` is that rule as a sort key; `rank` sorts a cascade's hits by score, then by it, and
+flags a tie that stays a tie. Tests: tests/test_rank.py, tests/test_geonames.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from functools import cache
+
+import yaml
+
+from toponyms.index import UNTAGGED, NameIndex
+from toponyms.model import DataError, Match, Name, Place, data_dir
+
+#: An alternate name counts as a place this many times smaller (see rule 2).
+ALTERNATE_DISCOUNT = 10
+#: A national capital ranks just before places of this kind (see rule 1).
+CAPITAL_BEFORE = "region"
+
+
+@cache
+def capitals() -> frozenset[int]:
+    """The GeoNames IDs of the national capitals (data/capitals.yaml), read once."""
+    path = data_dir() / "capitals.yaml"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return frozenset(int(g) for g in raw["capitals"])
+    except FileNotFoundError:
+        return frozenset()
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as err:
+        raise DataError(f"cannot read the capitals: {err}", path=str(path)) from None
+
+
+def kind_rank(place: Place, ranks: Mapping[str, int], alternate: bool = False) -> float:
+    """The place's rank by kind (rule 1), smaller first. A capital named by an `alternate`
+    name ranks as its kind: Hong Kong is no capital of "Victoria".
+
+    >>> kind_rank(Place("x", "city", None, None), {"country": 0, "region": 1, "city": 2})
+    2
+    """
+    own = ranks.get(place.kind, len(ranks))
+    if not alternate and place.geonames is not None and place.geonames in capitals():
+        return min(own, ranks.get(CAPITAL_BEFORE, len(ranks)) - 0.5)
+    return own
+
+
+def is_alternate(place: Place, name: Name) -> bool:
+    """Whether `name` is only a dataset's untagged alternate of `place` (not its first name)."""
+    return name.lang.split("-", 1)[0] == UNTAGGED and name != place.names[0]
+
+
+def order_key(place: Place, name: Name, ranks: Mapping[str, int],
+              ) -> tuple[float, float, bool, int, str]:
+    """How prominent `place` named by `name` is, most prominent smallest (rules 1-4)."""
+    alternate = is_alternate(place, name)
+    weight = (place.population or 0) / (ALTERNATE_DISCOUNT if alternate else 1)
+    return (kind_rank(place, ranks, alternate), -weight, alternate, -len(place.names), place.id)
+
+
+def rank(
+    index: NameIndex,
+    best: dict[int, tuple[float, int, Match]],
+    ancestors: dict[str, frozenset[str]],
+) -> list[Match]:
+    """The cascade's hits (place number -> (score, name number, match)), best first: score,
+    then prominence (`order_key`).
+
+    The top match is flagged `ambiguous` when another place scores the same and is not its
+    ancestor or descendant: the town of Fuzuli and the district named after it are one answer
+    in two sizes, but China (Kabyle "Lacin") and the town of Laçın are two answers.
+    """
+    ranks = index.kind_rank
+    ordered = sorted(best.values(),
+                     key=lambda item: (-item[0], *order_key(item[2].place, item[2].name, ranks)))
+    matches = [m for _, _, m in ordered]
+    top = matches[0].place if matches else None
+    rivals = [
+        i for i, item in enumerate(ordered[1:], 1)
+        if item[0] == ordered[0][0] and top is not None
+        and top.id not in ancestors.get(item[2].place.id, ())
+        and item[2].place.id not in ancestors.get(top.id, ())
+    ]
+    for i in [0, *rivals] if rivals else []:
+        matches[i] = replace(matches[i], ambiguous=True)
+    return matches
+
+
+def merge(index: NameIndex, matches: list[Match],
+          ancestors: dict[str, frozenset[str]]) -> list[Match]:
+    """One ranked list from several: one match per place (its best score), ordered by `rank`."""
+    best: dict[int, tuple[float, int, Match]] = {}
+    for m in matches:
+        p = index.position[m.place.id]
+        old = best.get(p)
+        if old is None or m.score > old[0]:
+            best[p] = (m.score, m.place.names.index(m.name), replace(m, ambiguous=False))
+    return rank(index, best, ancestors)
+
+
+#: The name extract imports (toponyms.extract sorts its candidates with it).
+prominence = order_key
+
+__all__ = ["ALTERNATE_DISCOUNT", "CAPITAL_BEFORE", "capitals", "is_alternate", "kind_rank",
+           "merge", "order_key", "prominence", "rank"]
