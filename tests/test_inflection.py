@@ -63,6 +63,8 @@ def test_an_ending_on_a_common_word_is_no_place() -> None:
 def test_a_name_with_an_ending_of_its_language_stays_with_its_place(
         name: tuple[str, str, str], data: st.DataObject) -> None:
     text, lang, place_id = name
+    # an abbreviation in capitals ("ДГМВ", "NKAO") matches only text in capitals: not "ДГМВda"
+    assume(not text.isupper())
     plain = toponyms.resolve(text)
     assume(plain is not None and plain.place.id == place_id and not plain.ambiguous)
     ending = data.draw(st.sampled_from(_ENDINGS[lang]))
