@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from toponyms import Gazetteer
-from toponyms.normalize import fold
+from toponyms.keys import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 

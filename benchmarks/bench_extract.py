@@ -34,7 +34,7 @@ try:
 except ModuleNotFoundError:  # not installed: use the source tree this file belongs to
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     import toponyms
-from toponyms.extract import key_of
+from toponyms.mentions import key_of
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "karabakh-clashes-2020-10-04.txt"
 TARGET_MB_S = 1.0

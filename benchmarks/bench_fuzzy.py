@@ -36,10 +36,10 @@ except ModuleNotFoundError:  # not installed: use the source tree this file belo
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     import toponyms
 
-from toponyms.normalize import fold, script_of, strip_marks, translit_keys
+from toponyms.keys import fold, script_of, strip_marks, translit_keys
 from toponyms.translit import languages
 
-cascade = importlib.import_module("toponyms.resolve")  # the module, not the function
+cascade = importlib.import_module("toponyms.cascade")  # the module, not the function
 ROOT = Path(__file__).resolve().parent.parent
 COUNTRIES = ("AZ", "AM", "GE")
 SAMPLE = 1500  # most queries per generated set

@@ -56,7 +56,7 @@ except ModuleNotFoundError:  # not installed: use the source tree this file belo
     sys.path.insert(0, str(HERE.parent))
     import toponyms
 
-from toponyms.extract import key_of  # noqa: E402
+from toponyms.mentions import key_of  # noqa: E402
 
 #: The corpus' toponym types that are mentions (see the module docstring).
 TOPONYM_TYPES = frozenset({

@@ -35,8 +35,8 @@ from unidecode import unidecode
 if importlib.util.find_spec("toponyms") is None:  # not installed: use this source tree
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from toponyms.keys import fold, translit_keys
 from toponyms.model import data_dir
-from toponyms.normalize import fold, translit_keys
 from toponyms.translit import skeleton
 
 LANGS = ("th", "ja", "ko", "bn", "hi", "el", "he", "ar", "fa", "ur", "ka", "hy", "ru", "zh")

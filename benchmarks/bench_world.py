@@ -60,7 +60,7 @@ except ModuleNotFoundError:  # not installed: use the source tree this file belo
 from bench_resolve import NON_PLACES  # noqa: E402 - beside this file
 
 from toponyms import geonames  # noqa: E402
-from toponyms.normalize import script_of  # noqa: E402
+from toponyms.keys import script_of  # noqa: E402
 
 TARGETS = {"fuzzy median ms": 2.0, "fuzzy p99 ms": 10.0, "speed-up": 150.0,
            "cold build s": 30.0, "cached load s": 3.0, "rss MB": 1536.0, "lookups/s": 300_000}

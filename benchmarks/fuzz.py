@@ -25,7 +25,7 @@ try:
 except ModuleNotFoundError:  # not installed: use the source tree this file belongs to
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     import toponyms
-from toponyms.normalize import MAX_NAME_CHARS
+from toponyms.keys import MAX_NAME_CHARS
 
 COUNT = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
 SEED = int(sys.argv[2]) if len(sys.argv) > 2 else 0

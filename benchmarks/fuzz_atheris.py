@@ -18,7 +18,7 @@ import atheris
 
 with atheris.instrument_imports():
     import toponyms
-    from toponyms.normalize import MAX_NAME_CHARS
+    from toponyms.keys import MAX_NAME_CHARS
 
 GAZ = toponyms.Gazetteer.default()
 

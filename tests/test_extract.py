@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import toponyms
 from toponyms import Gazetteer
 from toponyms.cache import collection_paused
-from toponyms.extract import ENDING_PENALTY
+from toponyms.mentions import ENDING_PENALTY
 
 # The seed article lives beside the repository (../shared/seed), not in it (it is a news
 # article, not ours to redistribute); its test runs where it is present. WRITTEN below is a

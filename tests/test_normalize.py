@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import toponyms
 from toponyms import normalize
-from toponyms.normalize import fold, fold_letters, split_generic, strip_marks
+from toponyms.keys import fold, fold_letters, split_generic, strip_marks
 from toponyms.translit import languages
 
 # Letters whose upper and lower case map back and forth (no ı/İ/ß surprises).

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from test_extract import SEED, SEED_GOLD, WRITTEN, WRITTEN_GOLD, needs_seed
 
 from toponyms import Gazetteer
+from toponyms.keys import fold
 from toponyms.model import Name
-from toponyms.normalize import fold
 from toponyms.recognition import (
     capital_says_nothing,
     capitals_fit,

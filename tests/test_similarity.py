@@ -23,7 +23,7 @@ from toponyms.similarity import (
 )
 from toponyms.translit import load_languages
 
-cascade = importlib.import_module("toponyms.resolve")
+cascade = importlib.import_module("toponyms.cascade")
 _KEYS = sorted(k for k in toponyms.Gazetteer.default()._index.fuzzy_keys if 4 <= len(k) <= 20)
 _FORMS = sorted({f for forms in swap_rules().classes for f in forms if f})
 _IN_A_CLASS = {f: {g for forms in swap_rules().classes if f in forms for g in forms}

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from toponyms.keys import fold, translit_keys
 from toponyms.model import DataError
-from toponyms.normalize import fold, translit_keys
 from toponyms.translit import load_languages, romanize, skeleton
 
 

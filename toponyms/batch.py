@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
+from toponyms.keys import MAX_NAME_CHARS
 from toponyms.model import Match
-from toponyms.normalize import MAX_NAME_CHARS
 
 #: Longest CSV field read: a 10 MB cell is read (and reported too long), not an error. Set
 #: around each parse and restored: the limit is process-wide state of the csv module.

@@ -27,9 +27,9 @@ try:  # Ctrl-C while the command imports: one line and exit 130, not a traceback
     from toponyms.batch import cell, unfit, write_csv, write_jsonl
     from toponyms.gazetteer import Gazetteer
     from toponyms.geojson import features_or_none, write_geojson
+    from toponyms.keys import fold, normalize, translit_keys
     from toponyms.load import yaml_files
     from toponyms.model import DataError, Match, Place, data_dir
-    from toponyms.normalize import fold, normalize, translit_keys
     from toponyms.output import AtomicOutput, Progress, field, json_line, line, record, same_file
     from toponyms.provenance import copy_sources
 except KeyboardInterrupt:

@@ -38,11 +38,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from toponyms import lineage
-from toponyms import resolve as cascade
+from toponyms import cascade, lineage
 from toponyms.index import NameIndex
+from toponyms.keys import fold, strip_marks
 from toponyms.model import DataError, Match, Place, data_dir
-from toponyms.normalize import fold, strip_marks
 from toponyms.translit import STATE_TITLE, _read, languages
 
 #: A part that resolves to nothing: the other parts carry the answer, with less certainty.

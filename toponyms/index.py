@@ -23,9 +23,9 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from toponyms.cache import collection_paused
+from toponyms.keys import fold, split_generic, strip_marks
+from toponyms.keys import translit_keys as _translit_keys
 from toponyms.model import Place
-from toponyms.normalize import fold, split_generic, strip_marks
-from toponyms.normalize import translit_keys as _translit_keys
 from toponyms.placetable import UNTAGGED as UNTAGGED  # re-exported: resolve reads it here
 from toponyms.placetable import PlaceTable
 from toponyms.similarity import class_key

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from itertools import product
 
-from toponyms.normalize import strip_marks
+from toponyms.keys import strip_marks
 from toponyms.translit import Languages, languages
 
 #: Score lost by a match through a base form (the same as extract's for a case ending read).

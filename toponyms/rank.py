@@ -116,7 +116,7 @@ def merge(index: NameIndex, matches: list[Match],
     return rank(index, best, ancestors)
 
 
-#: The name extract imports (toponyms.extract sorts its candidates with it).
+#: The name extract imports (toponyms.mentions sorts its candidates with it).
 prominence = order_key
 
 __all__ = ["ALTERNATE_DISCOUNT", "CAPITAL_BEFORE", "capitals", "is_alternate", "kind_rank",

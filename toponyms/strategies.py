@@ -29,8 +29,8 @@ from functools import lru_cache
 from hypothesis import strategies as st
 
 from toponyms.gazetteer import Gazetteer
+from toponyms.keys import script_of
 from toponyms.model import _lang_matches
-from toponyms.normalize import script_of
 from toponyms.translit import languages
 
 _APOSTROPHES = "'ʼʻ’"

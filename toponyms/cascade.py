@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 from toponyms.index import UNTAGGED, NameIndex
 from toponyms.inflection import ENDING_PENALTY, base_forms
+from toponyms.keys import MAX_NAME_CHARS, fold, script_of, split_generic, strip_marks
+from toponyms.keys import translit_keys as _translit_keys
 from toponyms.lineage import above
 from toponyms.model import Match, Name, Place, _lang_matches
-from toponyms.normalize import MAX_NAME_CHARS, fold, script_of, split_generic, strip_marks
-from toponyms.normalize import translit_keys as _translit_keys
 from toponyms.rank import merge, prominence, rank
 from toponyms.similarity import FUZZY_MAX, cost, limit, score_of
 from toponyms.translit import STATE_TITLE, languages

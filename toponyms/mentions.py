@@ -40,9 +40,11 @@ from itertools import product
 
 import ahocorasick
 
+from toponyms.cascade import Filters, NameIndex, passes
 from toponyms.context import Mentioned
+from toponyms.keys import APOSTROPHES, fold, strip_marks
 from toponyms.model import Match, Mention, Name, Place, _lang_matches
-from toponyms.normalize import APOSTROPHES, fold, strip_marks
+from toponyms.rank import prominence
 from toponyms.recognition import (
     attested_short,
     capital_says_nothing,
@@ -51,7 +53,6 @@ from toponyms.recognition import (
     population_floor,
     short_form,
 )
-from toponyms.resolve import Filters, NameIndex, passes, prominence
 from toponyms.translit import languages
 
 #: Score lost by a village mention with no evidence in the text (see the module docstring).

