@@ -16,14 +16,13 @@ try:  # Ctrl-C while the command imports: one line and exit 130, not a traceback
     import argparse
     import logging
     import os
-    import re
     import sys
     from collections import Counter
     from collections.abc import Iterable, Iterator
     from functools import lru_cache
     from typing import IO, Any
 
-    from toponyms import __version__, output
+    from toponyms import cliargs, output
     from toponyms.batch import cell, unfit, write_csv, write_jsonl
     from toponyms.gazetteer import Gazetteer
     from toponyms.geojson import features_or_none, write_geojson
@@ -37,8 +36,6 @@ except KeyboardInterrupt:
     raise
 
 CACHE_SIZE = 100_000
-_COUNTRY = re.compile("[A-Za-z]{2}")
-_LANG = re.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 
 
 class UsageError(Exception):
@@ -102,114 +99,11 @@ def _reconfigure_streams() -> None:
             reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
-def _country(value: str) -> str:
-    if not _COUNTRY.fullmatch(value):
-        raise argparse.ArgumentTypeError(
-            f"{value!r}: expected an ISO 3166-1 alpha-2 code, two letters such as AZ")
-    return value.upper()
-
-
-def _language(value: str) -> str:
-    if not _LANG.fullmatch(value):
-        raise argparse.ArgumentTypeError(
-            f"{value!r}: expected a BCP 47 language tag such as hy, az-Cyrl or zh-Hant")
-    return value
-
-
-def _positive(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"{value!r}: expected a whole number from 1")
-    return int(value)
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="toponyms", description="Resolve place names in any language or script to IDs.",
-        epilog="Exit codes: 0 all resolved, 1 some not, 2 usage or data error, 130 interrupted.")
-    parser.add_argument("--version", action="version", version=f"toponyms {__version__}",
-                        help="print the version and exit")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    def filtered(name: str, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
-        p.add_argument("--country", type=_country, help="ISO 3166-1 alpha-2 code, e.g. AZ")
-        p.add_argument("--kind", help="kind of place, e.g. district (see data/kinds.yaml)")
-        p.add_argument("--parent", help="id of a containing place, e.g. az-karabakh")
-        p.add_argument("--lang", type=_language,
-                       help="only names in this language (BCP 47), e.g. hy")
-        p.add_argument("--at", type=int, metavar="YEAR", help="a year: prefer names in use then")
-        p.add_argument("--min-score", type=float, default=None,
-                       help="lowest score to accept, 0-100 (default 85; search: 60)")
-        data(p)
-        p.add_argument("--label-lang", type=_language, default="en",
-                       help="language of displayed labels (BCP 47, default en)")
-        world(p)
-        return p
-
-    def data(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--data", action="append", default=[], metavar="FILE",
-                       help="a YAML place file to add on top of the shipped data (repeatable)")
-
-    def world(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--world", action="store_true",
-                       help="add GeoNames' 235,000 cities (needs toponyms[world]; the first run "
-                            "builds an index of ~20 s, cached after)")
-        p.add_argument("--geonames", metavar="FILE",
-                       help="a GeoNames dump file (allCountries.txt, AZ.txt, cities500.zip, ...) "
-                            "added to the shipped data (with --world: to the world)")
-        p.add_argument("--alternate-names", metavar="FILE",
-                       help="GeoNames alternateNamesV2.txt (or .zip), with --geonames or --world")
-
-    def as_json(p: argparse.ArgumentParser, geojson: bool = False) -> None:
-        p.add_argument("--json", action="store_true", help="JSON lines instead of tab-separated")
-        if geojson:
-            p.add_argument("--format", choices=("tsv", "json", "geojson"), default=None,
-                           help="tsv (default), json (= --json: JSON lines) or geojson (one "
-                                "FeatureCollection; a Point where the place has coordinates)")
-
-    p = filtered("resolve", "Resolve each NAME (or '-' for names on stdin, one per line).")
-    p.add_argument("names", nargs="+", metavar="NAME", help="a place name, or '-' for stdin")
-    as_json(p, geojson=True)
-    p.set_defaults(run=_cmd_resolve)
-
-    p = filtered("search", "Ranked candidates for NAME.")
-    p.add_argument("name", metavar="NAME", help="a place name")
-    p.add_argument("--limit", type=_positive, default=10, help="most candidates (default 10)")
-    as_json(p)
-    p.set_defaults(run=_cmd_search)
-
-    p = filtered("extract", "Place mentions in running text (FILE, or '-' / nothing: stdin).")
-    p.add_argument("input", nargs="?", default="-", metavar="FILE",
-                   help="a UTF-8 text file, or '-' for stdin (the default)")
-    as_json(p, geojson=True)
-    p.set_defaults(run=_cmd_extract)
-
-    p = sub.add_parser("show", help="A place and every name, with sources.")
-    p.add_argument("place_id", metavar="ID", help="a place id, e.g. az-khankendi")
-    data(p)
-    as_json(p)
-    world(p)
-    p.set_defaults(run=_cmd_show)
-
-    p = sub.add_parser("normalize", help="The match keys of TEXT, to debug why names meet.")
-    p.add_argument("texts", nargs="+", metavar="TEXT", help="a name to show the keys of")
-    p.set_defaults(run=_cmd_normalize)
-
-    p = filtered("batch", "Add resolution columns to every row of a CSV or JSON-lines file.")
-    p.add_argument("input", metavar="IN", help="input file, or '-' for stdin")
-    p.add_argument("-o", "--output", default="-",
-                   help="output file (default stdout), written whole or not at all")
-    p.add_argument("--column", required=True, help="the column (CSV) or key (JSONL) to resolve")
-    p.add_argument("--format", choices=("csv", "jsonl", "geojson"),
-                   help="default: from the file name (geojson: one FeatureCollection, a "
-                        "Feature per row; the input's format from its name)")
-    p.set_defaults(run=_cmd_batch)
-
-    p = sub.add_parser("validate", help="Check the shipped data or YAML overlay files.")
-    p.add_argument("files", nargs="*", metavar="FILE",
-                   help="YAML overlay files (none: the shipped data)")
-    p.set_defaults(run=_cmd_validate)
-    return parser
+    return cliargs.parser({
+        "resolve": _cmd_resolve, "search": _cmd_search, "extract": _cmd_extract,
+        "show": _cmd_show, "normalize": _cmd_normalize, "batch": _cmd_batch,
+        "validate": _cmd_validate})
 
 
 # helpers --------------------------------------------------------------------------------------
