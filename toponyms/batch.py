@@ -137,20 +137,25 @@ def _parse(text: str) -> list[str] | None:
     return rows[0] if len(rows) == 1 else [] if not rows else None
 
 
+def csv_header(source: Iterable[str], column: str) -> tuple[list[str], int]:
+    """The CSV header read off `source` and the position of `column` in it; ValueError when
+    there is no header or no such column (before anything is written)."""
+    header = next(csv_records(source), None)
+    if not isinstance(header, list) or not header:
+        raise ValueError("the input is empty or its first line is not a CSV header")
+    if column not in header:
+        raise ValueError(f"no column {column!r}; columns are: {', '.join(header)}")
+    return header, header.index(column)
+
+
 def write_csv(source: Iterable[str], sink: IO[str], column: str, cells_for: Cells
               ) -> Iterator[str]:
     """Copy CSV `source` to `sink` with COLUMNS and RAW_COLUMN added; yield each row's status.
 
     Raises ValueError before writing anything when there is no header or no such column.
     """
-    records = csv_records(source)
-    header = next(records, None)
-    if not isinstance(header, list) or not header:
-        raise ValueError("the input is empty or its first line is not a CSV header")
-    if column not in header:
-        raise ValueError(f"no column {column!r}; columns are: {', '.join(header)}")
+    header, at = csv_header(source, column)
     records = csv_records(source, width=len(header))
-    at = header.index(column)
     writer = csv.writer(sink, lineterminator="\n")
     writer.writerow([*header, *COLUMNS, RAW_COLUMN])
     for row in records:

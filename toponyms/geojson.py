@@ -24,7 +24,15 @@ from itertools import chain
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any
 
-from toponyms.batch import COLUMNS, MALFORMED, RAW_COLUMN, Cells, csv_records, json_rows
+from toponyms.batch import (
+    COLUMNS,
+    MALFORMED,
+    RAW_COLUMN,
+    Cells,
+    csv_header,
+    csv_records,
+    json_rows,
+)
 from toponyms.output import json_line
 
 if TYPE_CHECKING:
@@ -89,7 +97,7 @@ def write_geojson(source: Iterable[str], sink: IO[str], column: str, cells_for: 
     first = next(rows, None)  # a CSV input without the column fails here, before any output
     with FeatureWriter(sink) as out:
         for row, value in chain([first] if first is not None else [], rows):
-            if value is _MALFORMED:
+            if value is MALFORMED:
                 cells, status = ["", "", "", "", "malformed-row"], "malformed-row"
             else:
                 cells, status = cells_for(value)
@@ -97,7 +105,7 @@ def write_geojson(source: Iterable[str], sink: IO[str], column: str, cells_for: 
             pid = found["toponym_id"] or None
             place = place_of(pid) if pid else None
             out.add(place, {
-                **row, "query": None if value is _MALFORMED else value, "id": pid,
+                **row, "query": None if value is MALFORMED else value, "id": pid,
                 "label": found["toponym_label"] or None,
                 "kind": place.kind if place is not None else None,
                 "score": found["toponym_score"] if pid else None,
@@ -105,19 +113,10 @@ def write_geojson(source: Iterable[str], sink: IO[str], column: str, cells_for: 
             yield status
 
 
-_MALFORMED = MALFORMED
-
-
 def _csv_rows(source: Iterable[str], column: str) -> Iterator[tuple[dict[str, Any], Any]]:
-    records = csv_records(source)
-    header = next(records, None)
-    if not isinstance(header, list) or not header:
-        raise ValueError("the input is empty or its first line is not a CSV header")
-    if column not in header:
-        raise ValueError(f"no column {column!r}; columns are: {', '.join(header)}")
-    at = header.index(column)
+    header, at = csv_header(source, column)
     for row in csv_records(source, width=len(header)):
         if isinstance(row, str):
-            yield {RAW_COLUMN: row}, _MALFORMED
+            yield {RAW_COLUMN: row}, MALFORMED
             continue
         yield dict(zip(header, row, strict=False)), row[at] if at < len(row) else None
