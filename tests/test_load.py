@@ -237,3 +237,20 @@ def test_wikidata_qid_is_exposed(tmp_path: Path) -> None:
 def test_wikidata_that_is_not_a_qid(tmp_path: Path, qid: str) -> None:
     err = load_error(write(tmp_path, _place(f"  wikidata: {qid}\n")), base=False)
     assert "wikidata" in err.reason and err.line == 3
+
+
+def test_dates_source_is_kept_and_needs_years(tmp_path: Path) -> None:
+    """A name found on one page and dated by another keeps both sources; a dates_source
+    without a year, or that is not a source, is a DataError on its line."""
+    place = ("- id: xx-dated\n  kind: village\n  names:\n"
+             "    - {text: Oldname, lang: en, status: historical, start: 1924, end: 1990,\n"
+             "       source: 'https://example.org/a', dates_source: 'wikipedia:en:Oldname'}\n")
+    gaz = Gazetteer.from_files(write(tmp_path, place), base=False)
+    (name,) = gaz.get("xx-dated").names
+    assert (name.source, name.dates_source, name.start, name.end) == (
+        "https://example.org/a", "wikipedia:en:Oldname", 1924, 1990)
+    undated = place.replace("start: 1924, end: 1990,", "")
+    not_a_source = place.replace("'wikipedia:en:Oldname'", "'not a source'")
+    for text, words in ((undated, "no start or end"), (not_a_source, "must be a URL")):
+        err = load_error(write(tmp_path, text, "bad.yaml"), base=False)
+        assert words in str(err) and err.line == 5

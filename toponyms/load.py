@@ -35,7 +35,7 @@ _PLACE_KEYS = {
     "start", "end", "coords_source", "extends", "population",
 }
 _SPELL_KEYS = {"id", "start", "end", "source"}
-_NAME_KEYS = {"text", "lang", "status", "start", "end", "used_by", "source"}
+_NAME_KEYS = {"text", "lang", "status", "start", "end", "used_by", "source", "dates_source"}
 _JOINERS = "\u200c\u200d"  # ZWNJ/ZWJ are part of Persian spelling
 _SCRIPT_SUBTAGS = {"Latn", "Cyrl", "Armn", "Geor", "Arab", "Hebr", "Grek", "Deva", "Hans", "Hant"}
 # Coordinates worked out from other records rather than read: `derived: <how>`.
@@ -110,9 +110,16 @@ class _Checker:
         used_by = raw.get("used_by") or []
         if not isinstance(used_by, list) or not all(isinstance(u, str) for u in used_by):
             raise self.fail("used_by must be a list of text", raw, "used_by")
+        dates_source = ""
+        if "dates_source" in raw:
+            if start is None and end is None:
+                raise self.fail(f"name {text!r} has a dates_source but no start or end year",
+                                raw, "dates_source")
+            dates_source = self.source(raw, "dates_source")
         # shared strings stay shared: smaller in memory and in the pickled cache
         return Name(text.strip(), sys.intern(lang), sys.intern(status), start, end,
-                    tuple(sys.intern(u) for u in used_by), sys.intern(source))
+                    tuple(sys.intern(u) for u in used_by), sys.intern(source),
+                    sys.intern(dates_source))
 
     def source(self, raw: LineMapping, key: str = "source") -> str:
         source = self.text(raw, key)

@@ -28,6 +28,10 @@ class Name:
     end: int | None = None
     used_by: tuple[str, ...] = ()
     source: str = ""
+    #: The page that states `start`/`end` when it is not `source` (a name found in one place and
+    #: dated by another, e.g. a Spanish spelling of a city's former name dated by the city's
+    #: article); empty when `source` states the years or there are none.
+    dates_source: str = ""
 
     def in_use(self, year: int) -> bool:
         """True when the name is known to be in use in `year`.

@@ -220,7 +220,8 @@ class Progress:
 def place_record(place: Place) -> dict[str, Any]:
     """Everything the data says about a place, as JSON-ready values (`show --json`)."""
     names = [{"text": n.text, "lang": n.lang, "status": n.status, "start": n.start,
-              "end": n.end, "used_by": list(n.used_by), "source": n.source}
+              "end": n.end, "used_by": list(n.used_by), "source": n.source,
+              "dates_source": n.dates_source or None}
              for n in place.names]
     parents = [{"id": s.id, "start": s.start, "end": s.end, "source": s.source}
                for s in place.parents]
@@ -243,6 +244,8 @@ def place_text(place: Place) -> str:
     by_lang: dict[str, list[str]] = {}
     for n in place.names:
         years = f" {n.start or ''}–{n.end or ''}" if n.start or n.end else ""
+        if n.dates_source:
+            years += f" (years: {n.dates_source})"
         who = f" used by {', '.join(n.used_by)}" if n.used_by else ""
         by_lang.setdefault(n.lang, []).append(f"    {n.text}  [{n.status}{years}]{who}  {n.source}")
     for lang, entries in by_lang.items():

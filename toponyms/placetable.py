@@ -93,7 +93,8 @@ class PlaceTable:
                        place.population,
                        tuple((s.id, s.start, s.end, s.source) for s in place.parents),
                        place.wikidata,
-                       tuple((n.text, n.lang, n.status, n.start, n.end, n.used_by, n.source)
+                       tuple((n.text, n.lang, n.status, n.start, n.end, n.used_by, n.source,
+                              n.dates_source)
                              for n in place.names))
             assert raw is not None
             out.append(raw)

@@ -139,15 +139,19 @@ def denylist() -> Denylist:
 
 
 def _sources(block: Any) -> Iterator[tuple[str, int]]:
-    """(source, line) of every name, dated parent and coords_source of one place block."""
+    """(source, line) of every name (its source and dates_source), dated parent and
+    coords_source of one place block."""
     if not isinstance(block, LineMapping):
         return
     if isinstance(block.get("coords_source"), str):
         yield block["coords_source"], block.lines["coords_source"]
     for key in ("names", "parents"):
         for item in block.get(key) or []:
-            if isinstance(item, LineMapping) and isinstance(item.get("source"), str):
-                yield item["source"], item.lines["source"]
+            if not isinstance(item, LineMapping):
+                continue
+            for field in ("source", "dates_source"):
+                if isinstance(item.get(field), str):
+                    yield item[field], item.lines[field]
 
 
 def copy_sources(paths: Iterable[Path], deny: Denylist | None = None) -> list[DataError]:
