@@ -153,3 +153,32 @@ def test_resolve_many_checks_types_and_filters() -> None:
         _GAZ.resolve_many(["Terter"], kind="planet")
     found = toponyms.resolve_many(["Chinarli", "Chinarli"], country="AZ")
     assert [m and m.place.id for m in found] == ["az-khojavend-chinarli"] * 2
+
+
+def _cut_word_place(stem: str, tmp: str) -> Gazetteer:
+    """A one-place gazetteer whose only short form is `stem` cut short with a dot."""
+    import pathlib
+
+    path = pathlib.Path(tmp) / f"{stem}.yaml"
+    path.write_text(
+        "- id: xx-cut\n  kind: region\n  names:\n"
+        "    - {text: Qwxzvbjk Region, lang: en, status: official, source: 'https://example.org'}\n"
+        f"    - {{text: '{stem}.', lang: en, status: abbreviation, "
+        "source: 'https://example.org'}\n", encoding="utf-8")
+    return Gazetteer.from_files(path, base=False)
+
+
+@given(st.text(alphabet="abcdefghilmnoprstuvw", min_size=2, max_size=6),
+       st.sampled_from(["lower", "title", "upper"]))
+def test_a_word_cut_short_with_a_dot_needs_the_dot(stem: str, case: str) -> None:
+    """"Mass." (an abbreviation closed by its dot) names its place only when the query keeps
+    the dot: "mass", "Mass" and "MASS" are words."""
+    import tempfile
+
+    word = getattr(stem, case)()
+    with tempfile.TemporaryDirectory() as tmp:
+        gaz = _cut_word_place(stem.title(), tmp)
+        with_dot = gaz.resolve(f"{stem.title()}.")
+        assert with_dot is not None and with_dot.place.id == "xx-cut"
+        without = gaz.resolve(word)
+        assert without is None or without.name.status != "abbreviation", (word, without)

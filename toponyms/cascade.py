@@ -42,7 +42,10 @@ FUZZY_WEIGHED = 40
 #: Shortest transliteration key the fuzzy stage will look at; shorter keys are too ambiguous.
 FUZZY_MIN_KEY = 4
 #: An abbreviation written in capitals ("IN", Indiana's postal code; "UK") matches only a query
-#: in capitals: in lower case it is a word ("in", "us", "me", "or").
+#: in capitals: in lower case it is a word ("in", "us", "me", "or"). Likewise a word cut short
+#: and closed with a dot ("Calif.", "Mass.", "Ill.": one dot, at the end) matches only a query
+#: that keeps the dot: without it, "Mass", "ill" and "wash" are words. Initials with dots
+#: inside ("U.S.", "N.Y.") stay distinct without their last one.
 CAPITALS_ONLY = True
 #: Score adjustments for weaker evidence.
 PENALTY_UNASKED_GENERIC = 3.0  # "Terter" matched only through "Terter District"
@@ -133,6 +136,7 @@ def run(
     no_state: list[str] = []  # places a state title's name named that are not of title_kinds
     # an abbreviation written in capitals matches only a query written in capitals
     capitals_only = CAPITALS_ONLY and not query.text.isupper()
+    dotless = not query.text.rstrip().endswith(".")
 
     def consider(entries: Iterator[tuple[int, int, str]], method: str, base: float, hint: str,
                  script: str | None = None, langs: frozenset[str] | None = None) -> None:
@@ -146,6 +150,9 @@ def run(
                 continue
             if capitals_only and name.status == "abbreviation" and name.text.isupper():
                 continue  # "IN" (Indiana), "US" are not "in", "us": see CAPITALS_ONLY
+            if dotless and name.status == "abbreviation" and name.text.find(".") == len(
+                    name.text) - 1:
+                continue  # "Mass." (Massachusetts) is not "mass": see CAPITALS_ONLY
             if langs is not None and name.lang.split("-", 1)[0] not in langs and not (
                     name.lang.startswith(UNTAGGED)):
                 continue  # a case ending of one language read off another language's name
