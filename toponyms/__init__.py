@@ -50,18 +50,20 @@ def resolve(
     at: int | None = None,
     min_score: float = 85.0,
     context: Iterable[str | Place] | None = None,
+    demonyms: bool = False,
 ) -> Match | None:
     """The best match for `name` in the shipped data, or None below `min_score`.
 
     `context`: other places of the same document (ids, names or Places), which decide between
-    candidates within a few points of the best (toponyms.context).
+    candidates within a few points of the best (toponyms.context). `demonyms=True`: a demonym
+    that is no place's name gives its country (toponyms.demonyms).
 
     >>> resolve("Tərtər rayonu").place.id
     'az-tartar-district'
     """
     return Gazetteer.default().resolve(
         name, country=country, kind=kind, parent=parent, lang=lang, at=at, min_score=min_score,
-        context=context,
+        context=context, demonyms=demonyms,
     )
 
 
@@ -119,14 +121,17 @@ def extract(
     lang: str | None = None,
     at: int | None = None,
     min_score: float = 85.0,
+    demonyms: bool = False,
 ) -> list[Mention]:
-    """Place mentions in running text, with offsets and resolved places (see toponyms.mentions).
+    """Place mentions in running text, with offsets and resolved places (see toponyms.mentions);
+    `demonyms=True` adds the demonyms no mention covers (toponyms.demonyms).
 
     >>> [(m.text, m.match.place.id) for m in extract("Fighting near Şuşa and in Terter district")]
     [('Şuşa', 'az-shusha'), ('Terter district', 'az-tartar-district')]
     """
     return Gazetteer.default().extract(
-        text, country=country, kind=kind, parent=parent, lang=lang, at=at, min_score=min_score
+        text, country=country, kind=kind, parent=parent, lang=lang, at=at, min_score=min_score,
+        demonyms=demonyms,
     )
 
 

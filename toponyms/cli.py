@@ -167,7 +167,7 @@ def _cmd_resolve(args: argparse.Namespace) -> int:
     with features_or_none(args.format, sys.stdout) as features:
         for query in _names(args.names):
             reason = unfit(query)  # one bad name is marked, never the end of the run
-            match = None if reason else gaz.resolve(query, **filters)
+            match = None if reason else gaz.resolve(query, demonyms=args.demonyms, **filters)
             missing += match is None
             rec = record(query, match, args.label_lang, reason)
             if features is not None:
@@ -205,7 +205,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     finally:
         if source is not sys.stdin:
             source.close()
-    mentions = gaz.extract(text, **filters)
+    mentions = gaz.extract(text, demonyms=args.demonyms, **filters)
     with features_or_none(args.format, sys.stdout) as features:
         for m in mentions:
             rec = {"start": m.start, "end": m.end, **record(m.text, m.match, args.label_lang)}

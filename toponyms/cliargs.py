@@ -81,9 +81,15 @@ def parser(commands: Mapping[str, Callable[[argparse.Namespace], int]]) -> argpa
                            help="tsv (default), json (= --json: JSON lines) or geojson (one "
                                 "FeatureCollection; a Point where the place has coordinates)")
 
+    def demonyms(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--demonyms", action="store_true",
+                       help="a demonym (\"Armenian\") names its country, method demonym "
+                            "(data/demonyms.yaml; off by default: a demonym is not a place)")
+
     p = filtered("resolve", "Resolve each NAME (or '-' for names on stdin, one per line).")
     p.add_argument("names", nargs="+", metavar="NAME", help="a place name, or '-' for stdin")
     as_json(p, geojson=True)
+    demonyms(p)
     p.set_defaults(run=commands["resolve"])
 
     p = filtered("search", "Ranked candidates for NAME.")
@@ -96,6 +102,7 @@ def parser(commands: Mapping[str, Callable[[argparse.Namespace], int]]) -> argpa
     p.add_argument("input", nargs="?", default="-", metavar="FILE",
                    help="a UTF-8 text file, or '-' for stdin (the default)")
     as_json(p, geojson=True)
+    demonyms(p)
     p.set_defaults(run=commands["extract"])
 
     p = sub.add_parser("show", help="A place and every name, with sources.")

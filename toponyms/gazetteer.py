@@ -12,14 +12,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from toponyms import build, cascade, compound
+from toponyms import build, cascade, compound, demonyms
 from toponyms import context as contextual
 from toponyms.index import PlaceMap
 from toponyms.keys import MAX_NAME_CHARS
 from toponyms.lineage import Ancestors
 from toponyms.load import load_places
 from toponyms.mentions import Extractor
-from toponyms.model import Match, Mention, Place
+from toponyms.model import Match, Mention, Place, data_dir
 from toponyms.translit import languages
 
 _log = logging.getLogger("toponyms")
@@ -61,6 +61,7 @@ class Gazetteer:
         self._exact: dict[str, Match] = {}
         self._cached = lru_cache(maxsize=RESOLVE_CACHE_SIZE)(self._resolve)
         self._extractors: dict[str, Extractor] = {}  # built on first use, per `lang`
+        self._demonyms: demonyms.Demonyms | None = None  # data/demonyms.yaml, on first use
 
     def __getstate__(self) -> dict[str, object]:
         return {"kinds": self.kinds, "index": self._index, "common": self._common}
@@ -147,15 +148,27 @@ class Gazetteer:
         at: int | None = None,
         min_score: float = 85.0,
         context: Iterable[str | Place] | None = None,
+        demonyms: bool = False,
     ) -> Match | None:
         """The best match for `name`, or None when nothing reaches `min_score`.
 
         `context`: other places of the same document (ids, names or Places); among candidates
         within a few points of the best, the one closest to them wins (toponyms.context).
+        `demonyms=True`: a name that is no place's but a demonym ("Armenian") gives its
+        country, with method "demonym" (toponyms.demonyms).
 
         >>> Gazetteer.default().resolve("Terter district").place.kind
         'district'
+        >>> Gazetteer.default().resolve("Armenian", demonyms=True).place.id
+        'am'
         """
+        if demonyms:
+            found = self.resolve(name, country=country, kind=kind, parent=parent, lang=lang,
+                                 at=at, min_score=min_score, context=context)
+            if found is not None or parent is not None:
+                return found  # a place's own name first; a country has no parent
+            return self.demonym_table().match(name, self._places.get, country=country,
+                                              kind=kind, min_score=min_score)
         if context is not None:
             first = self.resolve(name, country=country, kind=kind, parent=parent, lang=lang,
                                  at=at, min_score=min_score)
@@ -256,10 +269,13 @@ class Gazetteer:
         lang: str | None = None,
         at: int | None = None,
         min_score: float = 85.0,
+        demonyms: bool = False,
     ) -> list[Mention]:
         """Place mentions in running text, in text order; `text[m.start:m.end] == m.text`.
 
         What counts as a mention and how its place is chosen: see toponyms.mentions.
+        `demonyms=True` adds the demonyms no mention covers ("Armenian forces": Armenia,
+        method "demonym"; toponyms.demonyms).
 
         >>> [(m.text, m.match.place.id) for m in Gazetteer.default().extract(
         ...     "Shelling hit Tərtər rayonu and Xankəndinə yaxın kəndlər.")]
@@ -268,8 +284,18 @@ class Gazetteer:
         if not isinstance(text, str):
             raise TypeError(f"expected text as str, got {type(text).__name__}")
         filters = self._filters(country, kind, parent, lang, at, min_score)
-        return self._extractor(lang).find(text, filters, float(min_score), self._ancestors,
-                                          self._index.kind_rank)
+        found = self._extractor(lang).find(text, filters, float(min_score), self._ancestors,
+                                           self._index.kind_rank)
+        if demonyms and parent is None:
+            found = self.demonym_table().find(text, found, self._places.get, country=country,
+                                              kind=kind, min_score=min_score)
+        return found
+
+    def demonym_table(self) -> demonyms.Demonyms:
+        """The demonyms (data/demonyms.yaml) of this gazetteer's countries, read on first use."""
+        if self._demonyms is None:
+            self._demonyms = demonyms.read(data_dir() / "demonyms.yaml", self.__contains__)
+        return self._demonyms
 
     def _extractor(self, lang: str | None) -> Extractor:
         key = lang.split("-")[0].lower() if lang else ""
