@@ -266,3 +266,34 @@ def test_a_name_without_a_title_never_meets_a_titled_name_of_another_place(
     plain = gaz.resolve("Velmora")
     assert plain is not None and plain.place.id == "xx-velmora" and plain.score == 100.0
     assert [m.place.id for m in gaz.search("Velmora") if m.score >= 85] == ["xx-velmora"]
+
+
+def _towns_named_like_their_district() -> list[tuple[str, str, str, str]]:
+    """(town, district, a name only the town has, its language) for every town whose parent
+    district shares a name with it (a district named after its centre)."""
+    from toponyms.keys import fold
+
+    gaz = Gazetteer.default()
+    out = []
+    for town in gaz:
+        if town.kind not in ("city", "town") or not town.parent:
+            continue
+        district = gaz.get(town.parent)
+        shared = {fold(n.text) for n in district.names}
+        if district.kind != "district" or not any(fold(n.text) in shared for n in town.names):
+            continue
+        out += [(town.id, district.id, n.text, n.lang) for n in town.names
+                if n.lang in ("en", "ru", "az") and fold(n.text) not in shared]
+    return out
+
+
+@given(st.sampled_from(_towns_named_like_their_district()))
+def test_a_kind_word_takes_a_town_name_to_the_district_named_after_it(
+        case: tuple[str, str, str, str]) -> None:
+    """"Ахсу район": "Ахсу" is only the town's name, but "район" asks for a district, and the
+    town's district is named after it (both are "Ağsu"): the district, above the town."""
+    town, district, text, lang = case
+    word = {"en": "district", "ru": "район", "az": "rayonu"}[lang]
+    found = Gazetteer.default().search(f"{text} {word}", limit=5)
+    assert found and found[0].place.id == district, (text, found)
+    assert all(m.score < found[0].score for m in found if m.place.id == town)

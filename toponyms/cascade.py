@@ -14,7 +14,7 @@ names a place of the title kinds (countries, republics inside a state) or nothin
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from toponyms.index import UNTAGGED, NameIndex
@@ -50,6 +50,10 @@ CAPITALS_ONLY = True
 #: Score adjustments for weaker evidence.
 PENALTY_UNASKED_GENERIC = 3.0  # "Terter" matched only through "Terter District"
 PENALTY_KIND_MISMATCH = 6.0  # "Terter district" and a place that is not a district
+#: "Ахсуинский район" (the district) met only through its centre, the town "Ахсу": a town whose
+#: parent is of the kind the query names and shares a name with it (a district named after its
+#: centre) gives that parent too, scored as a name met through an unasked generic term.
+PENALTY_VIA_CENTRE = PENALTY_UNASKED_GENERIC
 PENALTY_NOT_IN_USE = 4.0  # `at=1990` and a name adopted in 1991
 PENALTY_TITLE_DROPPED = 1.0  # "Republic of Korea" matched only through the name "Korea"
 #: ... and more when no name of the place carries a state title of its own around that core:
@@ -180,6 +184,16 @@ def run(
                 if generic != STATE_TITLE:
                     score -= PENALTY_TITLE_UNMATCHED
             elif hint and not fits(hint, place.kind):
+                named_after = _named_after(index, place, hint, fits)
+                if named_after is not None and passes(index.places[named_after[0]],
+                                                      named_after[1], filters, ancestors):
+                    via, shared = named_after
+                    centre_score = score - PENALTY_VIA_CENTRE
+                    old = best.get(via)
+                    if centre_score >= min_score and (old is None or centre_score > old[0]):
+                        best[via] = (centre_score, index.places[via].names.index(shared),
+                                     Match(index.places[via], shared, round(centre_score, 2),
+                                           method, query.text))
                 score -= PENALTY_KIND_MISMATCH
             if filters.at is not None and not name.in_use(filters.at):
                 score -= PENALTY_NOT_IN_USE
@@ -285,6 +299,21 @@ def _fuzzy(index: NameIndex, key: str, min_score: float) -> list[tuple[str, floa
 def _romanized(codes: frozenset[str]) -> frozenset[str]:
     """The languages whose names take part in the loose stages (see `run`), built once."""
     return codes | {UNTAGGED, "mul"}
+
+
+def _named_after(index: NameIndex, place: Place, hint: str,
+                 fits: Callable[[str, str], bool]) -> tuple[int, Name] | None:
+    """(number, shared name) of `place`'s parent when the parent is of kind `hint` and shares a
+    name with it (a district named after its centre town), else None."""
+    p = index.position.get(place.parent) if place.parent else None
+    if p is None:
+        return None
+    parent = index.places[p]
+    if not fits(hint, parent.kind):
+        return None
+    own = {fold(n.text) for n in place.names}
+    shared = next((n for n in parent.names if fold(n.text) in own), None)
+    return (p, shared) if shared is not None else None
 
 
 def passes(place: Place, name: Name, f: Filters, ancestors: dict[str, frozenset[str]]) -> bool:
