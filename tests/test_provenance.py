@@ -175,3 +175,21 @@ def test_an_entry_with_a_path_covers_only_the_addresses_under_it() -> None:
     assert deny.match("http://www.reference.com/browse/Gyumri") is not None
     assert deny.match("https://www.reference.com/geography/country-formerly-known-persia") is None
     assert denylist().match("http://www.reference.com/browse/Gyumri") is not None
+
+
+def test_the_report_counts_dated_historical_names_and_placed_places(tmp_path: Path) -> None:
+    path = tmp_path / "dated.yaml"
+    path.write_text(
+        "- id: xx-a\n  kind: village\n  lat: 40.0\n  lon: 46.0\n"
+        "  coords_source: 'wikipedia:en:A'\n  names:\n"
+        "    - {text: A, lang: en, status: official, source: 'wikipedia:en:A'}\n"
+        "    - {text: Old A, lang: en, status: historical, end: 1930, source: 'wikipedia:en:A'}\n"
+        "    - {text: Older A, lang: en, status: historical, end: 1900, source: 'https://x.org',"
+        " dates_source: 'wikipedia:en:A'}\n"
+        "- id: xx-b\n  kind: village\n  names:\n"
+        "    - {text: B, lang: en, status: official, source: 'wikipedia:en:B'}\n"
+        "    - {text: Old B, lang: en, status: historical, source: 'wikipedia:en:B'}\n",
+        encoding="utf-8")
+    text = report(Gazetteer.from_files(path, base=False), shared_limit=0)
+    assert "historical names dated: 2 of 3 (66.7 %), 1 by a second page (dates_source)" in text
+    assert "places with coordinates: 1 of 2 (50.0 %)" in text

@@ -49,6 +49,10 @@ def _table(title: str, counts: Counter[str], limit: int | None = None) -> list[s
     return lines
 
 
+def _share(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f} %" if whole else "-"
+
+
 def report(gaz: Gazetteer, *, shared_limit: int | None = None) -> str:
     """The report as text (see the module docstring)."""
     places = list(gaz)
@@ -60,6 +64,14 @@ def report(gaz: Gazetteer, *, shared_limit: int | None = None) -> str:
     lines += _table("names by language (primary subtag)",
                     Counter(n.lang.split("-")[0] for n in names), limit=25)
     lines += _table("names by status", Counter(n.status for n in names))
+    historical = [n for n in names if n.status == "historical"]
+    dated = [n for n in historical if n.start is not None or n.end is not None]
+    placed = [p for p in places if p.lat is not None]
+    lines += ["", f"historical names dated: {len(dated):,} of {len(historical):,} "
+              f"({_share(len(dated), len(historical))}), "
+              f"{sum(1 for n in dated if n.dates_source):,} by a second page (dates_source)",
+              f"places with coordinates: {len(placed):,} of {len(places):,} "
+              f"({_share(len(placed), len(places))})"]
     lines += _table("names by source", Counter(source_kind(n.source) for n in names))
     groups = Counter(source_group(n.source) for n in names)
     for group, title, limit in (
