@@ -49,7 +49,13 @@ class Entry:
 
 class NameAutomaton:
     """The keys of the names of one index (those in the languages asked for), each with its
-    entries; `matches` yields every key found in a folded text with its end position."""
+    entries.
+
+    A key is stored with a space before it and searched for in the folded text with a space
+    before it: so it is found only at the start of a word, and the names inside words that
+    a plain search reports by the hundred thousand (and extract turns down) never come up.
+    `find(folded)` yields (start, end, key number) of every key at the start of a word.
+    """
 
     __slots__ = ("entries", "lengths", "offsets", "trie")
 
@@ -93,7 +99,7 @@ class NameAutomaton:
         trie = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         lengths, offsets, entries = array("I"), array("I", (0,)), array("Q")
         for number, (key, found) in enumerate(table.items()):
-            trie.add_word(key, number)
+            trie.add_word(" " + key, number)  # found only at the start of a word
             lengths.append(len(key))
             if type(found) is int:
                 entries.append(found)
@@ -108,11 +114,13 @@ class NameAutomaton:
     def __len__(self) -> int:
         return len(self.lengths)
 
-    def matches(self, folded: str) -> Iterator[tuple[int, int, int]]:
-        """(start, end, key number) of every key found in `folded` (end exclusive)."""
+    def find(self, folded: str) -> Iterator[tuple[int, int, int]]:
+        """(start, end, key number) of every key found at the start of a word of `folded`
+        (a folded text: words separated by one space; end exclusive)."""
         lengths = self.lengths
-        for last, number in self.trie.iter(folded):
-            yield last + 1 - lengths[number], last + 1, number
+        for last, number in self.trie.iter(" " + folded):
+            # `last` indexes " " + folded: the key ends at folded[last - 1]
+            yield last - lengths[number], last, number
 
     def entries_of(self, number: int) -> list[Entry]:
         """The entries of key `number`, in the order the names were indexed."""
@@ -125,7 +133,7 @@ class NameAutomaton:
 
     def items(self) -> Iterator[tuple[str, int]]:
         """(key, key number) of every key (benchmarks list the keys)."""
-        return self.trie.items()  # type: ignore[no-any-return]
+        return ((key[1:], number) for key, number in self.trie.items())
 
     @classmethod
     def cached(cls, index: NameIndex, lang: str | None, key_of: Callable[[str], str],

@@ -190,15 +190,13 @@ class Extractor:
         places = self.index.places
         size = len(folded)
         automaton = self.automaton
-        for start, end, number in automaton.matches(folded):
-            if start > 0 and folded[start - 1] != " ":
-                continue  # not at the start of a word
-            key = folded[start:end]
-            entries = automaton.entries_of(number)
+        for start, end, number in automaton.find(folded):  # each at the start of a word
+            # the cheap checks first: most keys found are the start of a longer word
             word_end = folded.find(" ", end)
             word_end = size if word_end < 0 else word_end
             ending = folded[end:word_end]
-            word = folded[start:word_end]
+            key = folded[start:end]
+            word = folded[start:word_end] if ending else key
             if ending:
                 needs_apostrophe = self.suffixes.get(ending)
                 if needs_apostrophe is None or len(ending) > MAX_SUFFIX:
@@ -209,28 +207,30 @@ class Extractor:
                     continue
                 if not apostrophe and word in common:
                     continue  # a frequent word is not a name plus an ending ("State")
-                langs = self.suffix_langs.get(ending, frozenset())
-                entries = [e for e in entries if ending_fits(
-                    ending, places[e.place].names[e.name], apostrophe, langs)]
-                if not entries:
-                    continue  # the rest of a longer word, not a case ending
             if word in self.not_places or key in self.not_places:
                 continue
             first = text[offsets[start]]
             if cased and first.lower() != first.upper() and not first.isupper():
                 continue  # a lower-case word in a text that writes names with capitals
+            entries = automaton.entries_of(number)
+            if ending:
+                langs = self.suffix_langs.get(ending, frozenset())
+                entries = [e for e in entries if ending_fits(
+                    ending, places.name(e.place, e.name), apostrophe, langs)]
+                if not entries:
+                    continue  # the rest of a longer word, not a case ending
             surface = text[offsets[start] : offsets[end - 1] + 1]
             short = short_form(key)
             entries = [e for e in entries if (
-                attested_short(places[e.place].names[e.name], surface) if short
-                else capitals_fit(places[e.place].names[e.name], surface))]
+                attested_short(places.name(e.place, e.name), surface) if short
+                else capitals_fit(places.name(e.place, e.name), surface))]
             if not entries:
                 continue  # a short word, a figure or an acronym no dataset calls a place
             floor = population_floor(common, key, capital_says_nothing(
                 text, offsets[start], surface)) if key in common else None
             if floor is not None:
                 entries = [e for e in entries if not e.inflected and (
-                    (pop := places[e.place].population) is None or pop >= floor)]
+                    (pop := places.population(e.place)) is None or pop >= floor)]
                 if not entries:
                     continue  # a frequent word, and too small a place to be what it means
             out.append(_Found(start, end, word_end, entries, bool(ending)))

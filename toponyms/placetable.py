@@ -71,6 +71,22 @@ class PlaceTable:
         place, raw = self._objects[p], self._raw[p]
         return place.names if place is not None else raw[-1] if raw is not None else ()
 
+    def name(self, p: int, n: int) -> Name:
+        """Name `n` of place `p`, without building the place (extract reads a few names of
+        many places, most of which it then turns down)."""
+        place, raw = self._objects[p], self._raw[p]
+        if place is not None:
+            return place.names[n]
+        assert raw is not None
+        found = raw[-1][n]
+        return Name(*found) if type(found) is tuple else Name(found, UNTAGGED, "variant",
+                                                                source=raw[9] or "")
+
+    def population(self, p: int) -> int | None:
+        """The population of place `p`, without building the place."""
+        place, raw = self._objects[p], self._raw[p]
+        return place.population if place is not None else raw[10] if raw is not None else None
+
     def parent(self, p: int) -> str | None:
         """The parent id of place `p`, without building the place."""
         place, raw = self._objects[p], self._raw[p]
