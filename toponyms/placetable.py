@@ -7,7 +7,7 @@ places; toponyms.lineage reads their parents from here without building them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from toponyms.model import Name, ParentSpell, Place
@@ -98,6 +98,30 @@ class PlaceTable:
         if place is not None:
             return place.parents
         return tuple(ParentSpell(*s) for s in raw[11]) if raw is not None else ()
+
+    def links(self, positions: Iterable[tuple[str, int]]
+              ) -> tuple[dict[str, str], dict[str, tuple[ParentSpell, ...]]]:
+        """Place id -> parent id, and place id -> dated parent history (where there is one),
+        for the places at `positions` (id, number): toponyms.lineage's input, read in one pass
+        over the raw tuples (every start of the world gazetteer reads all 240,000)."""
+        parent: dict[str, str] = {}
+        spells: dict[str, tuple[ParentSpell, ...]] = {}
+        objects, raws = self._objects, self._raw
+        for pid, p in positions:
+            raw = raws[p]
+            if raw is not None:
+                up, history = raw[3], raw[11]
+                if history:
+                    spells[pid] = tuple(ParentSpell(*s) for s in history)
+            else:
+                place = objects[p]
+                assert place is not None
+                up, history = place.parent, place.parents
+                if history:
+                    spells[pid] = history
+            if up is not None:
+                parent[pid] = up
+        return parent, spells
 
     def __getstate__(self) -> list[tuple[Any, ...]]:
         out: list[tuple[Any, ...]] = []
