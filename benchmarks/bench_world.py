@@ -100,7 +100,7 @@ t2 = time.perf_counter()
 rss_warm = rss()
 world.extract("Paris")  # loads (or builds, the first time) the names automaton
 t3 = time.perf_counter()
-paragraphs = [p for p in open(SEED, encoding="utf-8").read().split("\n\n") if p.strip()]
+paragraphs = [p for p in open(SEED, encoding="utf-8").read().split("\\n\\n") if p.strip()]
 size = done = 0
 while size < 1_000_000:  # ~1 MB of real news, one paragraph per call
     text = paragraphs[done % len(paragraphs)]
