@@ -7,7 +7,9 @@ time and the process' memory, so:
   made for the ~240,000 places, only for those a text mentions;
 - the trie stores one int per key (pyahocorasick's STORE_INTS), the key's number; the entries
   of each key (place, name, found through a word form) are packed ints in one flat array, cut
-  by an offsets array. A Python list of entry objects per key cost ~0.5 GB at world scale;
+  by an offsets array, decoded only for a key found in a text. (A tuple of the key and a list
+  of entry objects per key, over places all built for it, cost ~0.7 GB at world scale and
+  ~40 s; this costs ~0.25-0.35 GB and ~11 s, on two shared cores);
 - it is kept in the disk cache beside the index (toponyms.cache, `extract-` files keyed by the
   index's own cache key and the language asked for): a later process loads it instead of
   building it.
