@@ -39,14 +39,14 @@ def shipped(cls: type[Gazetteer]) -> Gazetteer:
     """A new gazetteer of the shipped data, loaded from the disk cache or built (and cached)."""
     name = cache.key_or_none("shipped", data_files())
     gaz = cache.load(name) if name else None
-    if isinstance(gaz, cls):
-        return gaz
-    cache.building("the index of the shipped data", SHIPPED_BUILD_SECONDS)
-    kinds = load_kinds()
-    files = sorted((data_dir() / "places").glob("*.yaml"))
-    gaz = cls(load_places(files, tags=languages().tags, kinds=kinds), kinds)
-    if name:
-        cache.save(name, gaz)
+    if not isinstance(gaz, cls):
+        cache.building("the index of the shipped data", SHIPPED_BUILD_SECONDS)
+        kinds = load_kinds()
+        files = sorted((data_dir() / "places").glob("*.yaml"))
+        gaz = cls(load_places(files, tags=languages().tags, kinds=kinds), kinds)
+        if name:
+            cache.save(name, gaz)
+    gaz._cache_name = name
     return gaz
 
 
@@ -58,13 +58,13 @@ def from_files(cls: type[Gazetteer], paths: Iterable[str | Path], *, base: bool)
     # a big overlay takes seconds to load: its result is cached, keyed by the files' bytes
     name = cache.key_or_none("overlay" if base else "overlay-only", data_files(), files)
     gaz = cache.load(name) if name else None
-    if isinstance(gaz, cls):
-        return gaz
-    gaz = shipped(cls) if base else cls([], load_kinds())
-    cache.building(f"the index of {len(files)} place file(s)")
-    gaz._add_files(files)
-    if name:
-        cache.save(name, gaz)
+    if not isinstance(gaz, cls):
+        gaz = shipped(cls) if base else cls([], load_kinds())
+        cache.building(f"the index of {len(files)} place file(s)")
+        gaz._add_files(files)
+        if name:
+            cache.save(name, gaz)
+    gaz._cache_name = name
     return gaz
 
 
@@ -104,6 +104,7 @@ def from_geonames(
             gaz = world(cls, inputs[0] if cities else None, table, alternate_names, base)
         if name:
             cache.save(name, gaz)
+    gaz._cache_name = name
     gaz._add_files(yaml_files(list(files)))
     return gaz
 

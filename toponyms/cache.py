@@ -98,6 +98,16 @@ def key(kind: str, files: Iterable[Path], contents: Iterable[Path] = ()) -> str:
     return f"{kind}-{digest.hexdigest()}.pickle"
 
 
+def derived(kind: str, parent: str, *parts: str) -> str:
+    """A file name for `kind`, built from another cache file's name (`parent`, which already
+    says which code and inputs it was built from) and `parts` (what else the build reads):
+    an object derived from a cached one is as versioned as it is."""
+    digest = hashlib.blake2b(digest_size=12)
+    for part in (parent, *parts):
+        digest.update(part.encode() + b"\0")
+    return f"{kind}-{digest.hexdigest()}.pickle"
+
+
 def key_or_none(kind: str, files: Iterable[Path], contents: Iterable[Path] = ()) -> str | None:
     """`key`, or None when an input cannot be read (the build then says what is wrong)."""
     try:

@@ -49,6 +49,9 @@ class Gazetteer:
         # normalized frequent word -> Zipf frequency: the world's common-word prior (see
         # data/geonames.yaml); empty for the shipped data
         self._common: dict[str, float] = {}
+        # the disk cache file that holds this gazetteer as it is (toponyms.build sets it):
+        # what extract derives from the index is cached under names keyed by it
+        self._cache_name: str | None = None
         self._ready()
 
     def _ready(self) -> None:
@@ -70,6 +73,7 @@ class Gazetteer:
         self.kinds = state["kinds"]  # type: ignore[assignment]
         self._index = state["index"]  # type: ignore[assignment]
         self._common = state.get("common") or {}  # type: ignore[assignment]
+        self._cache_name = None
         self._ready()
 
     # construction (toponyms.build) -------------------------------------------------------
@@ -134,6 +138,7 @@ class Gazetteer:
             added = load_places(files, tags=languages().tags, kinds=self.kinds,
                                 known=self._places)
             self._index.add(added)
+            self._cache_name = None  # no longer what the cache file holds
             self._ready()
 
     # the verbs -----------------------------------------------------------------------------
@@ -306,7 +311,8 @@ class Gazetteer:
                 if found is None:
                     if len(self._extractors) >= EXTRACTORS_KEPT:  # the oldest goes
                         del self._extractors[next(iter(self._extractors))]
-                    found = self._extractors[key] = Extractor(self._index, lang, self._common)
+                    found = self._extractors[key] = Extractor(
+                        self._index, lang, self._common, self._cache_name)
         return found
 
     def search(

@@ -43,15 +43,7 @@ class Ancestors(dict[str, frozenset[str]]):
     @classmethod
     def of(cls, table: PlaceTable, positions: Iterable[tuple[str, int]]) -> Ancestors:
         """The ancestors of the places of an index (`positions`: id -> number pairs)."""
-        parent: dict[str, str] = {}
-        spells: dict[str, tuple[ParentSpell, ...]] = {}
-        for pid, p in positions:
-            up = table.parent(p)
-            if up is not None:
-                parent[pid] = up
-            history = table.parents(p)
-            if history:
-                spells[pid] = history
+        parent, spells = table.links(positions)
         return cls(parent, spells)
 
     def parent_in(self, place_id: str, year: int | None) -> str | None:

@@ -34,16 +34,14 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from itertools import product
 
-import ahocorasick
-
+from toponyms.automaton import Entry, NameAutomaton
 from toponyms.cascade import Filters, NameIndex, passes
 from toponyms.context import Mentioned
 from toponyms.keys import APOSTROPHES, fold, strip_marks
-from toponyms.model import Match, Mention, Name, Place, _lang_matches
+from toponyms.model import Match, Mention, Name, Place
 from toponyms.rank import prominence
 from toponyms.recognition import (
     attested_short,
@@ -142,19 +140,12 @@ def _fold_with_offsets(text: str, memo: _FoldMemo) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    place: int  # number in the index
-    name: int  # number of the name in the place
-    inflected: bool  # found through a Russian word form
-
-
 @dataclass(slots=True)
 class _Found:
     start: int  # in the folded text
     end: int  # exclusive, end of the name
     word_end: int  # exclusive, end of the name plus any ending
-    entries: list[_Entry]
+    entries: list[Entry]
     ending: bool
 
 
@@ -162,33 +153,16 @@ class Extractor:
     """An Aho–Corasick automaton over the keys of the names of one index."""
 
     def __init__(self, index: NameIndex, lang: str | None,
-                 common: Mapping[str, float] | None = None) -> None:
+                 common: Mapping[str, float] | None = None,
+                 cache_name: str | None = None) -> None:
         self.index = index
         # folded frequent word -> Zipf frequency (the world's common-word prior; see
         # toponyms.recognition): empty for the shipped data
         self.common: Mapping[str, float] = common or {}
         data = languages()
-        wanted = data.codes  # en, az, ru, hy, tr, fa, ka, ar and und (the base tables)
-        self.automaton = ahocorasick.Automaton()
-        table: dict[str, list[_Entry]] = {}
-        for p, place in enumerate(index.places):
-            for n, name in enumerate(place.names):
-                primary = name.lang.split("-")[0]
-                if not (primary in wanted or primary == "und"
-                        or (lang is not None and _lang_matches(name.lang, lang))):
-                    continue
-                key = key_of(name.text)
-                if key:
-                    table.setdefault(key, []).append(_Entry(p, n, False))
-                rules = data.inflect.get(primary) or data.inflect.get(
-                    data.inflect_tags.get(name.lang, ""), ())
-                for form in _word_forms(key, rules):
-                    table.setdefault(form, []).append(_Entry(p, n, True))
-        for key, entries in table.items():
-            self.automaton.add_word(key, (key, entries))
-        if table:
-            self.automaton.make_automaton()
-        self.empty = not table
+        # from the disk cache when the index is the one stored under `cache_name`
+        self.automaton = NameAutomaton.cached(index, lang, key_of, cache_name)
+        self.empty = not len(self.automaton)
         self.suffixes = data.suffixes
         self.suffix_langs = data.suffix_langs
         self.not_places = data.not_places
@@ -215,14 +189,14 @@ class Extractor:
         out: list[_Found] = []
         places = self.index.places
         size = len(folded)
-        for last, (key, entries) in self.automaton.iter(folded):
-            start, end = last - len(key) + 1, last + 1
-            if start > 0 and folded[start - 1] != " ":
-                continue  # not at the start of a word
+        automaton = self.automaton
+        for start, end, number in automaton.find(folded):  # each at the start of a word
+            # the cheap checks first: most keys found are the start of a longer word
             word_end = folded.find(" ", end)
             word_end = size if word_end < 0 else word_end
             ending = folded[end:word_end]
-            word = folded[start:word_end]
+            key = folded[start:end]
+            word = folded[start:word_end] if ending else key
             if ending:
                 needs_apostrophe = self.suffixes.get(ending)
                 if needs_apostrophe is None or len(ending) > MAX_SUFFIX:
@@ -233,28 +207,30 @@ class Extractor:
                     continue
                 if not apostrophe and word in common:
                     continue  # a frequent word is not a name plus an ending ("State")
-                langs = self.suffix_langs.get(ending, frozenset())
-                entries = [e for e in entries if ending_fits(
-                    ending, places[e.place].names[e.name], apostrophe, langs)]
-                if not entries:
-                    continue  # the rest of a longer word, not a case ending
             if word in self.not_places or key in self.not_places:
                 continue
             first = text[offsets[start]]
             if cased and first.lower() != first.upper() and not first.isupper():
                 continue  # a lower-case word in a text that writes names with capitals
+            entries = automaton.entries_of(number)
+            if ending:
+                langs = self.suffix_langs.get(ending, frozenset())
+                entries = [e for e in entries if ending_fits(
+                    ending, places.name(e.place, e.name), apostrophe, langs)]
+                if not entries:
+                    continue  # the rest of a longer word, not a case ending
             surface = text[offsets[start] : offsets[end - 1] + 1]
             short = short_form(key)
             entries = [e for e in entries if (
-                attested_short(places[e.place].names[e.name], surface) if short
-                else capitals_fit(places[e.place].names[e.name], surface))]
+                attested_short(places.name(e.place, e.name), surface) if short
+                else capitals_fit(places.name(e.place, e.name), surface))]
             if not entries:
                 continue  # a short word, a figure or an acronym no dataset calls a place
             floor = population_floor(common, key, capital_says_nothing(
                 text, offsets[start], surface)) if key in common else None
             if floor is not None:
                 entries = [e for e in entries if not e.inflected and (
-                    (pop := places[e.place].population) is None or pop >= floor)]
+                    (pop := places.population(e.place)) is None or pop >= floor)]
                 if not entries:
                     continue  # a frequent word, and too small a place to be what it means
             out.append(_Found(start, end, word_end, entries, bool(ending)))
@@ -349,25 +325,6 @@ class Extractor:
                 return True
             end = space
         return False
-
-
-def _word_forms(key: str, rules: Iterable[tuple[str, tuple[str, ...]]]) -> set[str]:
-    """Other case forms of a folded name from word-ending rules (Нагорныи Карабах ->
-    нагорном карабах, ...); the key itself is not included."""
-    rules = list(rules)
-    if not rules or not key:
-        return set()
-    choices = []
-    for word in key.split(" "):
-        forms = [word]
-        for ending, others in rules:
-            if word.endswith(ending) and len(word) > len(ending) + 1:
-                forms.extend(word[: -len(ending)] + o for o in others)
-                break
-        choices.append(forms)
-    out = {" ".join(c) for c in product(*choices)} if len(choices) <= 4 else set()
-    out.discard(key)
-    return out
 
 
 def _leftmost_longest(found: list[_Found]) -> list[_Found]:
