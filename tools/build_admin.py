@@ -57,6 +57,7 @@ from build_cities import capitals as capital_ids  # noqa: E402
 from build_cities import heldout_queries  # noqa: E402
 from build_countries import bcp47, quote  # noqa: E402
 from build_countries import clean as _clean  # noqa: E402
+from pinned import tsv_rows  # noqa: E402
 
 from toponyms import geonames  # noqa: E402
 from toponyms.keys import fold, split_generic, strip_marks  # noqa: E402
@@ -348,10 +349,7 @@ def place_block(sub: Any, translations: list[tuple[str, str]], code: str | None,
 def state_abbreviations() -> dict[str, str]:
     """ISO 3166-2 code -> a US state's AP-style abbreviation ("Calif.", "N.Y."): the `us`
     package's `ap_abbr` (tools/inputs/us-state-abbreviations.tsv says which version)."""
-    path = ROOT / "tools" / "inputs" / "us-state-abbreviations.tsv"
-    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-            if line and not line.startswith("#"))
-    return {code: text for code, text in rows}
+    return {code: text for code, text in tsv_rows("us-state-abbreviations.tsv")}
 
 
 def counties(cities: list[dict[str, Any]], row_of: dict[int, dict[str, str]],

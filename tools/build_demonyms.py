@@ -15,12 +15,14 @@ repaired by guessing.
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import sys
 from pathlib import Path
 
 import pycountry
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pinned import pinned_file
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "demonyms.yaml"
@@ -35,14 +37,9 @@ def countries() -> set[str]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print(__doc__)
-        return 2
-    path = Path(argv[0])
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    if digest != SHA256:
-        print(f"{path}: sha256 {digest}, expected {SHA256} (another file or version)")
-        return 1
+    path = pinned_file(argv, SHA256, __doc__ or "")
+    if isinstance(path, int):
+        return path
     known = countries()
     table: dict[str, list[str]] = {}
     skipped: list[str] = []

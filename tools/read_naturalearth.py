@@ -24,11 +24,13 @@ several rows (France and Clipperton Island) takes the row of the country's home 
 
 from __future__ import annotations
 
-import hashlib
 import struct
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pinned import pinned_file
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tools" / "inputs" / "naturalearth-label-points.tsv"
@@ -58,14 +60,9 @@ def dbf_rows(path: Path) -> Iterator[dict[str, str]]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print(__doc__)
-        return 2
-    path = Path(argv[0])
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    if digest != SHA256:
-        print(f"{path}: sha256 {digest}, expected {SHA256} (another file or version)")
-        return 1
+    path = pinned_file(argv, SHA256, __doc__ or "")
+    if isinstance(path, int):
+        return path
     best: dict[str, dict[str, str]] = {}
     for row in dbf_rows(path):
         code = row["ISO_A2_EH"]
