@@ -41,8 +41,10 @@ def test_a_demonym_resolves_only_when_asked_and_never_over_a_place(demonym: str)
 
 
 @given(st.sampled_from(["Armenian", "Russian", "New Zealander"]),
-       st.sampled_from([str.lower, str.upper, lambda s: f"  {s} "]))
-def test_case_and_outer_spaces_do_not_matter_to_resolve(demonym: str, change: object) -> None:
+       st.sampled_from([str.lower, str.upper, lambda s: f"  {s} ", lambda s: f"{s}\u202e",
+                        lambda s: f"\u200f{s}\u00ad"]))
+def test_case_spaces_and_invisible_marks_do_not_matter_to_resolve(demonym: str,
+                                                                  change: object) -> None:
     gaz = Gazetteer.default()
     assert callable(change)
     first, second = gaz.resolve(demonym, demonyms=True), gaz.resolve(change(demonym),

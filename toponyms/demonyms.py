@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from toponyms.keys import fold
 from toponyms.model import DataError, Match, Mention, Name, Place
 from toponyms.yamlfile import LineMapping, read_yaml
 
@@ -38,7 +39,7 @@ class Demonyms:
     def __init__(self, table: dict[str, tuple[str, ...]], source: str) -> None:
         self.table = table
         self.source = source
-        self._folded = {text.casefold(): text for text in table}
+        self._folded = {fold(text): text for text in table}
         longest_first = sorted(table, key=lambda t: (-len(t), t))
         self._pattern = re.compile(
             r"(?<!\w)(?:" + "|".join(map(re.escape, longest_first)) + r")(?!\w)"
@@ -59,8 +60,9 @@ class Demonyms:
     def match(self, query: str, get: Callable[[str], Place | None], *,
               country: str | None = None, kind: str | None = None,
               min_score: float = 85.0) -> Match | None:
-        """The country `query` is a demonym of (case and outer spaces aside), or None."""
-        text = self._folded.get(" ".join(query.split()).casefold())
+        """The country `query` is a demonym of (folded as names are: case, spaces and invisible
+        marks aside), or None."""
+        text = self._folded.get(fold(query))
         if text is None or min_score > SCORE:
             return None
         return self._match(text, query, get, country, kind)

@@ -170,7 +170,7 @@ class Gazetteer:
         if demonyms:
             found = self.resolve(name, country=country, kind=kind, parent=parent, lang=lang,
                                  at=at, min_score=min_score, context=context)
-            if found is not None or parent is not None:
+            if found is not None or parent is not None or cascade.prepare(name) is None:
                 return found  # a place's own name first; a country has no parent
             return self.demonym_table().match(name, self._places.get, country=country,
                                               kind=kind, min_score=min_score)
