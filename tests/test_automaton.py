@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -57,12 +58,32 @@ def test_entries_point_at_names_with_that_key(
     assert "az-khankendi" in {table[e.place].id for e in entries}
 
 
+@pytest.fixture(scope="module")
+def index_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache folder holding the shipped data's index only (no automaton), built once: each
+    test starts from a copy of it instead of building the index again."""
+    folder = tmp_path_factory.mktemp("index-cache")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TOPONYMS_CACHE_DIR", str(folder))
+        Gazetteer.from_files()
+    for extra in folder.glob("extract-*.pickle"):
+        extra.unlink()
+    return folder
+
+
+def _cache_copy(index_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    shutil.copytree(index_cache, folder)
+    monkeypatch.setenv("TOPONYMS_CACHE_DIR", str(folder))
+    return folder
+
+
 def test_the_automaton_is_cached_beside_its_index_and_answers_the_same(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        index_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     built = _mentions(Gazetteer.default())
     assert built
-    monkeypatch.setenv("TOPONYMS_CACHE_DIR", str(tmp_path))
-    first = Gazetteer.from_files()  # built into the empty folder, then its automaton
+    tmp_path = _cache_copy(index_cache, tmp_path, monkeypatch)
+    first = Gazetteer.from_files()  # its automaton is built into the folder
     assert first._cache_name is not None and (tmp_path / first._cache_name).exists()
     assert _mentions(first) == built
     files = sorted(tmp_path.glob("extract-*.pickle"))
@@ -79,9 +100,9 @@ def _no_build(*args: object, **kwargs: object) -> NameAutomaton:
 
 
 def test_a_damaged_or_foreign_automaton_file_costs_a_rebuild_only(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        index_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     built = _mentions(Gazetteer.default())
-    monkeypatch.setenv("TOPONYMS_CACHE_DIR", str(tmp_path))
+    tmp_path = _cache_copy(index_cache, tmp_path, monkeypatch)
     gaz = Gazetteer.from_files()
     assert gaz._cache_name is not None
     path = tmp_path / cache.derived("extract", gaz._cache_name, "")
@@ -101,8 +122,8 @@ _OVERLAY = """\
 
 
 def test_a_gazetteer_with_files_on_top_has_an_automaton_of_its_own(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("TOPONYMS_CACHE_DIR", str(tmp_path))
+        index_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _cache_copy(index_cache, tmp_path, monkeypatch)
     base = Gazetteer.from_files()
     assert base._cache_name is not None
     assert not [m for m in base.extract("They met in Qarvelistan and Baku.")
