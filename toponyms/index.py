@@ -187,14 +187,14 @@ class NameIndex:
         """Keys similar to `key` (rapidfuzz ratio >= cutoff), from trigram candidates only.
 
         Filtering keeps it exact without scoring every key. rapidfuzz's ratio is
-        100 * (1 - d / (la + lb)) for the insertion/deletion distance d, so a key within the
-        cutoff is at most `dist` such edits away and its length is within `dist` of the
-        query's. Deleting one of the query's characters breaks at most three of its trigrams,
-        inserting one breaks at most two; so a key of length n shares at least one of the
-        query's (5 * dist + len(key) - n) // 2 + 1 trigrams that are rarest among keys of
-        length n. Only those postings are scored. When the cutoff is too low for that to prune
-        (search with a low min_score), the FUZZY_CANDIDATES keys sharing the most trigrams are
-        scored instead.
+        100 * (1 - d / (la + lb)) for the insertion/deletion distance d, so a key of length n
+        within the cutoff is at most `_reach(len(key), n, cutoff)` such edits away (none when
+        no distance of the right parity fits). Deleting one of the query's characters breaks at
+        most three of its trigrams, inserting one breaks at most two; so a key of length n
+        within d edits shares at least one of the query's (5 * d + len(key) - n) // 2 + 1
+        trigrams that are rarest among keys of length n. Only those postings are scored. When
+        the cutoff is too low for that to prune (search with a low min_score), the
+        FUZZY_CANDIDATES keys sharing the most trigrams are scored instead.
         """
         share = cutoff / 100
         most = 2 * len(key)  # the longest distance worth a thought
@@ -204,9 +204,12 @@ class NameIndex:
         window = [(n, b) for n in range(len(key) - dist, len(key) + dist + 1)
                   if (b := self.grams.get(n)) is not None]
         for n, bucket in window:
+            reach = _reach(len(key), n, cutoff)
+            if reach < 0:
+                continue  # no key of this length is near enough
             # a query trigram no key of this length has is a free pick among the rarest
             postings = sorted((p for g in grams if (p := bucket.get(g)) is not None), key=len)
-            needed = (5 * dist + len(key) - n) // 2 + 1 - (len(grams) - len(postings))
+            needed = (5 * reach + len(key) - n) // 2 + 1 - (len(grams) - len(postings))
             if needed > len(postings):
                 return self._fuzzy_by_count(key, cutoff, grams, [b for _, b in window])
             chosen.extend(postings[: max(needed, 0)])
@@ -235,6 +238,20 @@ class NameIndex:
         best = heapq.nsmallest(FUZZY_CANDIDATES, counts.items(), key=lambda kc: (-kc[1], kc[0]))
         keys = self.fuzzy_keys
         return _scored(key, [keys[k] for k, _ in best], cutoff)
+
+
+def _reach(length: int, n: int, cutoff: float) -> int:
+    """The largest insertion/deletion distance d between a key of `length` letters and one of
+    `n` whose rapidfuzz ratio, 100 * (1 - d / (length + n)), may reach `cutoff`; -1 if none.
+
+    d has the parity of length + n and is at least their difference. A hair of slack keeps a
+    float's last bit from dropping a key that rapidfuzz would keep (a larger d only scores
+    more candidates: the answer stays exact)."""
+    total = length + n
+    d = int(total * (1 - cutoff / 100) + 1e-6)
+    if (d - total) % 2:
+        d -= 1
+    return d if d >= abs(length - n) else -1
 
 
 def _scored(key: str, choices: Sequence[str], cutoff: float) -> list[tuple[str, float]]:
