@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import chain
 from operator import itemgetter
-from typing import Any
+from typing import Any, ClassVar
 
 from rapidfuzz import fuzz, process
 
@@ -50,10 +50,15 @@ class NameIndex:
     """Lookup tables over every name of a set of places, one per cascade stage.
 
     Pickled (the disk cache) with the tables of the later stages as opaque blobs that are
-    unpickled on first use: a lookup that the exact stage answers never pays for them.
+    unpickled on first use: a lookup that the exact stage answers never pays for them. The
+    normalized, transliteration and class tables share one blob, so that the entries and key
+    strings they have in common (built as one object) are loaded as one object, not three.
     """
 
-    _LATER = ("normalized", "translit", "grams", "classes")
+    _GROUPS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "keys": ("normalized", "translit", "classes"), "grams": ("grams",)}
+    _LATER: ClassVar[dict[str, str]] = {
+        table: group for group, tables in _GROUPS.items() for table in tables}
 
     def __init__(
         self, places: Sequence[Place], kinds: Sequence[str], not_places: frozenset[str]
@@ -85,9 +90,10 @@ class NameIndex:
     def __getstate__(self) -> dict[str, Any]:
         state = {k: v for k, v in self.__dict__.items() if k not in ("_blobs", "_fuzzy_keys")}
         blobs = dict(self.__dict__.get("_blobs", {}))
-        for name in self._LATER:
-            if name in state:
-                blobs[name] = pickle.dumps(state.pop(name), protocol=pickle.HIGHEST_PROTOCOL)
+        for group, tables in self._GROUPS.items():
+            if tables[0] in state:  # a group's tables are loaded together
+                blobs[group] = pickle.dumps(tuple(state.pop(t) for t in tables),
+                                            protocol=pickle.HIGHEST_PROTOCOL)
         state["_blobs"] = blobs
         return state
 
@@ -101,10 +107,12 @@ class NameIndex:
         with _LOAD_LOCK:  # two threads may ask at once: one loads, the other waits
             if name in self.__dict__:
                 return self.__dict__[name]
+            group = self._LATER[name]
             with collection_paused():
-                value = pickle.loads(self.__dict__["_blobs"].pop(name))
-            setattr(self, name, value)
-            return value
+                values = pickle.loads(self.__dict__["_blobs"].pop(group))
+            for table, value in zip(self._GROUPS[group], values, strict=True):
+                setattr(self, table, value)
+            return self.__dict__[name]
 
     def add(self, places: Sequence[Place]) -> None:
         """Index more places, or more names of indexed places (same id, names appended)."""
@@ -153,6 +161,8 @@ class NameIndex:
             entry = base | self._kind_number(generic)
             _append(self.normalized, normalized, entry)
             for key in translit_keys:
+                if key == normalized:
+                    key = normalized  # one string for both tables (and the disk cache)
                 if key and key not in self.translit:
                     number = len(self.translit)  # its place in fuzzy_keys
                     by_gram = self.grams.setdefault(len(key), {})
@@ -162,7 +172,8 @@ class NameIndex:
                             by_gram[gram] = array("I", (number,))
                         else:
                             ids.append(number)
-                    _append(self.classes, class_key(key), number)
+                    group = class_key(key)
+                    _append(self.classes, key if group == key else group, number)
                 _append(self.translit, key, entry)
 
     def _kind_number(self, kind: str) -> int:
@@ -187,14 +198,14 @@ class NameIndex:
         """Keys similar to `key` (rapidfuzz ratio >= cutoff), from trigram candidates only.
 
         Filtering keeps it exact without scoring every key. rapidfuzz's ratio is
-        100 * (1 - d / (la + lb)) for the insertion/deletion distance d, so a key within the
-        cutoff is at most `dist` such edits away and its length is within `dist` of the
-        query's. Deleting one of the query's characters breaks at most three of its trigrams,
-        inserting one breaks at most two; so a key of length n shares at least one of the
-        query's (5 * dist + len(key) - n) // 2 + 1 trigrams that are rarest among keys of
-        length n. Only those postings are scored. When the cutoff is too low for that to prune
-        (search with a low min_score), the FUZZY_CANDIDATES keys sharing the most trigrams are
-        scored instead.
+        100 * (1 - d / (la + lb)) for the insertion/deletion distance d, so a key of length n
+        within the cutoff is at most `_reach(len(key), n, cutoff)` such edits away (none when
+        no distance of the right parity fits). Deleting one of the query's characters breaks at
+        most three of its trigrams, inserting one breaks at most two; so a key of length n
+        within d edits shares at least one of the query's (5 * d + len(key) - n) // 2 + 1
+        trigrams that are rarest among keys of length n. Only those postings are scored. When
+        the cutoff is too low for that to prune (search with a low min_score), the
+        FUZZY_CANDIDATES keys sharing the most trigrams are scored instead.
         """
         share = cutoff / 100
         most = 2 * len(key)  # the longest distance worth a thought
@@ -204,9 +215,12 @@ class NameIndex:
         window = [(n, b) for n in range(len(key) - dist, len(key) + dist + 1)
                   if (b := self.grams.get(n)) is not None]
         for n, bucket in window:
+            reach = _reach(len(key), n, cutoff)
+            if reach < 0:
+                continue  # no key of this length is near enough
             # a query trigram no key of this length has is a free pick among the rarest
             postings = sorted((p for g in grams if (p := bucket.get(g)) is not None), key=len)
-            needed = (5 * dist + len(key) - n) // 2 + 1 - (len(grams) - len(postings))
+            needed = (5 * reach + len(key) - n) // 2 + 1 - (len(grams) - len(postings))
             if needed > len(postings):
                 return self._fuzzy_by_count(key, cutoff, grams, [b for _, b in window])
             chosen.extend(postings[: max(needed, 0)])
@@ -235,6 +249,20 @@ class NameIndex:
         best = heapq.nsmallest(FUZZY_CANDIDATES, counts.items(), key=lambda kc: (-kc[1], kc[0]))
         keys = self.fuzzy_keys
         return _scored(key, [keys[k] for k, _ in best], cutoff)
+
+
+def _reach(length: int, n: int, cutoff: float) -> int:
+    """The largest insertion/deletion distance d between a key of `length` letters and one of
+    `n` whose rapidfuzz ratio, 100 * (1 - d / (length + n)), may reach `cutoff`; -1 if none.
+
+    d has the parity of length + n and is at least their difference. A hair of slack keeps a
+    float's last bit from dropping a key that rapidfuzz would keep (a larger d only scores
+    more candidates: the answer stays exact)."""
+    total = length + n
+    d = int(total * (1 - cutoff / 100) + 1e-6)
+    if (d - total) % 2:
+        d -= 1
+    return d if d >= abs(length - n) else -1
 
 
 def _scored(key: str, choices: Sequence[str], cutoff: float) -> list[tuple[str, float]]:

@@ -1,0 +1,54 @@
+"""The fuzzy stage's trigram filter: how far a key may be, and no needless fallback."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
+from toponyms import index
+from toponyms.index import NameIndex, _reach
+from toponyms.model import Name, Place
+
+
+@given(st.integers(1, 40), st.integers(1, 40), st.floats(min_value=0, max_value=100))
+def test_reach_is_the_largest_distance_the_cutoff_allows(length: int, n: int,
+                                                          cutoff: float) -> None:
+    # the insertion/deletion distances between keys of these lengths: |length - n| and up in
+    # steps of two; the ratio of each, as rapidfuzz computes it
+    fitting = [d for d in range(abs(length - n), length + n + 1, 2)
+               if 100 * (1 - d / (length + n)) >= cutoff]
+    assert _reach(length, n, cutoff) >= (max(fitting) if fitting else -1)
+    # and not looser than one step of slack (it prunes)
+    assert _reach(length, n, cutoff) <= (max(fitting) if fitting else -1) + 2
+
+
+def test_reach_of_one_substitution() -> None:
+    assert _reach(8, 8, 87.5) == 2  # one substitution: a deletion and an insertion
+    assert _reach(8, 6, 87.5) == -1  # two letters fewer is two deletions: 85.7 < 87.5
+    assert _reach(8, 7, 87.5) == 1
+
+
+def test_one_edit_cutoff_scores_no_key_too_short_to_reach_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # the cascade's cutoff for one edit in an 8-letter key: a 6-letter key is two deletions
+    # away (ratio 85.7), so however many trigrams it shares it is never handed to rapidfuzz;
+    # a 7-letter one is one deletion away, and found
+    words = ["tbilisis", "tbilis", "tbilisi", "kutaisis", "tbilsisi", "tbilisiz"]
+    places = [Place(f"p{i}", "city", names=(Name(w, "en", "official"),))
+              for i, w in enumerate(words)]
+    idx = NameIndex(places, ["city"], frozenset())
+    scored: list[str] = []
+    real = index._scored
+
+    def spy(key: str, choices: list[str], cutoff: float) -> list[tuple[str, float]]:
+        scored.extend(choices)
+        return real(key, choices, cutoff)
+
+    monkeypatch.setattr(index, "_scored", spy)
+    cutoff = 100 * (1 - 1 / 8)
+    found = dict(idx.fuzzy("tbilisis", cutoff))
+    assert set(found) == {k for k in idx.fuzzy_keys if fuzz.ratio("tbilisis", k) >= cutoff}
+    assert {"tbilisi", "tbilsisi", "tbilisiz"} <= set(found)
+    assert "tbilis" not in scored

@@ -1,0 +1,56 @@
+"""The disk cache's form of an index and of the common-word prior: compact, and equal."""
+
+from __future__ import annotations
+
+import pickle
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from toponyms.build import CommonWords
+from toponyms.index import NameIndex
+from toponyms.model import Name, Place
+
+
+def _index() -> NameIndex:
+    places = [Place("p0", "city", names=(Name("Paris", "en", "official"),
+                                         Name("paris", "fr", "official"))),
+              Place("p1", "city", names=(Name("Shamakhi", "en", "official"),
+                                         Name("Шемаха", "ru", "official"))),
+              Place("p2", "city", names=(Name("Schamachi", "de", "official"),))]
+    return NameIndex(places, ["city"], frozenset())
+
+
+def test_later_tables_load_together_and_equal() -> None:
+    built = _index()
+    copy = pickle.loads(pickle.dumps(built))
+    assert sorted(copy.__dict__["_blobs"]) == ["grams", "keys"]
+    assert copy.translit == built.translit  # loads the three tables of its group
+    assert "normalized" in copy.__dict__ and "classes" in copy.__dict__
+    assert "grams" not in copy.__dict__  # its own blob, not loaded yet
+    assert copy.normalized == built.normalized and copy.classes == built.classes
+    assert copy.grams == built.grams
+    assert copy.fuzzy_keys == built.fuzzy_keys  # the same order: the grams' numbers
+    again = pickle.loads(pickle.dumps(copy))  # a loaded index pickles as it was built
+    assert again.translit == built.translit and again.grams == built.grams
+
+
+def test_equal_keys_of_the_tables_are_one_string() -> None:
+    copy = pickle.loads(pickle.dumps(_index()))
+    (normalized,) = (k for k in copy.normalized if k == "paris")
+    (translit,) = (k for k in copy.translit if k == "paris")
+    assert normalized is translit  # one object, in memory and in the file
+
+
+@given(st.dictionaries(st.text(min_size=1, max_size=8),
+                       st.sampled_from([1.5, 2.25, 3.0, 4.75, 6.5]), max_size=40))
+def test_common_words_round_trip(words: dict[str, float]) -> None:
+    common = CommonWords(words)
+    copy = pickle.loads(pickle.dumps(common, protocol=pickle.HIGHEST_PROTOCOL))
+    assert type(copy) is CommonWords
+    assert copy == words and list(copy) == list(words)
+
+
+def test_common_words_share_one_float_per_value() -> None:
+    copy = pickle.loads(pickle.dumps(CommonWords({"the": 7.5, "of": 7.5, "and": 7.25})))
+    assert copy["the"] is copy["of"] and copy["and"] == 7.25
