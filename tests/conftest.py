@@ -26,3 +26,12 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 @pytest.fixture(scope="session")
 def gaz() -> toponyms.Gazetteer:
     return toponyms.Gazetteer.default()
+
+
+@pytest.fixture(scope="session")
+def overlay_town() -> str:
+    """A one-town YAML overlay (zz-overlay-town, "Qarvelistan", a name no shipped place has)
+    for the cache and automaton tests."""
+    return ("- id: zz-overlay-town\n  kind: town\n  country: AZ\n  names:\n"
+            "    - {text: Qarvelistan, lang: az, status: official, "
+            "source: \"dataset:test overlay\"}\n")

@@ -112,29 +112,21 @@ def test_a_damaged_or_foreign_automaton_file_costs_a_rebuild_only(
     assert _mentions(Gazetteer.from_files()) == built
 
 
-_OVERLAY = """\
-- id: zz-overlay-town
-  kind: town
-  country: AZ
-  names:
-    - {text: Qarvelistan, lang: az, status: official, source: "dataset:test overlay"}
-"""
-
-
 def test_a_gazetteer_with_files_on_top_has_an_automaton_of_its_own(
-        index_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        index_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        overlay_town: str) -> None:
     _cache_copy(index_cache, tmp_path, monkeypatch)
     base = Gazetteer.from_files()
     assert base._cache_name is not None
     assert not [m for m in base.extract("They met in Qarvelistan and Baku.")
                 if m.text == "Qarvelistan"]  # the shipped data's automaton is now cached
     overlay = tmp_path / "mine.yaml"
-    overlay.write_text(_OVERLAY, encoding="utf-8")
+    overlay.write_text(overlay_town, encoding="utf-8")
     mine = Gazetteer.from_files(overlay)
     assert mine._cache_name not in (None, base._cache_name)
     found = {m.text: m.match.place.id for m in mine.extract("They met in Qarvelistan and Baku.")}
     assert found == {"Qarvelistan": "zz-overlay-town", "Baku": "az-baku"}
     other = tmp_path / "other.yaml"
-    other.write_text(_OVERLAY.replace("zz-overlay-town", "zz-other-town"), encoding="utf-8")
+    other.write_text(overlay_town.replace("zz-overlay-town", "zz-other-town"), encoding="utf-8")
     mine._add_files([other])  # changed after loading: no longer what a cache file holds
     assert mine._cache_name is None

@@ -65,12 +65,12 @@ def test_threads_share_a_freshly_loaded_gazetteer(tmp_path: Path,
     assert all(match == expected[q] for q, match in found)
 
 
-def test_a_damaged_cache_file_costs_a_rebuild_only(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_damaged_cache_file_costs_a_rebuild_only(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, overlay_town: str) -> None:
     # a small gazetteer of one file, without the shipped data: the same cache, a cheap build
     monkeypatch.setenv("TOPONYMS_CACHE_DIR", str(tmp_path / "cache"))
     overlay = tmp_path / "mine.yaml"
-    overlay.write_text(_OVERLAY, encoding="utf-8")
+    overlay.write_text(overlay_town, encoding="utf-8")
     Gazetteer.from_files(overlay, base=False)
     (stored,) = (tmp_path / "cache").glob("overlay-only-*.pickle")
     whole = stored.read_bytes()
@@ -204,17 +204,8 @@ def test_the_first_build_is_announced_on_a_terminal_only(monkeypatch: pytest.Mon
     assert pipe.getvalue() == ""
 
 
-_OVERLAY = """\
-- id: zz-overlay-town
-  kind: town
-  country: AZ
-  names:
-    - {text: Qarvelistan, lang: az, status: official, source: "dataset:test overlay"}
-"""
-
-
 def test_an_overlay_is_cached_by_the_content_of_its_files(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, overlay_town: str) -> None:
     _shipped_cache_file()  # the shipped data's index is cached already (as at a second start)
     folder = tmp_path / "cache"
     folder.mkdir()
@@ -222,7 +213,7 @@ def test_an_overlay_is_cached_by_the_content_of_its_files(
     shutil.copy(source, folder / source.name)
     monkeypatch.setenv("TOPONYMS_CACHE_DIR", str(folder))
     overlay = tmp_path / "mine.yaml"
-    overlay.write_text(_OVERLAY, encoding="utf-8")
+    overlay.write_text(overlay_town, encoding="utf-8")
     first = Gazetteer.from_files(overlay)
     assert first.resolve("Qarvelistan").place.id == "zz-overlay-town"  # type: ignore[union-attr]
     assert len(list(folder.glob("overlay-*.pickle"))) == 1
@@ -237,7 +228,7 @@ def test_an_overlay_is_cached_by_the_content_of_its_files(
     assert len(second) == len(first)
     # same size and time, other bytes: a new key (times are not trusted for a user's files)
     stat = overlay.stat()
-    overlay.write_text(_OVERLAY.replace("Qarvelistan", "Qarvelistun"), encoding="utf-8")
+    overlay.write_text(overlay_town.replace("Qarvelistan", "Qarvelistun"), encoding="utf-8")
     os.utime(overlay, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     third = Gazetteer.from_files(overlay)
     assert third.resolve("Qarvelistun") is not None
