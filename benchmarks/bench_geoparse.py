@@ -25,6 +25,8 @@ run over the same gazetteer:
      under the curve of the sorted log errors, normalised to [0, 1]:
      ``AUC = trapz(ln(1 + e_i) for e sorted) / ((n - 1) * ln(1 + 20039))``. Lower is better:
      0 is every toponym exactly placed, 1 every one at the antipode or unresolved.
+   A second line resolves each name with the other gold names of its article as `context`
+   (`resolve(surface, context=[...])`): the spans are given, the document is known.
 3. **End to end**: the share of gold toponyms with coordinates that `extract` finds (a found
    span overlapping the gold span) and places within 161 km; AUC likewise, a missed toponym
    counting as the largest error.
@@ -233,14 +235,19 @@ def main(argv: list[str] | None = None) -> int:
     ours = [error(m.place if m else None, g) for m, g in zip(answers, placed, strict=True)]
     with_demonyms = [error(m.place if m else None, g) for m, g in zip(
         (gaz.resolve(g.text, demonyms=True) for g in placed), placed, strict=True)]
+    in_context = [error(m.place if m else None, g) for m, g in zip(
+        (gaz.resolve(g.text, context=[o.text for o in art.gold if o.text != g.text])
+         for art in articles for g in art.gold if g.lat is not None and g.lon is not None),
+        placed, strict=True)]
     base = [error(baseline.get(key_of(g.text)), g) for g in placed]
     no_coords = sum(1 for m in answers if m is not None and m.place.lat is None)
     unresolved = sum(1 for m in answers if m is None)
     print(f"\nresolution given the gold spans ({len(placed)} toponyms with coordinates)")
     for label, errs in (("toponyms", ours), ("  demonyms=True", with_demonyms),
-                        ("population baseline", base)):
+                        ("  context=", in_context), ("population baseline", base)):
         acc, auc = acc_auc(errs)
         print(f"  {label:<20} acc@161 {acc:.3f}  AUC {auc:.3f}")
+    print("  context=: each name resolved with its article's other gold names as `context`")
     print(f"  toponyms: {unresolved} unresolved, {no_coords} answers without coordinates; "
           "demonyms=True maps the adjectival modifiers (\"Russian\") to their countries")
 

@@ -113,3 +113,43 @@ def test_shipped_data_context_picks_the_village_of_that_district() -> None:
     assert district is not None
     picked = toponyms.resolve("Talish", context=[district])
     assert picked is not None and picked.place.id == other[0].place.id
+
+
+@pytest.fixture(scope="module")
+def territories(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    # a country "Zembla" (XC); in country Atlantis (XA) a region "Zembla" holding the town
+    # "Ashby", and a town "Zembla" in the region Nordland
+    places = [
+        _place("xc", "country", "Zembla", country="XC", lat=10.0, lon=10.0),
+        _place("xa", "country", "Atlantis", country="XA", lat=50.0, lon=10.0),
+        _place("xa-north", "region", "Nordland", parent="xa", lat=60.0, lon=10.0),
+        _place("xa-zembla", "region", "Zembla", parent="xa", lat=45.0, lon=12.0),
+        _place("xa-ashby", "town", "Ashby", parent="xa-zembla", lat=45.1, lon=12.1),
+        _place("xa-north-zembla", "town", "Zembla", parent="xa-north", lat=60.1, lon=10.1),
+    ]
+    path = tmp_path_factory.mktemp("terr") / "terr.yaml"
+    path.write_text("\n".join(places) + "\n", encoding="utf-8")
+    return Gazetteer.from_files(path, base=False)
+
+
+@pytest.mark.parametrize("ctx", [["Nordland"], ["Atlantis"], ["Nordland", "Atlantis"]])
+def test_a_territory_is_not_displaced_by_a_smaller_place(territories: Gazetteer,
+                                                         ctx: list[str]) -> None:
+    # the town lies inside every context place, yet the country of that name stays first
+    plain = territories.resolve("Zembla")
+    assert plain is not None and plain.place.id == "xc"
+    match = territories.resolve("Zembla", context=ctx)
+    assert match is not None and match.place.id == "xc", (ctx, match)
+
+
+def test_a_territory_may_be_displaced_by_another_territory(territories: Gazetteer) -> None:
+    # the region of that name contains a context place: strong evidence among territories
+    match = territories.resolve("Zembla", context=["Ashby"])
+    assert match is not None and match.place.id == "xa-zembla"
+
+
+def test_weak_context_reorders_only_within_a_kind_rank(territories: Gazetteer) -> None:
+    # "Atlantis" contains both the region and the town; the region outranks the town by kind
+    found = territories.search("Zembla", context=["Atlantis"])
+    ids = [m.place.id for m in found]
+    assert ids.index("xa-zembla") < ids.index("xa-north-zembla")

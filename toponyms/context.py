@@ -7,14 +7,28 @@ mention the other places of its text. Context never turns a non-answer into an a
 changes a score: it reorders the candidates whose score is within ``MARGIN`` of the best, by how
 closely each relates to a context place (strongest first):
 
-1. ``INSIDE``: the candidate lies inside a context place (Paris, Illinois for "Illinois");
+1. ``INSIDE``: the candidate lies inside a context place below the country (Paris, Illinois for
+   "Illinois");
 2. ``CONTAINS``: the candidate contains a context place, or is one (Georgia, the US state, for
    "Atlanta"; Tennessee for "Nashville");
 3. ``SIBLING``: the candidate and a context place share their nearest parent below the country;
 4. ``NEAR``: both have coordinates and lie within ``NEAR_KM`` of each other;
-5. ``SAME_COUNTRY``: the same ISO country.
+5. ``IN_COUNTRY``: the candidate lies in a context country ("Paris" beside "France");
+6. ``SAME_COUNTRY``: the same ISO country as a context place.
 
-Ties of relation keep the order of the ranking without context (score, kind, population...).
+The first three are strong evidence, the last three weak (a country holds thousands of places).
+Candidates with strong evidence come first; among them, and among the rest, the kind rank
+(toponyms.rank) comes before the strength, so a town called Russia or Mexico in a context
+country never displaces the country of that name, and the state of Florida, which contains a
+context place, is not displaced by a town called Florida inside another context state; within
+one kind rank the stronger relation wins (Paris, France beats Paris, Texas beside "France").
+Ties keep the order of the ranking without context (score, kind, population...).
+
+And a territory (a kind ranked before ``TERRITORY_BEFORE`` in data/kinds.yaml: a continent,
+country or region) that ranks first without context is never displaced by a smaller place:
+"China" beside "Texas" stays the country, not the village of China, Texas; "California" beside
+"West Virginia" stays the state. Another territory may displace it ("Georgia" beside "Atlanta"
+is the US state), and a city may be displaced ("Paris" beside "Illinois").
 """
 
 from __future__ import annotations
@@ -24,13 +38,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from toponyms.model import Match, Place
+from toponyms.rank import kind_rank
 
 #: Candidates this close to the best score may be reordered by context.
 MARGIN = 3.0
 #: Two places this close (great-circle km) relate as NEAR.
 NEAR_KM = 150.0
-#: Relation strengths (higher is closer).
-NONE, SAME_COUNTRY, NEAR, SIBLING, CONTAINS, INSIDE = range(6)
+#: Relation strengths (higher is closer); SIBLING and above are strong evidence.
+NONE, SAME_COUNTRY, IN_COUNTRY, NEAR, SIBLING, CONTAINS, INSIDE = range(7)
+#: Kinds ranked before this one (data/kinds.yaml) are territories (see the module docstring).
+TERRITORY_BEFORE = "city"
 #: The most context items read per call; more are ignored (a document is not a gazetteer).
 MAX_CONTEXT = 200
 
@@ -52,10 +69,13 @@ def relation(place: Place, others: Sequence[Place], ancestors: Mapping[str, froz
     mine = ancestors.get(place.id, frozenset())
     best = NONE
     for other in others:
-        if other.id in mine or (other.kind == "country" and other.id != place.id
-                                and other.country is not None
-                                and other.country == place.country):
-            return INSIDE  # a country contains its places, recorded as a parent or not
+        if other.kind == "country" and other.id != place.id and (
+                other.id in mine or (other.country is not None
+                                     and other.country == place.country)):
+            best = max(best, IN_COUNTRY)  # a country contains its places, recorded or not
+            continue
+        if other.id in mine:
+            return INSIDE
         if other.id == place.id or place.id in ancestors.get(other.id, frozenset()):
             best = max(best, CONTAINS)
         elif place.parent is not None and place.parent == other.parent and (
@@ -70,17 +90,32 @@ def relation(place: Place, others: Sequence[Place], ancestors: Mapping[str, froz
 
 def rerank(matches: Sequence[Match], others: Sequence[Place],
            ancestors: Mapping[str, frozenset[str]],
-           get: Callable[[str], Place | None]) -> list[Match]:
+           get: Callable[[str], Place | None],
+           ranks: Mapping[str, int] | None = None) -> list[Match]:
     """`matches` (ranked without context, best first) with those within MARGIN of the best
-    reordered by their relation to `others`; the rest keep their order behind them."""
+    reordered by their relation to `others`; the rest keep their order behind them. With the
+    kind `ranks` (toponyms.index.NameIndex.kind_rank), weak relations reorder only within a
+    kind rank (module docstring)."""
     if not matches or not others:
         return list(matches)
     top = matches[0].score
     close = [m for m in matches if m.score >= top - MARGIN]
     rest = [m for m in matches if m.score < top - MARGIN]
     strength = [relation(m.place, others, ancestors, get) for m in close]
-    order = sorted(range(len(close)), key=lambda i: (-strength[i], i))
+
+    def key(i: int) -> tuple[bool, float, int, int]:
+        tier = kind_rank(close[i].place, ranks) if ranks is not None else 0.0
+        return (strength[i] < SIBLING, tier, -strength[i], i)
+
+    order = sorted(range(len(close)), key=key)
+    if ranks is not None and order[0] != 0 and _territory(close[0].place, ranks) and \
+            not _territory(close[order[0]].place, ranks):
+        order = [0, *(i for i in order if i != 0)]  # a territory stays before smaller places
     return [*(close[i] for i in order), *rest]
+
+
+def _territory(place: Place, ranks: Mapping[str, int]) -> bool:
+    return ranks.get(place.kind, len(ranks)) < ranks.get(TERRITORY_BEFORE, len(ranks))
 
 
 def context_places(items: Iterable[object], get: Callable[[str], Place | None],
@@ -146,4 +181,5 @@ class Mentioned:
         return count
 
 
-__all__ = ["MARGIN", "NEAR_KM", "Mentioned", "context_places", "km", "relation", "rerank"]
+__all__ = ["MARGIN", "NEAR_KM", "TERRITORY_BEFORE", "Mentioned", "context_places", "km",
+           "relation", "rerank"]

@@ -359,7 +359,8 @@ class Gazetteer:
         if isinstance(context, str):
             raise TypeError("context is a list of place ids, names or Places, not one string")
         others = contextual.context_places(context, self._places.get, self.resolve)
-        return contextual.rerank(ranked, others, self._ancestors, self._places.get)
+        return contextual.rerank(ranked, others, self._ancestors, self._places.get,
+                                 self._index.kind_rank)
 
     def get(self, place_id: str) -> Place:
         """The place with this id; KeyError with a hint when there is none."""
