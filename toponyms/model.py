@@ -121,7 +121,9 @@ class Place:
         """The display label in `lang`: the first current name listed in that language.
 
         Falls back to historical names in `lang`, then to the English label, then to the first
-        name. The rule is documented in data/README.md ("Labels").
+        name. An abbreviation ("Calif.", "BC") is never a label unless it is the first name: it
+        names the place in addresses, not on a map. The rule is documented in data/README.md
+        ("Labels").
 
         >>> p = Place("x", "city", names=(Name("Ganja", "en", "official"),
         ...                               Name("Gəncə", "az", "official")))
@@ -132,7 +134,8 @@ class Place:
             first: Name | None = None
             for name in self.names:  # a loop without calls: countries have ~400 names
                 tag = name.lang
-                if tag == wanted or _lang_matches(tag, wanted):
+                if (tag == wanted or _lang_matches(tag, wanted)) and \
+                        name.status != "abbreviation":
                     if name.status != "historical" and name.end is None:
                         return name.text
                     first = first or name
