@@ -8,14 +8,23 @@ found nothing at the exact and normalized stages; a match through one scores
 `suffixes` (case endings, read off the end of a word) and their `inflect` rules read backwards
 (a Russian word form back to its nominative). No language is assumed: every language's endings
 are tried, and only a base form that is itself a name of the data counts.
+
+A leading preposition ("in Baku", "i Gyumri", "в Шуше", "из Шуши") is read off the same way, from
+data/languages/prepositions.yaml: the rest must be a name of the data. A preposition alone says
+nothing about the language the name is written in (Swedish "i" before the name "Baku"); with
+a case ending it must be of the ending's language ("в" and the Russian -е of "Шуше").
 """
 
 from __future__ import annotations
 
+import threading
 from itertools import product
+from pathlib import Path
+from typing import Any
 
-from toponyms.keys import strip_marks
-from toponyms.translit import Languages, languages
+from toponyms.keys import fold, strip_marks
+from toponyms.model import DataError, data_dir
+from toponyms.translit import Languages, _read, languages
 
 #: Score lost by a match through a base form (the same as extract's for a case ending read).
 ENDING_PENALTY = 4.0
@@ -27,32 +36,77 @@ MIN_STEM = 3
 MAX_WORDS = 4
 
 
-def base_forms(folded: str) -> list[tuple[str, frozenset[str]]]:
-    """Other readings of folded text with case endings taken off, most likely first, each
-    with the languages whose endings were read (a base form meets only their names).
+def base_forms(folded: str) -> list[tuple[str, frozenset[str] | None]]:
+    """Other readings of folded text with case endings and a leading preposition taken off,
+    most likely first, each with the languages whose endings were read (a base form meets
+    only their names; None: a preposition alone was read, and any name may be met).
 
     >>> [text for text, _ in base_forms("şuşada")][:3]
     ['şuşa', 'şuşad']
     >>> sorted(dict(base_forms("гянджу"))["гянджа"])
     ['ru']
+    >>> base_forms("in baku")
+    [('baku', None)]
     """
     words = folded.split()
     if not words or len(words) > MAX_WORDS:
         return []
     data = languages()
     options = [[(w, frozenset[str]()), *_word_bases(w, data)] for w in words]
-    out: dict[str, frozenset[str]] = {}
+    before = prepositions().get(strip_marks(words[0])) if len(words) > 1 else None
+    if before:  # "в Шуше": a preposition is read off before anything else
+        options[0] = [(_DROPPED, before)]
+    out: dict[str, frozenset[str] | None] = {}
     for combo in product(*options):
-        text = " ".join(w for w, _ in combo)
+        text = " ".join(w for w, _ in combo if w != _DROPPED)
         if text == folded or text in out:
             continue
-        langs = [ls for _, ls in combo if ls]
-        common = frozenset.intersection(*langs) if langs else frozenset()
+        endings = [ls for w, ls in combo if ls and w != _DROPPED]
+        common = frozenset.intersection(*endings) if endings else frozenset()
+        if before and not endings:
+            out[text] = None  # only the preposition was read: it names no language of the name
+        elif before:
+            common &= before
         if common:  # the endings read off several words are of one language
             out[text] = common
-            if len(out) >= MAX_FORMS:
-                break
+        if len(out) >= MAX_FORMS:
+            break
     return list(out.items())
+
+
+#: The word a preposition leaves in a reading: nothing (an identity-checked marker).
+_DROPPED = "\x00"
+_lock = threading.Lock()
+_prepositions: list[dict[str, frozenset[str]]] = []
+
+
+def prepositions() -> dict[str, frozenset[str]]:
+    """data/languages/prepositions.yaml: each folded, unmarked preposition -> its languages
+    (read once, thread-safe)."""
+    if not _prepositions:
+        with _lock:
+            if not _prepositions:
+                _prepositions.append(load_prepositions())
+    return _prepositions[0]
+
+
+def load_prepositions(path: Path | None = None) -> dict[str, frozenset[str]]:
+    """Read a prepositions file (see data/languages/prepositions.yaml); DataError when malformed."""
+    path = path or data_dir() / "languages" / "prepositions.yaml"
+    raw: Any = _read(path)
+    table = raw.get("prepositions") if isinstance(raw, dict) else None
+    if not isinstance(table, dict) or not all(isinstance(v, list) for v in table.values()):
+        raise DataError("prepositions.yaml: 'prepositions' maps language codes to lists of "
+                        "words", path=str(path))
+    out: dict[str, set[str]] = {}
+    for lang, words in table.items():
+        for word in words:
+            key = strip_marks(fold(str(word)))
+            if not key or " " in key:
+                raise DataError(f"prepositions.yaml: {word!r} of {lang!r} is not one word",
+                                path=str(path))
+            out.setdefault(key, set()).add(str(lang))
+    return {word: frozenset(langs) for word, langs in out.items()}
 
 
 def _word_bases(word: str, data: Languages) -> list[tuple[str, frozenset[str]]]:
@@ -75,4 +129,4 @@ def _word_bases(word: str, data: Languages) -> list[tuple[str, frozenset[str]]]:
     return [(text, frozenset(langs)) for text, langs in out.items()]
 
 
-__all__ = ["ENDING_PENALTY", "MAX_FORMS", "base_forms"]
+__all__ = ["ENDING_PENALTY", "MAX_FORMS", "base_forms", "load_prepositions", "prepositions"]
