@@ -29,6 +29,14 @@ answer only when both parts name places and they agree strictly: one part names 
 other names it too or a place containing it. A part that names nothing, or a same-country
 region without a recorded containment, does not count here: "Karabakh war" is not Karabakh.
 Such a split costs ``PENALTY_UNMARKED`` more than one at a separator.
+
+A kind word at either edge of such a text ("Gyumri város", "Лори аймаг", "Gyumri город",
+"provincia de Lori": a kind word of any language, in any position, and after a leading one the
+function words of compound.yaml) is read first: the rest is resolved with that kind as a hint,
+as if it were written "Baku (város)", for ``PENALTY_UNMARKED`` less. A place that fits the kind
+outranks a same-named place of another kind (the province over its centre town), and a fuzzy
+match of the rest counts only for a place that fits it. A kind word alone, or with a rest that
+names nothing, is no match; a kind word that is also a place's name is read as a name.
 """
 
 from __future__ import annotations
@@ -79,6 +87,7 @@ class CompoundSpec:
     max_qualified_words: int
     kind_words: dict[str, str]  # folded word(s) -> kind
     lead_words: tuple[tuple[str, ...], ...]
+    function_words: frozenset[str] = frozenset()  # "de" of "provincia de Lori"
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +114,7 @@ def load_spec(path: Path | None = None) -> CompoundSpec:
             for word in words:
                 kind_words.setdefault(strip_marks(fold(str(word))).rstrip("."), str(kind))
         lead = tuple(tuple(fold(str(w)).split()) for w in raw["lead_words"])
+        function = frozenset(strip_marks(fold(str(w))) for w in raw.get("function_words") or [])
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise DataError(f"compound.yaml: missing or malformed key ({exc})",
                         path=str(path)) from None
@@ -116,7 +126,8 @@ def load_spec(path: Path | None = None) -> CompoundSpec:
             kind_words.setdefault(" ".join(generic.words), generic.kind)
     marks = {s.strip()[:1] or s[:1] for s in separators} | set(brackets) | set(brackets.values())
     return CompoundSpec(separators, brackets, frozenset(brackets.values()), frozenset(marks),
-                        max_parts, max_qualified, kind_words, tuple(w for w in lead if w))
+                        max_parts, max_qualified, kind_words, tuple(w for w in lead if w),
+                        function)
 
 
 _lock = threading.Lock()
@@ -154,6 +165,45 @@ def _qualified_splits(text: str) -> list[list[Part]]:
     splits = [[_part(" ".join(words[:i]), s), _part(" ".join(words[i:]), s)]
               for i in range(1, len(words))]
     return [parts for parts in splits if all(p.kind is None and p.text for p in parts)]
+
+
+#: The longest kind word (in words) looked for at an edge of a text: "iqtisadi rayonu".
+MAX_KIND_WORDS = 3
+
+
+def annotated(text: str) -> list[Part] | None:
+    """A name with a kind word at its start or end and no separator: [name, kind word];
+    None when neither edge is a kind word, or nothing but kind and function words is left.
+
+    A one-letter kind word counts only with its dot ("г. Гюмри"): "с" and "г" are words too.
+
+    >>> annotated("Gyumri város")
+    [Part(text='Gyumri', kind=None), Part(text='város', kind='city')]
+    >>> annotated("regione della Lori")
+    [Part(text='Lori', kind=None), Part(text='regione', kind='region')]
+    >>> annotated("Baku") is None, annotated("город мечты")[0]
+    (True, Part(text='мечты', kind=None))
+    """
+    s = spec()
+    words = text.split()
+    if not 2 <= len(words) <= s.max_qualified_words:
+        return None
+    bare = [strip_marks(fold(w)) for w in words]
+    for n in range(min(MAX_KIND_WORDS, len(words) - 1), 0, -1):
+        for leading in (True, False):
+            head, rest = (words[:n], words[n:]) if leading else (words[-n:], words[:-n])
+            key = " ".join(bare[:n] if leading else bare[-n:]).rstrip(".")
+            kind = s.kind_words.get(key)
+            if kind is None or (len(key) < 2 and not head[-1].endswith(".")):
+                continue
+            # "provincia de Lori": the function words after a leading kind word
+            while leading and len(rest) > 1 and strip_marks(fold(rest[0])) in s.function_words:
+                rest = rest[1:]
+            name = " ".join(rest)
+            if strip_marks(fold(name)).rstrip(".") in s.kind_words:
+                return None  # "city district": kind words only
+            return [Part(name), Part(" ".join(head), kind)]
+    return None
 
 
 def parse(text: str) -> list[Part] | None:
@@ -238,6 +288,15 @@ def run(
     """
     parts = parse(text)
     if parts is None:
+        edge = annotated(text)
+        # a kind word that is also a place's name ("Ավան", town, and a district of Yerevan) is
+        # no evidence of a kind: the text may be two places' names
+        if edge is not None and next(index.entries(
+                index.normalized, strip_marks(fold(edge[1].text))), None) is None:
+            found = _best(index, text, edge, filters, min_score, ancestors, common,
+                          strict=False, unmarked=True)
+            if found:
+                return cascade.rank(index, found, ancestors)
         splits = _qualified_splits(text)
         if not splits:
             return None
@@ -257,9 +316,10 @@ def run(
 
 def _best(index: NameIndex, text: str, parts: list[Part], filters: cascade.Filters,
           min_score: float, ancestors: dict[str, frozenset[str]],
-          common: dict[str, float] | None, *, strict: bool,
+          common: dict[str, float] | None, *, strict: bool, unmarked: bool = False,
           ) -> dict[int, tuple[float, int, Match]]:
-    """The places the parts agree on, with their compound matches (see the module's rules)."""
+    """The places the parts agree on, with their compound matches (see the module's rules).
+    `strict`: a split at a space; `unmarked`: a kind word read off an edge of the text."""
     names = [p for p in parts if p.kind is None]
     hints = {p.kind for p in parts if p.kind is not None}
     data = languages()
@@ -273,7 +333,9 @@ def _best(index: NameIndex, text: str, parts: list[Part], filters: cascade.Filte
         top = matches[0].score if matches else 0.0
         floor = max(PART_FLOOR, top - EVIDENCE_MARGIN)
         found.append({index.position[m.place.id]: replace(m, part=name_part.text)
-                      for m in matches if m.score >= floor})
+                      for m in matches if m.score >= floor and not (
+                          unmarked and m.method == "fuzzy"
+                          and not any(data.fits(h, m.place.kind) for h in hints))})
         if strict and not found[-1]:
             return {}  # a qualified name needs both parts to name places
     best: dict[int, tuple[float, int, Match]] = {}
@@ -293,7 +355,7 @@ def _best(index: NameIndex, text: str, parts: list[Part], filters: cascade.Filte
         score = min(s for s in supports if s is not None)
         if hints and not any(data.fits(hint, place.kind) for hint in hints):
             score -= cascade.PENALTY_KIND_MISMATCH
-        if strict:
+        if strict or unmarked:
             score -= PENALTY_UNMARKED
         if score >= min_score:
             n = place.names.index(own.name)
@@ -327,4 +389,4 @@ def _support(index: NameIndex, place: Place, chain: frozenset[str], former: froz
     return own - PENALTY_DISAGREE
 
 
-__all__ = ["CompoundSpec", "Part", "applies", "has_separator", "load_spec", "parse", "run", "spec"]
+__all__ = ["CompoundSpec", "Part", "annotated", "applies", "has_separator", "load_spec", "parse", "run", "spec"]
