@@ -29,7 +29,9 @@ from toponyms.translit import Languages, _read, languages
 #: Score lost by a match through a base form (the same as extract's for a case ending read).
 ENDING_PENALTY = 4.0
 #: Most base forms tried for one query: bounds the work of a query that matches nothing.
-MAX_FORMS = 16
+MAX_FORMS = 48
+#: Most readings of one word (itself first): bounds the combinations of a long query.
+MAX_OPTIONS = 6
 #: Shortest stem left after an ending is read off: "Bakı" is not "Bak" plus an ending.
 MIN_STEM = 3
 #: Longest query (in words) whose words are all tried.
@@ -52,12 +54,16 @@ def base_forms(folded: str) -> list[tuple[str, frozenset[str] | None]]:
     if not words or len(words) > MAX_WORDS:
         return []
     data = languages()
-    options = [[(w, frozenset[str]()), *_word_bases(w, data)] for w in words]
+    options = [[(w, frozenset[str]()), *_word_bases(w, data)][:MAX_OPTIONS] for w in words]
     before = prepositions().get(strip_marks(words[0])) if len(words) > 1 else None
     if before:  # "в Шуше": a preposition is read off before anything else
         options[0] = [(_DROPPED, before)]
+    # each word's likeliest readings together first: "Нахичеванской Автономной Республики"
+    # needs the first reading of each of its three words, not every reading of the last one
+    ranked = sorted(product(*(list(enumerate(o)) for o in options)),
+                    key=lambda combo: sum(i for i, _ in combo))
     out: dict[str, frozenset[str] | None] = {}
-    for combo in product(*options):
+    for combo in (tuple(form for _, form in c) for c in ranked):
         text = " ".join(w for w, _ in combo if w != _DROPPED)
         if text == folded or text in out:
             continue
@@ -110,22 +116,29 @@ def load_prepositions(path: Path | None = None) -> dict[str, frozenset[str]]:
 
 
 def _word_bases(word: str, data: Languages) -> list[tuple[str, frozenset[str]]]:
+    """A word's readings without an ending, the longest ending read first: "Нахичеванской"
+    is "-ая" read off "-ой" before it is a soft sign read off "-и" (й loses its mark)."""
     bare = strip_marks(word)
     if len(bare) != len(word):
         word = bare  # a letter whose mark does not fold to one code point: use the bare word
     out: dict[str, set[str]] = {}
+    read: dict[str, int] = {}  # reading -> the longest ending read off to get it
     for lang, rules in data.inflect.items():
         for ending, forms in rules:
             for form in forms:
                 if bare.endswith(form) and len(bare) - len(form) >= MIN_STEM:
-                    out.setdefault(word[: len(word) - len(form)] + ending, set()).add(lang)
+                    text = word[: len(word) - len(form)] + ending
+                    out.setdefault(text, set()).add(lang)
+                    read[text] = max(read.get(text, 0), len(form))
     # longest ending first: "Xocalının" is "Xocalı" + "nın" before it is "Xocalını" + "n"
     for ending in sorted(data.suffixes, key=len, reverse=True):
         if data.suffixes[ending]:
             continue  # only after an apostrophe (Yerevan's), which folding has dropped
         if bare.endswith(ending) and len(bare) - len(ending) >= MIN_STEM:
-            out.setdefault(word[: len(word) - len(ending)], set()).update(
-                data.suffix_langs.get(ending, ()))
+            text = word[: len(word) - len(ending)]
+            out.setdefault(text, set()).update(data.suffix_langs.get(ending, ()))
+            read[text] = max(read.get(text, 0), len(ending))
+    out = {text: out[text] for text in sorted(out, key=lambda text: -read[text])}
     return [(text, frozenset(langs)) for text, langs in out.items()]
 
 
