@@ -325,11 +325,21 @@ def _best(index: NameIndex, text: str, parts: list[Part], filters: cascade.Filte
     data = languages()
     loose = cascade.Filters(country=None, at=filters.at)
     found: list[dict[int, Match]] = []
+    kinds = [p.text for p in parts if p.kind is not None]
     for name_part in names:
-        query = cascade.prepare(name_part.text)
-        matches = [] if query is None else cascade.run(
-            index, query, loose, min_score=min(min_score, PART_FLOOR), stop_early=True,
-            ancestors=ancestors, common=common)
+        matches: list[Match] = []
+        # "Ширакская (Shirak) область": a part that is no name alone (an adjective) may be one
+        # with the kind word of its compound, after it or before it as its language writes it
+        for written in [name_part.text, *(f"{a} {b}" for k in kinds
+                                          for a, b in ((name_part.text, k), (k, name_part.text)))]:
+            query = cascade.prepare(written)
+            more = [] if query is None else cascade.run(
+                index, query, loose, min_score=min(min_score, PART_FLOOR), stop_early=True,
+                ancestors=ancestors, common=common)
+            if more and (not matches or more[0].score > matches[0].score):
+                matches = more
+            if matches and matches[0].score >= cascade.SCORES["transliteration"]:
+                break
         top = matches[0].score if matches else 0.0
         floor = max(PART_FLOOR, top - EVIDENCE_MARGIN)
         found.append({index.position[m.place.id]: replace(m, part=name_part.text)
@@ -369,8 +379,8 @@ def _support(index: NameIndex, place: Place, chain: frozenset[str], former: froz
     """How well one part supports `place`: a compound is as certain as its weakest part.
     None when `strict` and the part neither names the place nor a place containing it."""
     p = index.position[place.id]
-    if p in part:
-        return part[p].score
+    if p in part:  # agreeing, however weakly, is never worse than naming nothing
+        return max(part[p].score, own - PENALTY_UNKNOWN_PART)
     contains = [m.score for q, m in part.items() if index.places[q].id in chain]
     if contains:
         return max(contains) - PENALTY_CONTAINED
