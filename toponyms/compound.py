@@ -30,13 +30,11 @@ other names it too or a place containing it. A part that names nothing, or a sam
 region without a recorded containment, does not count here: "Karabakh war" is not Karabakh.
 Such a split costs ``PENALTY_UNMARKED`` more than one at a separator.
 
-A kind word at either edge of such a text ("Gyumri város", "Лори аймаг", "Gyumri город",
-"provincia de Lori": a kind word of any language, in any position, and after a leading one the
-function words of compound.yaml) is read first: the rest is resolved with that kind as a hint,
-as if it were written "Baku (város)", for ``PENALTY_UNMARKED`` less. A place that fits the kind
-outranks a same-named place of another kind (the province over its centre town), and a fuzzy
-match of the rest counts only for a place that fits it. A kind word alone, or with a rest that
-names nothing, is no match; a kind word that is also a place's name is read as a name.
+A kind word of any language at either edge of such a text ("Gyumri város", "Лори аймаг",
+"provincia de Lori", with compound.yaml's function words after a leading one) is read first:
+the rest resolves with that kind as a hint, as in "Gyumri (város)", for ``PENALTY_UNMARKED``
+less; a fuzzy match of the rest counts only for a place that fits the kind. A kind word with a
+rest that names nothing is no match; one that is also a place's name is read as a name.
 """
 
 from __future__ import annotations
@@ -48,7 +46,8 @@ from typing import Any
 
 from toponyms import cascade, lineage
 from toponyms.index import NameIndex
-from toponyms.keys import fold, strip_marks
+from toponyms.keys import fold, split_generic, strip_marks
+from toponyms.kindwords import read_edge, read_kind_words
 from toponyms.model import DataError, Match, Place, data_dir
 from toponyms.translit import STATE_TITLE, _read, languages
 
@@ -109,10 +108,7 @@ def load_spec(path: Path | None = None) -> CompoundSpec:
         brackets = {str(k): str(v) for k, v in raw["brackets"].items()}
         max_parts = int(raw["max_parts"])
         max_qualified = int(raw.get("max_qualified_words", 0))
-        kind_words: dict[str, str] = {}
-        for kind, words in raw["kind_words"].items():
-            for word in words:
-                kind_words.setdefault(strip_marks(fold(str(word))).rstrip("."), str(kind))
+        kind_words = read_kind_words(raw["kind_words"], path)
         lead = tuple(tuple(fold(str(w)).split()) for w in raw["lead_words"])
         function = frozenset(strip_marks(fold(str(w))) for w in raw.get("function_words") or [])
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -120,10 +116,6 @@ def load_spec(path: Path | None = None) -> CompoundSpec:
                         path=str(path)) from None
     if any(not s for s in separators) or max_parts < 2:
         raise DataError("compound.yaml: empty separator or max_parts below 2", path=str(path))
-    # the language files' generic terms are kind words too ("rayonu", "район", "district")
-    for edges in languages().generic_edges.values():
-        for generic in edges:
-            kind_words.setdefault(" ".join(generic.words), generic.kind)
     marks = {s.strip()[:1] or s[:1] for s in separators} | set(brackets) | set(brackets.values())
     return CompoundSpec(separators, brackets, frozenset(brackets.values()), frozenset(marks),
                         max_parts, max_qualified, kind_words, tuple(w for w in lead if w),
@@ -167,15 +159,9 @@ def _qualified_splits(text: str) -> list[list[Part]]:
     return [parts for parts in splits if all(p.kind is None and p.text for p in parts)]
 
 
-#: The longest kind word (in words) looked for at an edge of a text: "iqtisadi rayonu".
-MAX_KIND_WORDS = 3
-
-
 def annotated(text: str) -> list[Part] | None:
-    """A name with a kind word at its start or end and no separator: [name, kind word];
-    None when neither edge is a kind word, or nothing but kind and function words is left.
-
-    A one-letter kind word counts only with its dot ("г. Гюмри"): "с" and "г" are words too.
+    """A name with a kind word at its start or end and no separator: [name, kind word]
+    (toponyms.kindwords.read_edge); None when there is none, or nothing else.
 
     >>> annotated("Gyumri város")
     [Part(text='Gyumri', kind=None), Part(text='város', kind='city')]
@@ -185,25 +171,8 @@ def annotated(text: str) -> list[Part] | None:
     (True, Part(text='мечты', kind=None))
     """
     s = spec()
-    words = text.split()
-    if not 2 <= len(words) <= s.max_qualified_words:
-        return None
-    bare = [strip_marks(fold(w)) for w in words]
-    for n in range(min(MAX_KIND_WORDS, len(words) - 1), 0, -1):
-        for leading in (True, False):
-            head, rest = (words[:n], words[n:]) if leading else (words[-n:], words[:-n])
-            key = " ".join(bare[:n] if leading else bare[-n:]).rstrip(".")
-            kind = s.kind_words.get(key)
-            if kind is None or (len(key) < 2 and not head[-1].endswith(".")):
-                continue
-            # "provincia de Lori": the function words after a leading kind word
-            while leading and len(rest) > 1 and strip_marks(fold(rest[0])) in s.function_words:
-                rest = rest[1:]
-            name = " ".join(rest)
-            if strip_marks(fold(name)).rstrip(".") in s.kind_words:
-                return None  # "city district": kind words only
-            return [Part(name), Part(" ".join(head), kind)]
-    return None
+    found = read_edge(text, s.kind_words, s.function_words, s.max_qualified_words)
+    return None if found is None else [Part(found[0]), Part(found[1], found[2])]
 
 
 def parse(text: str) -> list[Part] | None:
@@ -292,14 +261,19 @@ def run(
         # a kind word that is also a place's name ("Ավան", town, and a district of Yerevan) is
         # no evidence of a kind: the text may be two places' names
         if edge is not None and next(index.entries(
-                index.normalized, strip_marks(fold(edge[1].text))), None) is None:
+                index.normalized, strip_marks(fold(edge[1].text))), None) is not None:
+            edge = None
+        # a generic term the cascade reads itself ("Шекинский район"): its loose reading of
+        # the whole stands when no part agrees; a kind word it does not read leaves no reading
+        unread = edge is not None and not split_generic(fold(text))
+        if edge is not None:
             found = _best(index, text, edge, filters, min_score, ancestors, common,
                           strict=False, unmarked=True)
             if found:
                 return cascade.rank(index, found, ancestors)
         splits = _qualified_splits(text)
-        if not splits:
-            return None
+        if not splits:  # a kind word beside nothing that is a place: no guessing at the whole
+            return [] if unread else None
         best: dict[int, tuple[float, int, Match]] = {}
         for split in splits:  # the best split for each place
             for pos, entry in _best(index, text, split, filters, min_score, ancestors, common,
@@ -307,7 +281,7 @@ def run(
                 if pos not in best or entry[0] > best[pos][0]:
                     best[pos] = entry
         # no split agrees: not a qualified name after all, and the whole text's match stands
-        return cascade.rank(index, best, ancestors) if best else None
+        return cascade.rank(index, best, ancestors) if best else [] if unread else None
     if not any(p.kind is None for p in parts):
         return []
     return cascade.rank(index, _best(index, text, parts, filters, min_score, ancestors, common,
@@ -325,17 +299,21 @@ def _best(index: NameIndex, text: str, parts: list[Part], filters: cascade.Filte
     data = languages()
     loose = cascade.Filters(country=None, at=filters.at)
     found: list[dict[int, Match]] = []
-    kinds = [p.text for p in parts if p.kind is not None]
+    # "Ширакская (Shirak) область": a part that is no name alone (an adjective) may be one
+    # with the kind word of its compound, after it or before it as its language writes it (not
+    # found loosely: that would be a guess on a guess; and not for an edge's kind word, which
+    # gives back the whole text)
+    kinds = [] if unmarked else [p.text for p in parts if p.kind is not None]
     for name_part in names:
         matches: list[Match] = []
-        # "Ширакская (Shirak) область": a part that is no name alone (an adjective) may be one
-        # with the kind word of its compound, after it or before it as its language writes it
         for written in [name_part.text, *(f"{a} {b}" for k in kinds
                                           for a, b in ((name_part.text, k), (k, name_part.text)))]:
             query = cascade.prepare(written)
             more = [] if query is None else cascade.run(
                 index, query, loose, min_score=min(min_score, PART_FLOOR), stop_early=True,
                 ancestors=ancestors, common=common)
+            if written != name_part.text:
+                more = [m for m in more if m.method != "fuzzy"]
             if more and (not matches or more[0].score > matches[0].score):
                 matches = more
             if matches and matches[0].score >= cascade.SCORES["transliteration"]:
@@ -399,4 +377,5 @@ def _support(index: NameIndex, place: Place, chain: frozenset[str], former: froz
     return own - PENALTY_DISAGREE
 
 
-__all__ = ["CompoundSpec", "Part", "annotated", "applies", "has_separator", "load_spec", "parse", "run", "spec"]
+__all__ = ["CompoundSpec", "Part", "annotated", "applies", "has_separator", "load_spec", "parse",
+           "run", "spec"]
