@@ -18,7 +18,7 @@ a case ending it must be of the ending's language ("в" and the Russian -е of "
 from __future__ import annotations
 
 import threading
-from itertools import product
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -58,12 +58,11 @@ def base_forms(folded: str) -> list[tuple[str, frozenset[str] | None]]:
     before = prepositions().get(strip_marks(words[0])) if len(words) > 1 else None
     if before:  # "в Шуше": a preposition is read off before anything else
         options[0] = [(_DROPPED, before)]
+    out: dict[str, frozenset[str] | None] = {}
     # each word's likeliest readings together first: "Нахичеванской Автономной Республики"
     # needs the first reading of each of its three words, not every reading of the last one
-    ranked = sorted(product(*(list(enumerate(o)) for o in options)),
-                    key=lambda combo: sum(i for i, _ in combo))
-    out: dict[str, frozenset[str] | None] = {}
-    for combo in (tuple(form for _, form in c) for c in ranked):
+    for picks in _by_rank([len(o) for o in options]):
+        combo = [o[i] for o, i in zip(options, picks, strict=True)]
         text = " ".join(w for w, _ in combo if w != _DROPPED)
         if text == folded or text in out:
             continue
@@ -78,6 +77,23 @@ def base_forms(folded: str) -> list[tuple[str, frozenset[str] | None]]:
         if len(out) >= MAX_FORMS:
             break
     return list(out.items())
+
+
+def _by_rank(sizes: list[int]) -> Iterator[tuple[int, ...]]:
+    """Every choice of one reading per word (an index below each size), by the sum of the
+    indexes: the readings each word ranks first come together first."""
+    for total in range(sum(sizes) - len(sizes) + 1):
+        yield from _with_sum(sizes, total)
+
+
+def _with_sum(sizes: list[int], total: int) -> Iterator[tuple[int, ...]]:
+    if len(sizes) == 1:
+        if total < sizes[0]:
+            yield (total,)
+        return
+    for first in range(min(total, sizes[0] - 1) + 1):
+        for rest in _with_sum(sizes[1:], total - first):
+            yield (first, *rest)
 
 
 #: The word a preposition leaves in a reading: nothing (an identity-checked marker).
