@@ -33,8 +33,8 @@ Such a split costs ``PENALTY_UNMARKED`` more than one at a separator.
 A kind word of any language at either edge of such a text ("Gyumri város", "Лори аймаг",
 "provincia de Lori", with compound.yaml's function words after a leading one) is read first:
 the rest resolves with that kind as a hint, as in "Gyumri (város)", for ``PENALTY_UNMARKED``
-less; a fuzzy match of the rest counts only for a place that fits the kind. A kind word with a
-rest that names nothing is no match; one that is also a place's name is read as a name.
+less, and only a place that fits the kind is an answer. A kind word with a rest that names
+nothing is no match; one that is also a place's name is read as a name.
 """
 
 from __future__ import annotations
@@ -342,6 +342,8 @@ def _best(index: NameIndex, text: str, parts: list[Part], filters: cascade.Filte
             continue
         score = min(s for s in supports if s is not None)
         if hints and not any(data.fits(hint, place.kind) for hint in hints):
+            if unmarked:
+                continue  # "China town" is not China: a kind word we read must fit
             score -= cascade.PENALTY_KIND_MISMATCH
         if strict or unmarked:
             score -= PENALTY_UNMARKED
