@@ -4,10 +4,12 @@ Azerbaijan", "Sisian (town)", "Dilijan (Stadt)", "Şəki (Nukha)".
 Tables, captions and CSV cells write a place with another of its names, its parent, or a kind
 word beside it. Such a query is split into parts at the separators and brackets listed in
 data/languages/compound.yaml; a part that is only a kind word ("town", "Stadt", "город",
-"kəndi") becomes a kind hint, and each other part is resolved on its own through the cascade.
-A place is the answer when every part agrees with it:
+"kəndi") becomes a kind hint, and each other part is resolved on its own through the cascade
+(a part that is no name alone, an adjective, also with the kind word: "Ширакская (Shirak)
+область"). A place is the answer when every part agrees with it:
 
-- the part names the same place ("Vanadzor / Kirovakan"): the part's own score, or
+- the part names the same place ("Vanadzor / Kirovakan"): the part's own score, never below
+  that of a part naming nothing (a weak agreement is still agreement), or
 - the part names a place that contains it ("Talish, Tartar district"; a country contains its
   places): that score less ``PENALTY_CONTAINED``, or, more weakly, a region or country of the
   same ISO country with no recorded containment (``PENALTY_LOOSE_CONTEXT``), or
@@ -321,9 +323,7 @@ def _best(index: NameIndex, text: str, parts: list[Part], filters: cascade.Filte
         top = matches[0].score if matches else 0.0
         floor = max(PART_FLOOR, top - EVIDENCE_MARGIN)
         found.append({index.position[m.place.id]: replace(m, part=name_part.text)
-                      for m in matches if m.score >= floor and not (
-                          unmarked and m.method == "fuzzy"
-                          and not any(data.fits(h, m.place.kind) for h in hints))})
+                      for m in matches if m.score >= floor})
         if strict and not found[-1]:
             return {}  # a qualified name needs both parts to name places
     best: dict[int, tuple[float, int, Match]] = {}
