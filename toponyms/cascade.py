@@ -21,6 +21,7 @@ from toponyms.index import UNTAGGED, NameIndex
 from toponyms.inflection import ENDING_PENALTY, base_forms
 from toponyms.keys import MAX_NAME_CHARS, fold, script_of, split_generic, strip_marks
 from toponyms.keys import translit_keys as _translit_keys
+from toponyms.kindwords import kind_of
 from toponyms.lineage import above
 from toponyms.model import Match, Name, Place, _lang_matches
 from toponyms.rank import merge, prominence, rank
@@ -224,8 +225,9 @@ def run(
         return []  # "Republic of Lachin": Lachin is a town, not a typo of a state's name
     if settled(SCORES["transliteration"]) or least is not None:
         return rank(index, best, ancestors)  # a common word is not matched loosely
-    if strip_marks(query.folded) in index.not_places:
-        return rank(index, best, ancestors)  # a word that is not a place: no guessing
+    if strip_marks(query.folded) in index.not_places or kind_of(query.folded) is not None:
+        # a word that is not a place, or a kind word alone ("járás"): no guessing
+        return rank(index, best, ancestors)
     # a case ending left on the name ("Şuşada", "Тертерского района"): its base forms, each
     # with its generic term split off, at the normalized stage, for a little less
     inflected = [(text, hint, langs) for base, langs in base_forms(query.folded)

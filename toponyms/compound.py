@@ -4,10 +4,12 @@ Azerbaijan", "Sisian (town)", "Dilijan (Stadt)", "Şəki (Nukha)".
 Tables, captions and CSV cells write a place with another of its names, its parent, or a kind
 word beside it. Such a query is split into parts at the separators and brackets listed in
 data/languages/compound.yaml; a part that is only a kind word ("town", "Stadt", "город",
-"kəndi") becomes a kind hint, and each other part is resolved on its own through the cascade.
-A place is the answer when every part agrees with it:
+"kəndi") becomes a kind hint, and each other part is resolved on its own through the cascade
+(a part that is no name alone, an adjective, also with the kind word: "Ширакская (Shirak)
+область"). A place is the answer when every part agrees with it:
 
-- the part names the same place ("Vanadzor / Kirovakan"): the part's own score, or
+- the part names the same place ("Vanadzor / Kirovakan"): the part's own score, never below
+  that of a part naming nothing (a weak agreement is still agreement), or
 - the part names a place that contains it ("Talish, Tartar district"; a country contains its
   places): that score less ``PENALTY_CONTAINED``, or, more weakly, a region or country of the
   same ISO country with no recorded containment (``PENALTY_LOOSE_CONTEXT``), or
@@ -29,6 +31,12 @@ answer only when both parts name places and they agree strictly: one part names 
 other names it too or a place containing it. A part that names nothing, or a same-country
 region without a recorded containment, does not count here: "Karabakh war" is not Karabakh.
 Such a split costs ``PENALTY_UNMARKED`` more than one at a separator.
+
+A kind word of any language at either edge of such a text ("Gyumri város", "Лори аймаг",
+"provincia de Lori", with compound.yaml's function words after a leading one) is read first:
+the rest resolves with that kind as a hint, as in "Gyumri (város)", for ``PENALTY_UNMARKED``
+less, and only a place that fits the kind is an answer. A kind word with a rest that names
+nothing is no match; one that is also a place's name is read as a name.
 """
 
 from __future__ import annotations
@@ -40,7 +48,8 @@ from typing import Any
 
 from toponyms import cascade, lineage
 from toponyms.index import NameIndex
-from toponyms.keys import fold, strip_marks
+from toponyms.keys import fold, split_generic, strip_marks
+from toponyms.kindwords import read_edge, read_kind_words
 from toponyms.model import DataError, Match, Place, data_dir
 from toponyms.translit import STATE_TITLE, _read, languages
 
@@ -79,6 +88,7 @@ class CompoundSpec:
     max_qualified_words: int
     kind_words: dict[str, str]  # folded word(s) -> kind
     lead_words: tuple[tuple[str, ...], ...]
+    function_words: frozenset[str] = frozenset()  # "de" of "provincia de Lori"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,23 +110,18 @@ def load_spec(path: Path | None = None) -> CompoundSpec:
         brackets = {str(k): str(v) for k, v in raw["brackets"].items()}
         max_parts = int(raw["max_parts"])
         max_qualified = int(raw.get("max_qualified_words", 0))
-        kind_words: dict[str, str] = {}
-        for kind, words in raw["kind_words"].items():
-            for word in words:
-                kind_words.setdefault(strip_marks(fold(str(word))).rstrip("."), str(kind))
+        kind_words = read_kind_words(raw["kind_words"], path)
         lead = tuple(tuple(fold(str(w)).split()) for w in raw["lead_words"])
+        function = frozenset(strip_marks(fold(str(w))) for w in raw.get("function_words") or [])
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise DataError(f"compound.yaml: missing or malformed key ({exc})",
                         path=str(path)) from None
     if any(not s for s in separators) or max_parts < 2:
         raise DataError("compound.yaml: empty separator or max_parts below 2", path=str(path))
-    # the language files' generic terms are kind words too ("rayonu", "район", "district")
-    for edges in languages().generic_edges.values():
-        for generic in edges:
-            kind_words.setdefault(" ".join(generic.words), generic.kind)
     marks = {s.strip()[:1] or s[:1] for s in separators} | set(brackets) | set(brackets.values())
     return CompoundSpec(separators, brackets, frozenset(brackets.values()), frozenset(marks),
-                        max_parts, max_qualified, kind_words, tuple(w for w in lead if w))
+                        max_parts, max_qualified, kind_words, tuple(w for w in lead if w),
+                        function)
 
 
 _lock = threading.Lock()
@@ -154,6 +159,22 @@ def _qualified_splits(text: str) -> list[list[Part]]:
     splits = [[_part(" ".join(words[:i]), s), _part(" ".join(words[i:]), s)]
               for i in range(1, len(words))]
     return [parts for parts in splits if all(p.kind is None and p.text for p in parts)]
+
+
+def annotated(text: str) -> list[Part] | None:
+    """A name with a kind word at its start or end and no separator: [name, kind word]
+    (toponyms.kindwords.read_edge); None when there is none, or nothing else.
+
+    >>> annotated("Gyumri város")
+    [Part(text='Gyumri', kind=None), Part(text='város', kind='city')]
+    >>> annotated("regione della Lori")
+    [Part(text='Lori', kind=None), Part(text='regione', kind='region')]
+    >>> annotated("Baku") is None, annotated("город мечты")[0]
+    (True, Part(text='мечты', kind=None))
+    """
+    s = spec()
+    found = read_edge(text, s.kind_words, s.function_words, s.max_qualified_words)
+    return None if found is None else [Part(found[0]), Part(found[1], found[2])]
 
 
 def parse(text: str) -> list[Part] | None:
@@ -238,9 +259,23 @@ def run(
     """
     parts = parse(text)
     if parts is None:
+        edge = annotated(text)
+        # a kind word that is also a place's name ("Ավան", town, and a district of Yerevan) is
+        # no evidence of a kind: the text may be two places' names
+        if edge is not None and next(index.entries(
+                index.normalized, strip_marks(fold(edge[1].text))), None) is not None:
+            edge = None
+        # a generic term the cascade reads itself ("Шекинский район"): its loose reading of
+        # the whole stands when no part agrees; a kind word it does not read leaves no reading
+        unread = edge is not None and not split_generic(fold(text))
+        if edge is not None:
+            found = _best(index, text, edge, filters, min_score, ancestors, common,
+                          strict=False, unmarked=True)
+            if found:
+                return cascade.rank(index, found, ancestors)
         splits = _qualified_splits(text)
-        if not splits:
-            return None
+        if not splits:  # a kind word beside nothing that is a place: no guessing at the whole
+            return [] if unread else None
         best: dict[int, tuple[float, int, Match]] = {}
         for split in splits:  # the best split for each place
             for pos, entry in _best(index, text, split, filters, min_score, ancestors, common,
@@ -248,7 +283,7 @@ def run(
                 if pos not in best or entry[0] > best[pos][0]:
                     best[pos] = entry
         # no split agrees: not a qualified name after all, and the whole text's match stands
-        return cascade.rank(index, best, ancestors) if best else None
+        return cascade.rank(index, best, ancestors) if best else [] if unread else None
     if not any(p.kind is None for p in parts):
         return []
     return cascade.rank(index, _best(index, text, parts, filters, min_score, ancestors, common,
@@ -257,19 +292,34 @@ def run(
 
 def _best(index: NameIndex, text: str, parts: list[Part], filters: cascade.Filters,
           min_score: float, ancestors: dict[str, frozenset[str]],
-          common: dict[str, float] | None, *, strict: bool,
+          common: dict[str, float] | None, *, strict: bool, unmarked: bool = False,
           ) -> dict[int, tuple[float, int, Match]]:
-    """The places the parts agree on, with their compound matches (see the module's rules)."""
+    """The places the parts agree on, with their compound matches (see the module's rules).
+    `strict`: a split at a space; `unmarked`: a kind word read off an edge of the text."""
     names = [p for p in parts if p.kind is None]
     hints = {p.kind for p in parts if p.kind is not None}
     data = languages()
     loose = cascade.Filters(country=None, at=filters.at)
     found: list[dict[int, Match]] = []
+    # "Ширакская (Shirak) область": a part that is no name alone (an adjective) may be one
+    # with the kind word of its compound, after it or before it as its language writes it (not
+    # found loosely: that would be a guess on a guess; and not for an edge's kind word, which
+    # gives back the whole text)
+    kinds = [] if unmarked else [p.text for p in parts if p.kind is not None]
     for name_part in names:
-        query = cascade.prepare(name_part.text)
-        matches = [] if query is None else cascade.run(
-            index, query, loose, min_score=min(min_score, PART_FLOOR), stop_early=True,
-            ancestors=ancestors, common=common)
+        matches: list[Match] = []
+        for written in [name_part.text, *(f"{a} {b}" for k in kinds
+                                          for a, b in ((name_part.text, k), (k, name_part.text)))]:
+            query = cascade.prepare(written)
+            more = [] if query is None else cascade.run(
+                index, query, loose, min_score=min(min_score, PART_FLOOR), stop_early=True,
+                ancestors=ancestors, common=common)
+            if written != name_part.text:
+                more = [m for m in more if m.method != "fuzzy"]
+            if more and (not matches or more[0].score > matches[0].score):
+                matches = more
+            if matches and matches[0].score >= cascade.SCORES["transliteration"]:
+                break
         top = matches[0].score if matches else 0.0
         floor = max(PART_FLOOR, top - EVIDENCE_MARGIN)
         found.append({index.position[m.place.id]: replace(m, part=name_part.text)
@@ -292,8 +342,10 @@ def _best(index: NameIndex, text: str, parts: list[Part], filters: cascade.Filte
             continue
         score = min(s for s in supports if s is not None)
         if hints and not any(data.fits(hint, place.kind) for hint in hints):
+            if unmarked:
+                continue  # "China town" is not China: a kind word we read must fit
             score -= cascade.PENALTY_KIND_MISMATCH
-        if strict:
+        if strict or unmarked:
             score -= PENALTY_UNMARKED
         if score >= min_score:
             n = place.names.index(own.name)
@@ -307,8 +359,8 @@ def _support(index: NameIndex, place: Place, chain: frozenset[str], former: froz
     """How well one part supports `place`: a compound is as certain as its weakest part.
     None when `strict` and the part neither names the place nor a place containing it."""
     p = index.position[place.id]
-    if p in part:
-        return part[p].score
+    if p in part:  # agreeing, however weakly, is never worse than naming nothing
+        return max(part[p].score, own - PENALTY_UNKNOWN_PART)
     contains = [m.score for q, m in part.items() if index.places[q].id in chain]
     if contains:
         return max(contains) - PENALTY_CONTAINED
@@ -327,4 +379,5 @@ def _support(index: NameIndex, place: Place, chain: frozenset[str], former: froz
     return own - PENALTY_DISAGREE
 
 
-__all__ = ["CompoundSpec", "Part", "applies", "has_separator", "load_spec", "parse", "run", "spec"]
+__all__ = ["CompoundSpec", "Part", "annotated", "applies", "has_separator", "load_spec", "parse",
+           "run", "spec"]

@@ -8,71 +8,154 @@ found nothing at the exact and normalized stages; a match through one scores
 `suffixes` (case endings, read off the end of a word) and their `inflect` rules read backwards
 (a Russian word form back to its nominative). No language is assumed: every language's endings
 are tried, and only a base form that is itself a name of the data counts.
+
+A leading preposition ("in Baku", "i Gyumri", "в Шуше", "из Шуши") is read off the same way, from
+data/languages/prepositions.yaml: the rest must be a name of the data. A preposition alone says
+nothing about the language the name is written in (Swedish "i" before the name "Baku"); with
+a case ending it must be of the ending's language ("в" and the Russian -е of "Шуше").
 """
 
 from __future__ import annotations
 
-from itertools import product
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
-from toponyms.keys import strip_marks
-from toponyms.translit import Languages, languages
+from toponyms.keys import fold, strip_marks
+from toponyms.model import DataError, data_dir
+from toponyms.translit import Languages, _read, languages
 
 #: Score lost by a match through a base form (the same as extract's for a case ending read).
 ENDING_PENALTY = 4.0
 #: Most base forms tried for one query: bounds the work of a query that matches nothing.
-MAX_FORMS = 16
+MAX_FORMS = 48
+#: Most readings of one word (itself first): bounds the combinations of a long query.
+MAX_OPTIONS = 6
 #: Shortest stem left after an ending is read off: "Bakı" is not "Bak" plus an ending.
 MIN_STEM = 3
 #: Longest query (in words) whose words are all tried.
 MAX_WORDS = 4
 
 
-def base_forms(folded: str) -> list[tuple[str, frozenset[str]]]:
-    """Other readings of folded text with case endings taken off, most likely first, each
-    with the languages whose endings were read (a base form meets only their names).
+def base_forms(folded: str) -> list[tuple[str, frozenset[str] | None]]:
+    """Other readings of folded text with case endings and a leading preposition taken off,
+    most likely first, each with the languages whose endings were read (a base form meets
+    only their names; None: a preposition alone was read, and any name may be met).
 
     >>> [text for text, _ in base_forms("şuşada")][:3]
     ['şuşa', 'şuşad']
     >>> sorted(dict(base_forms("гянджу"))["гянджа"])
     ['ru']
+    >>> base_forms("in baku")
+    [('baku', None)]
     """
     words = folded.split()
     if not words or len(words) > MAX_WORDS:
         return []
     data = languages()
-    options = [[(w, frozenset[str]()), *_word_bases(w, data)] for w in words]
-    out: dict[str, frozenset[str]] = {}
-    for combo in product(*options):
-        text = " ".join(w for w, _ in combo)
+    options = [[(w, frozenset[str]()), *_word_bases(w, data)][:MAX_OPTIONS] for w in words]
+    before = prepositions().get(strip_marks(words[0])) if len(words) > 1 else None
+    if before:  # "в Шуше": a preposition is read off before anything else
+        options[0] = [(_DROPPED, before)]
+    out: dict[str, frozenset[str] | None] = {}
+    # each word's likeliest readings together first: "Нахичеванской Автономной Республики"
+    # needs the first reading of each of its three words, not every reading of the last one
+    for picks in _by_rank([len(o) for o in options]):
+        combo = [o[i] for o, i in zip(options, picks, strict=True)]
+        text = " ".join(w for w, _ in combo if w != _DROPPED)
         if text == folded or text in out:
             continue
-        langs = [ls for _, ls in combo if ls]
-        common = frozenset.intersection(*langs) if langs else frozenset()
+        endings = [ls for w, ls in combo if ls and w != _DROPPED]
+        common = frozenset.intersection(*endings) if endings else frozenset()
+        if before and not endings:
+            out[text] = None  # only the preposition was read: it names no language of the name
+        elif before:
+            common &= before
         if common:  # the endings read off several words are of one language
             out[text] = common
-            if len(out) >= MAX_FORMS:
-                break
+        if len(out) >= MAX_FORMS:
+            break
     return list(out.items())
 
 
+def _by_rank(sizes: list[int]) -> Iterator[tuple[int, ...]]:
+    """Every choice of one reading per word (an index below each size), by the sum of the
+    indexes: the readings each word ranks first come together first."""
+    for total in range(sum(sizes) - len(sizes) + 1):
+        yield from _with_sum(sizes, total)
+
+
+def _with_sum(sizes: list[int], total: int) -> Iterator[tuple[int, ...]]:
+    if len(sizes) == 1:
+        if total < sizes[0]:
+            yield (total,)
+        return
+    for first in range(min(total, sizes[0] - 1) + 1):
+        for rest in _with_sum(sizes[1:], total - first):
+            yield (first, *rest)
+
+
+#: The word a preposition leaves in a reading: nothing (an identity-checked marker).
+_DROPPED = "\x00"
+_lock = threading.Lock()
+_prepositions: list[dict[str, frozenset[str]]] = []
+
+
+def prepositions() -> dict[str, frozenset[str]]:
+    """data/languages/prepositions.yaml: each folded, unmarked preposition -> its languages
+    (read once, thread-safe)."""
+    if not _prepositions:
+        with _lock:
+            if not _prepositions:
+                _prepositions.append(load_prepositions())
+    return _prepositions[0]
+
+
+def load_prepositions(path: Path | None = None) -> dict[str, frozenset[str]]:
+    """Read a prepositions file (see data/languages/prepositions.yaml); DataError when malformed."""
+    path = path or data_dir() / "languages" / "prepositions.yaml"
+    raw: Any = _read(path)
+    table = raw.get("prepositions") if isinstance(raw, dict) else None
+    if not isinstance(table, dict) or not all(isinstance(v, list) for v in table.values()):
+        raise DataError("prepositions.yaml: 'prepositions' maps language codes to lists of "
+                        "words", path=str(path))
+    out: dict[str, set[str]] = {}
+    for lang, words in table.items():
+        for word in words:
+            key = strip_marks(fold(str(word)))
+            if not key or " " in key:
+                raise DataError(f"prepositions.yaml: {word!r} of {lang!r} is not one word",
+                                path=str(path))
+            out.setdefault(key, set()).add(str(lang))
+    return {word: frozenset(langs) for word, langs in out.items()}
+
+
 def _word_bases(word: str, data: Languages) -> list[tuple[str, frozenset[str]]]:
+    """A word's readings without an ending, the longest ending read first: "Нахичеванской"
+    is "-ая" read off "-ой" before it is a soft sign read off "-и" (й loses its mark)."""
     bare = strip_marks(word)
     if len(bare) != len(word):
         word = bare  # a letter whose mark does not fold to one code point: use the bare word
     out: dict[str, set[str]] = {}
+    read: dict[str, int] = {}  # reading -> the longest ending read off to get it
     for lang, rules in data.inflect.items():
         for ending, forms in rules:
             for form in forms:
                 if bare.endswith(form) and len(bare) - len(form) >= MIN_STEM:
-                    out.setdefault(word[: len(word) - len(form)] + ending, set()).add(lang)
+                    text = word[: len(word) - len(form)] + ending
+                    out.setdefault(text, set()).add(lang)
+                    read[text] = max(read.get(text, 0), len(form))
     # longest ending first: "Xocalının" is "Xocalı" + "nın" before it is "Xocalını" + "n"
     for ending in sorted(data.suffixes, key=len, reverse=True):
         if data.suffixes[ending]:
             continue  # only after an apostrophe (Yerevan's), which folding has dropped
         if bare.endswith(ending) and len(bare) - len(ending) >= MIN_STEM:
-            out.setdefault(word[: len(word) - len(ending)], set()).update(
-                data.suffix_langs.get(ending, ()))
+            text = word[: len(word) - len(ending)]
+            out.setdefault(text, set()).update(data.suffix_langs.get(ending, ()))
+            read[text] = max(read.get(text, 0), len(ending))
+    out = {text: out[text] for text in sorted(out, key=lambda text: -read[text])}
     return [(text, frozenset(langs)) for text, langs in out.items()]
 
 
-__all__ = ["ENDING_PENALTY", "MAX_FORMS", "base_forms"]
+__all__ = ["ENDING_PENALTY", "MAX_FORMS", "base_forms", "load_prepositions", "prepositions"]

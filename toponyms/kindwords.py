@@ -1,0 +1,99 @@
+"""Kind words: the words that say what kind of place a name is ("town", "Stadt", "город",
+"kəndi", "marz", "város"), in every language.
+
+They are data/languages/compound.yaml's `kind_words` and the language files' generic terms
+(toponyms.translit). toponyms.compound reads them beside a name: a part of their own ("Sisian
+(town)") or, with `read_edge`, an edge of a text without separators ("Gyumri город"). The
+cascade (toponyms.cascade) never matches a kind word alone loosely: "járás" is a word for a
+district, not a typo of a town's name.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from toponyms.keys import fold, strip_marks
+from toponyms.model import DataError, data_dir
+from toponyms.translit import _read, languages
+
+
+def read_kind_words(raw: Any, path: Path) -> dict[str, str]:
+    """Folded, unmarked kind word(s) -> kind, from compound.yaml's `kind_words` mapping (kind ->
+    words) and the language files' generic terms; a DataError names `path` when malformed."""
+    if not isinstance(raw, dict):
+        raise DataError("compound.yaml: kind_words maps kinds to lists of words", path=str(path))
+    out: dict[str, str] = {}
+    for kind, words in raw.items():
+        if not isinstance(words, list):
+            raise DataError(f"compound.yaml: kind_words of {kind!r} is a list", path=str(path))
+        for word in words:
+            out.setdefault(strip_marks(fold(str(word))).rstrip("."), str(kind))
+    # the language files' generic terms are kind words too ("rayonu", "район", "district")
+    for edges in languages().generic_edges.values():
+        for generic in edges:
+            out.setdefault(" ".join(generic.words), generic.kind)
+    return out
+
+
+_lock = threading.Lock()
+_words: list[dict[str, str]] = []
+
+
+def kind_words() -> dict[str, str]:
+    """The shipped kind words (read once, thread-safe)."""
+    if not _words:
+        with _lock:
+            if not _words:
+                path = data_dir() / "languages" / "compound.yaml"
+                raw: Any = _read(path)
+                _words.append(read_kind_words(
+                    raw.get("kind_words") if isinstance(raw, dict) else None, path))
+    return _words[0]
+
+
+def kind_of(folded: str) -> str | None:
+    """The kind that folded text names when it is nothing but a kind word, else None.
+
+    >>> kind_of("város"), kind_of("rayonu"), kind_of("baku")
+    ('city', 'district', None)
+    """
+    return kind_words().get(strip_marks(folded).rstrip("."))
+
+
+#: The longest kind word (in words) looked for at an edge of a text: "iqtisadi rayonu".
+MAX_KIND_WORDS = 3
+
+
+def read_edge(text: str, words_of_kinds: dict[str, str], function_words: frozenset[str],
+              max_words: int) -> tuple[str, str, str] | None:
+    """(name, kind word as written, kind) for a text of 2 to `max_words` words with a kind word
+    at its start or end ("Gyumri город", "provincia de Lori": function words after a leading
+    kind word go with it); None when neither edge is one, or nothing but kind words is left.
+    A kind word of one letter counts only with its dot ("г. Гюмри": "с" and "г" are words).
+
+    >>> read_edge("Gyumri город", kind_words(), frozenset(), 5)
+    ('Gyumri', 'город', 'city')
+    """
+    words = text.split()
+    if not 2 <= len(words) <= max_words:
+        return None
+    bare = [strip_marks(fold(w)) for w in words]
+    for n in range(min(MAX_KIND_WORDS, len(words) - 1), 0, -1):
+        for leading in (True, False):
+            head, rest = (words[:n], words[n:]) if leading else (words[-n:], words[:-n])
+            key = " ".join(bare[:n] if leading else bare[-n:]).rstrip(".")
+            kind = words_of_kinds.get(key)
+            if kind is None or (len(key) < 2 and not head[-1].endswith(".")):
+                continue
+            while leading and len(rest) > 1 and strip_marks(fold(rest[0])) in function_words:
+                rest = rest[1:]
+            name = " ".join(rest)
+            if strip_marks(fold(name)).rstrip(".") in words_of_kinds:
+                return None  # "city district": kind words only
+            return name, " ".join(head), kind
+    return None
+
+
+__all__ = ["MAX_KIND_WORDS", "kind_of", "kind_words", "read_edge", "read_kind_words"]
