@@ -132,7 +132,10 @@ def test_a_preposition_with_a_word_that_is_no_place_is_no_place(prep: str, word:
     assume(toponyms.resolve(word) is None)
     query = f"{prep} {word}"
     assume(toponyms.normalize(query) not in _KEYS)
-    assert toponyms.resolve(query) is None, query
+    match = toponyms.resolve(query)
+    # the preposition reading adds no answer; the whole text may still meet a name loosely at
+    # the fuzzy stage, as it did before the rule ("στη Lena" and St Helena, at min_score)
+    assert match is None or match.method == "fuzzy", (query, match)
 
 
 @pytest.mark.parametrize(("query", "want"), [
