@@ -278,9 +278,10 @@ def _shortlist(postings: Sequence[array[int]], needed: int) -> Iterable[int]:
     if needed >= len(postings):
         return set().union(*postings[:needed])
     seen, twice = set(postings[0]), set()
-    for ids in postings[1 : needed + 1]:
+    for ids in postings[1:needed]:
         twice.update(seen.intersection(ids))
         seen.update(ids)
+    twice.update(seen.intersection(postings[needed]))  # the longest: no need to add it to seen
     return twice
 
 
