@@ -116,13 +116,14 @@ class NameAutomaton:
     def __len__(self) -> int:
         return len(self.lengths)
 
-    def find(self, folded: str) -> Iterator[tuple[int, int, int]]:
+    def find(self, folded: str) -> list[tuple[int, int, int]]:
         """(start, end, key number) of every key found at the start of a word of `folded`
-        (a folded text: words separated by one space; end exclusive)."""
+        (a folded text: words separated by one space; end exclusive). A list, not a
+        generator: extract reads them all, and a list is made faster."""
         lengths = self.lengths
-        for last, number in self.trie.iter(" " + folded):
-            # `last` indexes " " + folded: the key ends at folded[last - 1]
-            yield last - lengths[number], last, number
+        # `last` indexes " " + folded: the key ends at folded[last - 1]
+        return [(last - lengths[number], last, number)
+                for last, number in self.trie.iter(" " + folded)]
 
     def entries_of(self, number: int) -> list[Entry]:
         """The entries of key `number`, in the order the names were indexed."""

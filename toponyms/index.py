@@ -15,7 +15,7 @@ import pickle
 import threading
 from array import array
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from operator import itemgetter
 from typing import Any, ClassVar
@@ -203,15 +203,17 @@ class NameIndex:
         no distance of the right parity fits). Deleting one of the query's characters breaks at
         most three of its trigrams, inserting one breaks at most two; so a key of length n
         within d edits shares at least one of the query's (5 * d + len(key) - n) // 2 + 1
-        trigrams that are rarest among keys of length n. Only those postings are scored. When
-        the cutoff is too low for that to prune (search with a low min_score), the
-        FUZZY_CANDIDATES keys sharing the most trigrams are scored instead.
+        trigrams that are rarest among keys of length n, and, where the query has a further
+        trigram, in at least two of the rarest (5 * d + len(key) - n) // 2 + 2 (see
+        `_shortlist`). Only those keys are scored. When the cutoff is too low for that to prune
+        (search with a low min_score), the FUZZY_CANDIDATES keys sharing the most trigrams are
+        scored instead.
         """
         share = cutoff / 100
         most = 2 * len(key)  # the longest distance worth a thought
         dist = min(most, int(most * (1 - share) / share)) if share > 0.01 else most
         grams = sorted(set(_trigrams(key)))  # sorted: no choice may follow the hash seed
-        chosen: list[array[int]] = []
+        chosen: list[Iterable[int]] = []
         window = [(n, b) for n in range(len(key) - dist, len(key) + dist + 1)
                   if (b := self.grams.get(n)) is not None]
         for n, bucket in window:
@@ -223,7 +225,8 @@ class NameIndex:
             needed = (5 * reach + len(key) - n) // 2 + 1 - (len(grams) - len(postings))
             if needed > len(postings):
                 return self._fuzzy_by_count(key, cutoff, grams, [b for _, b in window])
-            chosen.extend(postings[: max(needed, 0)])
+            if needed > 0:
+                chosen.append(_shortlist(postings, needed))
         numbers = sorted(set().union(*chosen))
         if not numbers:
             return []
@@ -263,6 +266,23 @@ def _reach(length: int, n: int, cutoff: float) -> int:
     if (d - total) % 2:
         d -= 1
     return d if d >= abs(length - n) else -1
+
+
+def _shortlist(postings: Sequence[array[int]], needed: int) -> Iterable[int]:
+    """The keys that may be near enough, given the postings of the query's trigrams among keys
+    of one length (rarest first), of which a key near enough misses at most needed - 1.
+
+    So it is in at least one of the `needed` rarest, and, when there is a further posting, in
+    at least two of the needed + 1 rarest: that second condition (set operations, no Python
+    loop) leaves a few hundred keys to score where the first leaves thousands."""
+    if needed >= len(postings):
+        return set().union(*postings[:needed])
+    seen, twice = set(postings[0]), set()
+    for ids in postings[1:needed]:
+        twice.update(seen.intersection(ids))
+        seen.update(ids)
+    twice.update(seen.intersection(postings[needed]))  # the longest: no need to add it to seen
+    return twice
 
 
 def _scored(key: str, choices: Sequence[str], cutoff: float) -> list[tuple[str, float]]:

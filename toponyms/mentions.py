@@ -32,7 +32,6 @@ in English: they are not searched by default).
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -40,7 +39,7 @@ from dataclasses import dataclass
 from toponyms.automaton import Entry, NameAutomaton
 from toponyms.cascade import Filters, NameIndex, passes
 from toponyms.context import Mentioned
-from toponyms.keys import APOSTROPHES, fold, strip_marks
+from toponyms.keys import APOSTROPHES
 from toponyms.model import Match, Mention, Name, Place
 from toponyms.rank import prominence
 from toponyms.recognition import (
@@ -51,6 +50,8 @@ from toponyms.recognition import (
     population_floor,
     short_form,
 )
+from toponyms.textfold import fold_with_offsets
+from toponyms.textfold import key_of as key_of  # the key names are indexed under (re-exported)
 from toponyms.translit import languages
 
 #: Score lost by a village mention with no evidence in the text (see the module docstring).
@@ -61,83 +62,13 @@ ENDING_PENALTY = 2.0
 MAX_SUFFIX = 6
 
 
-def fold_char(ch: str) -> str:
-    """The folded form of one character: letters and digits folded as by `normalize`,
-    apostrophes, marks and invisible characters dropped, anything else a word break."""
-    if ch.isalnum():
-        return strip_marks(fold(ch))
-    if ch in APOSTROPHES or unicodedata.category(ch) in ("Cf", "Mn", "Me"):
-        return ""  # Cf covers ZWNJ/ZWJ and the bidi marks
-    return " "
-
-
-#: Characters kept by the memo of `fold_char`, in each of its two generations (a text uses a
-#: few hundred distinct characters, a Chinese one a few thousand; all of Unicode would be
-#: ~130 MB).
-FOLD_MEMO_SIZE = 2048
-
-
-class _FoldMemo:
-    """character -> fold_char(character), at most 2 * FOLD_MEMO_SIZE characters: the recently
-    used ones. New entries go to `young`; when it is full it becomes `old` (the previous `old`
-    is dropped) and a character found there moves back to `young`: a least-recently-used
-    cache whose hits cost one dict lookup (it is read once per character of the text)."""
-
-    __slots__ = ("old", "young")
-
-    def __init__(self) -> None:
-        self.young: dict[str, str] = {}
-        self.old: dict[str, str] = {}
-
-    def miss(self, ch: str) -> str:
-        """The fold of a character not in `young` (callers look there first)."""
-        folded = self.old.get(ch)
-        if folded is None:
-            folded = fold_char(ch)
-        if len(self.young) >= FOLD_MEMO_SIZE:
-            self.old, self.young = self.young, {}
-        self.young[ch] = folded
-        return folded
-
-
-_MEMO = _FoldMemo()
-
-
-def key_of(text: str) -> str:
-    """The key a name is indexed under: its characters folded one by one, spaces collapsed."""
-    memo = _MEMO
-    parts = []
-    for ch in text:
-        folded = memo.young.get(ch)
-        if folded is None:
-            folded = memo.miss(ch)
-        parts.append(folded)
-    return " ".join("".join(parts).split())
-
-
-def _fold_with_offsets(text: str, memo: _FoldMemo) -> tuple[str, list[int]]:
-    """The text folded character by character, and for each folded character its index in
-    `text`; runs of word breaks become one space, so folded[i] comes from text[offsets[i]]."""
-    out: list[str] = []
-    offsets: list[int] = []
-    space = True  # no leading space
-    young = memo.young
-    for i, ch in enumerate(text):
-        folded = young.get(ch)
-        if folded is None:
-            folded = memo.miss(ch)
-            young = memo.young  # a new generation may have begun
-        if folded == " ":
-            if not space:
-                out.append(" ")
-                offsets.append(i)
-                space = True
-            continue
-        for part in folded:
-            out.append(part)
-            offsets.append(i)
-            space = False
-    return "".join(out), offsets
+#: Readings of spans remembered per extractor (their entries kept, and the places they may
+#: name under a call's filters), each table emptied when full.
+READINGS_KEPT = 4096
+#: How a span was read: (key number, ending, apostrophe before it, surface, population floor).
+_Reading = tuple[int, str, bool, str, float | None]
+#: The places a reading may name: place number -> (score, name, written exactly so).
+_Options = dict[int, tuple[float, Name, bool]]
 
 
 @dataclass(slots=True)
@@ -147,6 +78,7 @@ class _Found:
     word_end: int  # exclusive, end of the name plus any ending
     entries: list[Entry]
     ending: bool
+    reading: _Reading  # what decides `entries` and their scores
 
 
 class Extractor:
@@ -169,13 +101,18 @@ class Extractor:
         self.village_words = frozenset(
             w for (_, _), gens in data.generic_edges.items() for g in gens
             if g.kind == "village" for w in g.words)
+        # what a reading of a span keeps of its key's entries, and the places it may name under
+        # the filters of a call: pure functions of the reading, remembered across calls (a
+        # stream of news names the same places again and again); see READINGS_KEPT
+        self._fitted: dict[_Reading, list[Entry] | None] = {}
+        self._options: dict[tuple[_Reading, Filters], _Options] = {}
 
     def find(self, text: str, filters: Filters, min_score: float,
              ancestors: dict[str, frozenset[str]], rank: dict[str, int]) -> list[Mention]:
         """The mentions in `text`, in text order (see the module docstring)."""
         if self.empty or not text:
             return []
-        folded, offsets = _fold_with_offsets(text, _MEMO)
+        folded, offsets = fold_with_offsets(text)
         cased = any(ch.isupper() for ch in text)
         # the common-word rule, as in resolve: a filter says what the caller looks for
         common = self.common if (filters.country is None and filters.kind is None
@@ -187,63 +124,94 @@ class Extractor:
     def _candidates(self, text: str, folded: str, offsets: list[int], cased: bool,
                     common: Mapping[str, float]) -> list[_Found]:
         out: list[_Found] = []
-        places = self.index.places
+        kept = self._fitted
         size = len(folded)
         automaton = self.automaton
+        suffixes = self.suffixes
         for start, end, number in automaton.find(folded):  # each at the start of a word
             # the cheap checks first: most keys found are the start of a longer word
-            word_end = folded.find(" ", end)
-            word_end = size if word_end < 0 else word_end
-            ending = folded[end:word_end]
-            key = folded[start:end]
-            word = folded[start:word_end] if ending else key
-            if ending:
-                needs_apostrophe = self.suffixes.get(ending)
-                if needs_apostrophe is None or len(ending) > MAX_SUFFIX:
+            apostrophe = False
+            if end < size and folded[end] != " ":
+                word_end = folded.find(" ", end)
+                word_end = size if word_end < 0 else word_end
+                if word_end - end > MAX_SUFFIX:
                     continue
+                ending = folded[end:word_end]
+                needs_apostrophe = suffixes.get(ending)
+                if needs_apostrophe is None:
+                    continue
+                key, word = folded[start:end], folded[start:word_end]
                 between = text[offsets[end - 1] + 1 : offsets[end]]
                 apostrophe = any(ch in APOSTROPHES for ch in between)
                 if needs_apostrophe and not apostrophe:
                     continue
                 if not apostrophe and word in common:
                     continue  # a frequent word is not a name plus an ending ("State")
+            else:
+                word_end, ending = end, ""
+                key = word = folded[start:end]
             if word in self.not_places or key in self.not_places:
                 continue
-            first = text[offsets[start]]
+            at = offsets[start]
+            first = text[at]
             if cased and first.lower() != first.upper() and not first.isupper():
                 continue  # a lower-case word in a text that writes names with capitals
-            entries = automaton.entries_of(number)
-            if ending:
-                langs = self.suffix_langs.get(ending, frozenset())
-                entries = [e for e in entries if ending_fits(
-                    ending, places.name(e.place, e.name), apostrophe, langs)]
-                if not entries:
-                    continue  # the rest of a longer word, not a case ending
-            surface = text[offsets[start] : offsets[end - 1] + 1]
-            short = short_form(key)
-            entries = [e for e in entries if (
-                attested_short(places.name(e.place, e.name), surface) if short
-                else capitals_fit(places.name(e.place, e.name), surface))]
-            if not entries:
-                continue  # a short word, a figure or an acronym no dataset calls a place
+            surface = text[at : offsets[end - 1] + 1]
             floor = population_floor(common, key, capital_says_nothing(
-                text, offsets[start], surface)) if key in common else None
-            if floor is not None:
-                entries = [e for e in entries if not e.inflected and (
-                    (pop := places.population(e.place)) is None or pop >= floor)]
-                if not entries:
-                    continue  # a frequent word, and too small a place to be what it means
-            out.append(_Found(start, end, word_end, entries, bool(ending)))
+                text, at, surface)) if key in common else None
+            # what decides the entries kept: worked out once, remembered
+            reading = (number, ending, apostrophe, surface, floor)
+            if reading in kept:
+                entries = kept[reading]
+            else:
+                if len(kept) >= READINGS_KEPT:
+                    kept.clear()  # bounded: start a new generation
+                entries = kept[reading] = self._fitting(number, key, ending, apostrophe,
+                                                        surface, floor)
+            if entries is not None:
+                out.append(_Found(start, end, word_end, entries, bool(ending), reading))
         return out
+
+    def _fitting(self, number: int, key: str, ending: str, apostrophe: bool, surface: str,
+                 floor: float | None) -> list[Entry] | None:
+        """The entries of key `number` that the span can mean, or None (see `_candidates`)."""
+        places = self.index.places
+        entries = self.automaton.entries_of(number)
+        if ending:
+            langs = self.suffix_langs.get(ending, frozenset())
+            entries = [e for e in entries if ending_fits(
+                ending, places.name(e.place, e.name), apostrophe, langs)]
+            if not entries:
+                return None  # the rest of a longer word, not a case ending
+        short = short_form(key)
+        entries = [e for e in entries if (
+            attested_short(places.name(e.place, e.name), surface) if short
+            else capitals_fit(places.name(e.place, e.name), surface))]
+        if not entries:
+            return None  # a short word, a figure or an acronym no dataset calls a place
+        if floor is not None:
+            entries = [e for e in entries if not e.inflected and (
+                (pop := places.population(e.place)) is None or pop >= floor)]
+            if not entries:
+                return None  # a frequent word, and too small a place to be what it means
+        return entries
 
     def _resolve(self, text: str, folded: str, offsets: list[int], chosen: list[_Found],
                  filters: Filters, min_score: float, ancestors: dict[str, frozenset[str]],
                  rank: dict[str, int]) -> list[Mention]:
         places = self.index.places
-        options: list[dict[int, tuple[float, Name, bool]]] = []
+        options: list[_Options] = []
+        done = self._options
         for f in chosen:
-            surface = text[offsets[f.start] : offsets[f.end - 1] + 1]
-            best: dict[int, tuple[float, Name, bool]] = {}
+            known = done.get((f.reading, filters))
+            if known is not None:  # the same span read the same way: the same places
+                options.append(known)
+                continue
+            surface = f.reading[3]
+            best: _Options = {}
+            if len(done) >= READINGS_KEPT:
+                done.clear()  # bounded: start a new generation
+            done[f.reading, filters] = best
             for e in f.entries:
                 place, name = places[e.place], places[e.place].names[e.name]
                 if not passes(place, name, filters, ancestors):
@@ -284,7 +252,7 @@ class Extractor:
             mentions.append(Mention(start, end, surface, match))
         return mentions
 
-    def _pick(self, folded: str, f: _Found, best: dict[int, tuple[float, Name, bool]],
+    def _pick(self, folded: str, f: _Found, best: _Options,
               context: Mentioned, exclude: str | None, ancestors: dict[str, frozenset[str]],
               rank: dict[str, int]) -> tuple[float, int, Place, Name, bool, bool]:
         """The place a mention names, given the other places mentioned."""
@@ -295,13 +263,17 @@ class Extractor:
             related = context.related(place, exclude)
             if place.kind == "village" and not related and not self._generic_near(folded, f):
                 score -= EVIDENCE_PENALTY
-            near = context.near(place, exclude) if len(best) > 1 else 0
-            scored.append((score, related, place, name, exact, near))
-        scored.sort(key=lambda s: (-s[0], -s[1], -s[5], *prominence(s[2], s[3], rank)))
-        score, related, place, name, exact, _ = scored[0]
+            scored.append((score, related, place, name, exact))
+        # the best score, then the most related; among those still tied, the nearest to the
+        # other places mentioned, then prominence (distances only for those: they are many)
+        top = max((s[0], s[1]) for s in scored)
+        tied = [s for s in scored if (s[0], s[1]) == top]
+        first = tied[0] if len(tied) == 1 else min(tied, key=lambda s: (
+            -context.near(s[2], exclude), *prominence(s[2], s[3], rank)))
+        score, related, place, name, exact = first
         ambiguous = any(
-            s[0] == score and s[1] == related and s[2].id not in ancestors.get(place.id, ())
-            and place.id not in ancestors.get(s[2].id, ()) for s in scored[1:])
+            s is not first and s[2].id not in ancestors.get(place.id, ())
+            and place.id not in ancestors.get(s[2].id, ()) for s in tied)
         return score, related, place, name, exact, ambiguous
 
     def _generic_near(self, folded: str, f: _Found) -> bool:
