@@ -34,6 +34,7 @@ Such a split costs ``PENALTY_UNMARKED`` more than one at a separator.
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -228,7 +229,7 @@ def run(
     *,
     min_score: float,
     ancestors: dict[str, frozenset[str]],
-    common: dict[str, float] | None = None,
+    common: Mapping[str, float] | None = None,
 ) -> list[Match] | None:
     """Matches for a compound query, best first; None when `text` is not a compound.
 
@@ -257,7 +258,7 @@ def run(
 
 def _best(index: NameIndex, text: str, parts: list[Part], filters: cascade.Filters,
           min_score: float, ancestors: dict[str, frozenset[str]],
-          common: dict[str, float] | None, *, strict: bool,
+          common: Mapping[str, float] | None, *, strict: bool,
           ) -> dict[int, tuple[float, int, Match]]:
     """The places the parts agree on, with their compound matches (see the module's rules)."""
     names = [p for p in parts if p.kind is None]
