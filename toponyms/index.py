@@ -98,6 +98,17 @@ class NameIndex:
             keys = self.__dict__["_fuzzy_keys"] = list(self.translit)
         return keys
 
+    def pack(self) -> None:
+        """Turn the key tables and the places into their packed forms now (the world build
+        does, once done: the process that built it then holds what later ones load)."""
+        for table in self._PACKED:
+            found = self.__dict__.get(table)
+            if found is not None and not isinstance(found, PackedTable):
+                setattr(self, table, PackedTable(found))
+                del found  # the dict goes before the next table is packed
+        self.__dict__.pop("_fuzzy_keys", None)
+        self.places.pack()
+
     def __getstate__(self) -> dict[str, Any]:
         state = {k: v for k, v in self.__dict__.items() if k not in ("_blobs", "_fuzzy_keys")}
         for table in self._PACKED:

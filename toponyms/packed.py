@@ -58,6 +58,8 @@ class PackedTable(Mapping[str, V], Generic[V]):
         self._blob = b"".join(encoded)
         self._offsets = numbers(accumulate(map(len, encoded), initial=0))
         self._slots, self._mask, self._size = slots, mask, len(encoded)
+        if values and min(values) >= 0 and max(values) < 1 << 32:
+            values = array("I", values)  # place numbers, palette codes: 4 bytes are enough
         self._starts, self._values = numbers(starts), values
         self._extra: dict[str, V] = {}  # keys set after packing
         self._added: list[str] = []  # the keys of _extra that are not packed, in order

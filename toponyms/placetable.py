@@ -155,6 +155,12 @@ class PlaceTable:
                 tuple((n.text, n.lang, n.status, n.start, n.end, n.used_by, n.source,
                        n.dates_source) for n in place.names))
 
+    def pack(self) -> None:
+        """Pack the places not yet packed (those built stay built)."""
+        objects = self._objects
+        self.__setstate__(self.__getstate__())
+        self._objects = objects
+
     def __getstate__(self) -> tuple[Any, ...]:
         rows: list[bytes] = []
         up: list[str | None] = []
