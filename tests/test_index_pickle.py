@@ -77,3 +77,28 @@ def test_common_words_round_trip(words: dict[str, float]) -> None:
 def test_common_words_share_one_float_per_value() -> None:
     copy = pickle.loads(pickle.dumps(CommonWords({"the": 7.5, "of": 7.5, "and": 7.25})))
     assert copy["the"] is copy["of"] and copy["and"] == 7.25
+
+
+def test_ancestors_of_a_loaded_index_equal_those_of_the_built_one() -> None:
+    from toponyms.lineage import Ancestors
+    from toponyms.model import ParentSpell
+
+    def town(pid: str, parent: str | None, *spells: ParentSpell) -> Place:
+        return Place(pid, "town", parent=parent, parents=spells,
+                     names=(Name(pid.title(), "en", "official"),))
+
+    places = [town("r", None), town("a", "r"), town("b", "r"),
+              town("v", "b", ParentSpell("a", end=2023), ParentSpell("b", start=2023)),
+              town("w", "v")]
+    built = NameIndex(places, ["town"], frozenset())
+    copy = pickle.loads(pickle.dumps(built))
+    copy.places[4]  # one place built after loading, the others still packed
+    old = Ancestors.of(built.places, built.position)
+    new = Ancestors.of(copy.places, copy.position)
+    assert sorted(new) == sorted(old) == ["a", "b", "v", "w"]
+    for pid in ["r", "a", "b", "v", "w", "x"]:
+        assert new.get(pid) == old.get(pid), pid
+        for year in (2000, 2023, None):
+            assert new.at(pid, year) == old.at(pid, year), (pid, year)
+    assert new["w"] == {"v", "b", "r"} and new.at("w", 2000) == {"v", "a", "r"}
+    assert "r" not in new and new.get("r") is None
