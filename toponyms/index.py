@@ -250,11 +250,14 @@ class NameIndex:
                 return self._fuzzy_by_count(key, cutoff, grams, [b for _, b in window])
             chosen.extend(postings[: max(needed, 0)])
         numbers = sorted(set().union(*chosen))
-        if not numbers:
-            return []
+        return _scored(key, self._keys_at(numbers), cutoff) if numbers else []
+
+    def _keys_at(self, numbers: Sequence[int]) -> Sequence[str]:
+        """The transliteration keys numbered `numbers` (see fuzzy_keys)."""
+        if isinstance(self.translit, PackedTable):
+            return self.translit.keys_at(numbers)
         keys = self.fuzzy_keys
-        choices = [keys[i] for i in numbers] if len(numbers) < 2 else itemgetter(*numbers)(keys)
-        return _scored(key, choices, cutoff)
+        return [keys[i] for i in numbers] if len(numbers) < 2 else itemgetter(*numbers)(keys)
 
     def same_class(self, key: str) -> list[str]:
         """The keys one or more romanization swaps from `key` (and `key` itself, if indexed):
@@ -262,8 +265,7 @@ class NameIndex:
         found = self.classes.get(class_key(key))
         if found is None:
             return []
-        keys = self.fuzzy_keys
-        return [keys[found]] if type(found) is int else [keys[i] for i in found]  # type: ignore[union-attr]
+        return list(self._keys_at((found,) if type(found) is int else found))  # type: ignore[arg-type]
 
     def _fuzzy_by_count(self, key: str, cutoff: float, grams: list[str],
                         buckets: list[dict[str, array[int]]]) -> list[tuple[str, float]]:
@@ -272,8 +274,7 @@ class NameIndex:
         # the keys sharing the most trigrams; among equals the first indexed (a total order:
         # Counter.most_common would keep the order of first sight, which follows the seed)
         best = heapq.nsmallest(FUZZY_CANDIDATES, counts.items(), key=lambda kc: (-kc[1], kc[0]))
-        keys = self.fuzzy_keys
-        return _scored(key, [keys[k] for k, _ in best], cutoff)
+        return _scored(key, self._keys_at([k for k, _ in best]), cutoff)
 
 
 def _reach(length: int, n: int, cutoff: float) -> int:

@@ -115,6 +115,14 @@ class PackedTable(Mapping[str, V], Generic[V]):
                 "utf-8", "surrogatepass")
         return self._added[number - self._size]
 
+    def keys_at(self, numbers: Iterable[int]) -> list[str]:
+        """The keys numbered `numbers`, in one pass (the fuzzy stage's candidates)."""
+        if self._added:
+            return [self.key(n) for n in numbers]
+        blob, offsets = self._blob, self._offsets
+        return [blob[offsets[n] : offsets[n + 1]].decode("utf-8", "surrogatepass")
+                for n in numbers]
+
     def __iter__(self) -> Iterator[str]:
         return map(self.key, range(len(self)))
 
