@@ -59,8 +59,13 @@ def test_places_added_after_loading_are_indexed_and_kept() -> None:
     assert copy.position["p3"] == 3 and len(copy.position) == 4
     keys = list(copy.fuzzy_keys)
     assert len(keys) == len(set(keys)) == len(copy.translit)
+    assert copy.exact.__reduce__()[0] is not PackedTable  # packed at saving, not at loading
     again = pickle.loads(pickle.dumps(copy))
     assert dict(again.exact) == dict(copy.exact) and list(again.fuzzy_keys) == keys
+    assert again.exact._extra == {} and again.translit._extra == {}  # packed when saved
+    copy.pack()  # as the world build does, on top of the shipped data loaded from the cache
+    assert copy.exact._extra == {} and copy.position._extra == {}
+    assert dict(copy.exact) == dict(again.exact) and list(copy.fuzzy_keys) == keys
     assert [p.id for p in again.places] == ["p0", "p1", "p2", "p3"]
     assert again.places[1].names[2].text == "Şamaxı"
 

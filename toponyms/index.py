@@ -103,8 +103,9 @@ class NameIndex:
         does, once done: the process that built it then holds what later ones load)."""
         for table in self._PACKED:
             found = self.__dict__.get(table)
-            if found is not None and not isinstance(found, PackedTable):
-                setattr(self, table, PackedTable(found))
+            if found is not None:  # a dict, or a packed table with keys added since loaded
+                setattr(self, table, found.repacked() if isinstance(found, PackedTable)
+                        else PackedTable(found))
                 del found  # the dict goes before the next table is packed
         self.__dict__.pop("_fuzzy_keys", None)
         self.places.pack()

@@ -134,9 +134,13 @@ class PackedTable(Mapping[str, V], Generic[V]):
         """The keys as a sequence by number, decoded one at a time as they are asked for."""
         return KeySequence(self)
 
+    def repacked(self) -> PackedTable[V]:
+        """This table with the keys set after packing packed too (itself if there are none)."""
+        return PackedTable(dict(self.items())) if self._extra else self
+
     def __reduce__(self) -> tuple[Any, ...]:
-        if self._extra:  # pack the additions too: a loaded table is frozen but for new keys
-            return (PackedTable, (dict(self.items()),))
+        if self._extra:  # pack the additions now, not at every load
+            return self.repacked().__reduce__()
         return (_unpack, (self._blob, self._offsets, self._slots, self._starts, self._values,
                           self._size))
 
