@@ -366,7 +366,9 @@ def main() -> None:
         ("speed-up", min(s for _, s, _ in speedups), ">="),
         ("cold build s", built["world_s"], "<="),
         ("cached load s", loaded["load_s"], "<="),
-        ("rss MB", max(built["peak_mb"], loaded["peak_mb"]), "<="),
+        # issue 14: the process that loads, resolves (fuzzy) and extracts; the one-off cold
+        # build's peak is printed below, beside the cold build time
+        ("rss MB", loaded["peak_mb"], "<="),
         ("first extract s", loaded["first_extract_s"], "<="),
         ("extract MB/s", loaded["extract_mb_s"], ">="),
     ]
@@ -375,7 +377,8 @@ def main() -> None:
         ok = value <= TARGETS[name] if op == "<=" else value >= TARGETS[name]
         print(f"{'ok  ' if ok else 'MISS'} {name:<16} {value:>10.2f} (target {op} "
               f"{TARGETS[name]:g})")
-    print(f"     (cold build with the shipped data also built: {cold:.1f} s)")
+    print(f"     (cold build with the shipped data also built: {cold:.1f} s; its peak RSS "
+          f"{built['peak_mb']:.0f} MB)")
     print(f"     peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB in "
           "this process (baselines and queries included)")
 

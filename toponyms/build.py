@@ -10,8 +10,7 @@ toponyms.admin) and the common-word prior (toponyms.geonames). The Gazetteer
 from __future__ import annotations
 
 import logging
-from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +18,7 @@ from toponyms import admin, cache, geonames
 from toponyms.keys import fold, strip_marks
 from toponyms.load import load_kinds, load_places, yaml_files
 from toponyms.model import data_dir
+from toponyms.packed import PackedTable
 from toponyms.translit import languages
 
 if TYPE_CHECKING:
@@ -30,29 +30,49 @@ _log = logging.getLogger("toponyms")
 SHIPPED_BUILD_SECONDS, WORLD_BUILD_SECONDS = 8, 20
 
 
-class CommonWords(dict[str, float]):
-    """The common-word prior (folded word -> Zipf frequency): a dict, pickled compactly.
+class CommonWords(Mapping[str, float]):
+    """The common-word prior (folded word -> Zipf frequency), pickled compactly.
 
-    The world's holds ~455,000 words. Pickled as a dict, each word and each frequency is an
-    object of its own in the file and loading them is a tenth of the world's start-up; here
-    the words go as one string (split on load) and the frequencies, of which there are a few
-    hundred distinct values, as numbers into a palette (one float object per value)."""
+    The world's holds ~455,000 words. As a dict, each word and each frequency is an object of
+    its own, in memory and in the file, and loading them was a tenth of the world's start-up.
+    Pickled, the words go as one packed table (toponyms.packed) of numbers into a palette of
+    the frequencies (a few hundred distinct values, one float object each); a loaded prior
+    reads that table as it is."""
 
-    _SEPARATOR = "\n"
+    __slots__ = ("_codes", "_palette")
+
+    def __init__(self, words: Mapping[str, float] | None = None) -> None:
+        palette = sorted(set((words or {}).values()))
+        number = {value: i for i, value in enumerate(palette)}
+        self._codes: Mapping[str, Any] = {w: number[v] for w, v in (words or {}).items()}
+        self._palette = palette
+
+    def get(self, word: str, default: Any = None) -> Any:  # Mapping.get, faster
+        code = self._codes.get(word)
+        return default if code is None else self._palette[code]
+
+    def __getitem__(self, word: str) -> float:
+        return self._palette[self._codes[word]]  # type: ignore[no-any-return]
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._codes
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._codes)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        words = list(self)
-        if any(self._SEPARATOR in w for w in words):
-            return (CommonWords, (dict(self),))  # cannot be joined: pickled as a dict
-        palette = sorted(set(self.values()))
-        number = {value: i for i, value in enumerate(palette)}
-        codes = array("I", (number[v] for v in self.values()))
-        return (_unpack_common, (self._SEPARATOR.join(words), codes, palette))
+        codes = self._codes
+        return (_unpack_common, (codes if isinstance(codes, PackedTable) else PackedTable(codes),
+                                 self._palette))
 
 
-def _unpack_common(words: str, codes: array[int], palette: list[float]) -> CommonWords:
-    keys = words.split(CommonWords._SEPARATOR) if words else []
-    return CommonWords(zip(keys, map(palette.__getitem__, codes), strict=True))
+def _unpack_common(codes: PackedTable[int], palette: list[float]) -> CommonWords:
+    common = CommonWords()
+    common._codes, common._palette = codes, palette
+    return common
 
 
 def data_files() -> list[Path]:
@@ -165,6 +185,8 @@ def world(cls: type[Gazetteer], cities: Path | None, table: str | Path | None,
     del records
     gaz._index.add(extended)
     gaz._index.add_raw(rows)
+    del rows
+    gaz._index.pack()  # as a later start will load it: ~half the memory of dicts and tuples
     gaz._ready()
     return gaz
 

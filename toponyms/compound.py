@@ -42,6 +42,7 @@ nothing is no match; one that is also a place's name is read as a name.
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -249,7 +250,7 @@ def run(
     *,
     min_score: float,
     ancestors: dict[str, frozenset[str]],
-    common: dict[str, float] | None = None,
+    common: Mapping[str, float] | None = None,
 ) -> list[Match] | None:
     """Matches for a compound query, best first; None when `text` is not a compound.
 
@@ -292,7 +293,7 @@ def run(
 
 def _best(index: NameIndex, text: str, parts: list[Part], filters: cascade.Filters,
           min_score: float, ancestors: dict[str, frozenset[str]],
-          common: dict[str, float] | None, *, strict: bool, unmarked: bool = False,
+          common: Mapping[str, float] | None, *, strict: bool, unmarked: bool = False,
           ) -> dict[int, tuple[float, int, Match]]:
     """The places the parts agree on, with their compound matches (see the module's rules).
     `strict`: a split at a space; `unmarked`: a kind word read off an edge of the text."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -48,7 +48,7 @@ class Gazetteer:
         self._index = cascade.NameIndex(places, kinds, languages().not_places)
         # normalized frequent word -> Zipf frequency: the world's common-word prior (see
         # data/geonames.yaml); empty for the shipped data
-        self._common: dict[str, float] = {}
+        self._common: Mapping[str, float] = {}
         # the disk cache file that holds this gazetteer as it is (toponyms.build sets it):
         # what extract derives from the index is cached under names keyed by it
         self._cache_name: str | None = None
@@ -59,7 +59,7 @@ class Gazetteer:
         self._places = PlaceMap(self._index)
         # only places with a parent have ancestors; places of one parent share one set (the
         # world's 240,000 GeoNames places have a few thousand parents): toponyms.lineage
-        self._ancestors = Ancestors.of(self._index.places, self._index.position.items())
+        self._ancestors = Ancestors.of(self._index.places, self._index.position)
         # best exact hit per text of the data, filled on first use: the cheap common case
         self._exact: dict[str, Match] = {}
         self._cached = lru_cache(maxsize=RESOLVE_CACHE_SIZE)(self._resolve)

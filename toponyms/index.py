@@ -26,6 +26,7 @@ from toponyms.cache import collection_paused
 from toponyms.keys import fold, split_generic, strip_marks
 from toponyms.keys import translit_keys as _translit_keys
 from toponyms.model import Place
+from toponyms.packed import PackedTable
 from toponyms.placetable import UNTAGGED as UNTAGGED  # re-exported: resolve reads it here
 from toponyms.placetable import PlaceTable
 from toponyms.similarity import class_key
@@ -43,17 +44,24 @@ _PLACE_SHIFT = _KIND_BITS + _NAME_BITS
 #: Most names one place may have (the entry layout's limit; the largest place has ~1,500).
 MAX_NAMES = 1 << _NAME_BITS
 Entries = int | list[int]
+#: A key -> entries table: a dict while building, a PackedTable once loaded from the disk cache.
+Table = dict[str, Entries] | PackedTable[Entries]
 _LOAD_LOCK = threading.Lock()
 
 
 class NameIndex:
     """Lookup tables over every name of a set of places, one per cascade stage.
 
-    Pickled (the disk cache) with the tables of the later stages as opaque blobs that are
-    unpickled on first use: a lookup that the exact stage answers never pays for them. The
-    normalized, transliteration and class tables share one blob, so that the entries and key
-    strings they have in common (built as one object) are loaded as one object, not three.
+    Pickled (the disk cache) with its key tables packed (toponyms.packed: a few flat buffers
+    each, not a Python object per key and entry), and those of the later stages as opaque
+    blobs that are unpickled on first use: a lookup that the exact stage answers never pays
+    for them. A loaded index reads its packed tables as mappings; keys added later (overlay
+    files) are kept beside them.
     """
+
+    #: The key tables stored packed in the disk cache.
+    _PACKED: ClassVar[tuple[str, ...]] = ("exact", "position", "normalized", "translit",
+                                          "classes")
 
     _GROUPS: ClassVar[dict[str, tuple[str, ...]]] = {
         "keys": ("normalized", "translit", "classes"), "grams": ("grams",)}
@@ -67,28 +75,46 @@ class NameIndex:
         self.not_places = not_places
         self.kind_rank = {k: i for i, k in enumerate(kinds)}
         self.generic_kinds: list[str] = [""]  # the kind numbers of entries
-        self.exact: dict[str, Entries] = {}
-        self.normalized: dict[str, Entries] = {}
-        self.translit: dict[str, Entries] = {}
+        self.exact: Table = {}
+        self.normalized: Table = {}
+        self.translit: Table = {}
         # key length -> trigram -> numbers (in fuzzy_keys) of the keys of that length with it
         self.grams: dict[int, dict[str, array[int]]] = {}
         # class key (similarity.class_key) -> numbers (in fuzzy_keys) of the keys that have it
-        self.classes: dict[str, Entries] = {}
-        self.position: dict[str, int] = {}  # place id -> number
+        self.classes: Table = {}
+        self.position: dict[str, int] | PackedTable[int] = {}  # place id -> number
         self.add(places)
 
     @property
-    def fuzzy_keys(self) -> list[str]:
+    def fuzzy_keys(self) -> Sequence[str]:
         """Every transliteration key, numbered in the order first seen (the grams' numbers).
 
-        The translit table keeps that order, so the list is derived, not stored."""
+        The translit table keeps that order, so the list is derived, not stored (a packed
+        table's keys are decoded as they are asked for)."""
+        if isinstance(self.translit, PackedTable):
+            return self.translit.ordered_keys()
         keys: list[str] | None = self.__dict__.get("_fuzzy_keys")
         if keys is None or len(keys) != len(self.translit):
             keys = self.__dict__["_fuzzy_keys"] = list(self.translit)
         return keys
 
+    def pack(self) -> None:
+        """Turn the key tables and the places into their packed forms now (the world build
+        does, once done: the process that built it then holds what later ones load)."""
+        for table in self._PACKED:
+            found = self.__dict__.get(table)
+            if found is not None:  # a dict, or a packed table with keys added since loaded
+                setattr(self, table, found.repacked() if isinstance(found, PackedTable)
+                        else PackedTable(found))
+                del found  # the dict goes before the next table is packed
+        self.__dict__.pop("_fuzzy_keys", None)
+        self.places.pack()
+
     def __getstate__(self) -> dict[str, Any]:
         state = {k: v for k, v in self.__dict__.items() if k not in ("_blobs", "_fuzzy_keys")}
+        for table in self._PACKED:
+            if table in state and not isinstance(state[table], PackedTable):
+                state[table] = PackedTable(state[table])
         blobs = dict(self.__dict__.get("_blobs", {}))
         for group, tables in self._GROUPS.items():
             if tables[0] in state:  # a group's tables are loaded together
@@ -184,7 +210,7 @@ class NameIndex:
             kinds.append(kind)
         return kinds.index(kind)
 
-    def entries(self, table: dict[str, Entries], key: str) -> Iterator[tuple[int, int, str]]:
+    def entries(self, table: Table, key: str) -> Iterator[tuple[int, int, str]]:
         """The (place number, name number, generic kind or "") entries of `key` in `table`."""
         found = table.get(key)
         if found is None:
@@ -228,11 +254,14 @@ class NameIndex:
             if needed > 0:
                 chosen.append(_shortlist(postings, needed))
         numbers = sorted(set().union(*chosen))
-        if not numbers:
-            return []
+        return _scored(key, self._keys_at(numbers), cutoff) if numbers else []
+
+    def _keys_at(self, numbers: Sequence[int]) -> Sequence[str]:
+        """The transliteration keys numbered `numbers` (see fuzzy_keys)."""
+        if isinstance(self.translit, PackedTable):
+            return self.translit.keys_at(numbers)
         keys = self.fuzzy_keys
-        choices = [keys[i] for i in numbers] if len(numbers) < 2 else itemgetter(*numbers)(keys)
-        return _scored(key, choices, cutoff)
+        return [keys[i] for i in numbers] if len(numbers) < 2 else itemgetter(*numbers)(keys)
 
     def same_class(self, key: str) -> list[str]:
         """The keys one or more romanization swaps from `key` (and `key` itself, if indexed):
@@ -240,8 +269,7 @@ class NameIndex:
         found = self.classes.get(class_key(key))
         if found is None:
             return []
-        keys = self.fuzzy_keys
-        return [keys[found]] if type(found) is int else [keys[i] for i in found]  # type: ignore[union-attr]
+        return list(self._keys_at((found,) if type(found) is int else found))  # type: ignore[arg-type]
 
     def _fuzzy_by_count(self, key: str, cutoff: float, grams: list[str],
                         buckets: list[dict[str, array[int]]]) -> list[tuple[str, float]]:
@@ -250,8 +278,7 @@ class NameIndex:
         # the keys sharing the most trigrams; among equals the first indexed (a total order:
         # Counter.most_common would keep the order of first sight, which follows the seed)
         best = heapq.nsmallest(FUZZY_CANDIDATES, counts.items(), key=lambda kc: (-kc[1], kc[0]))
-        keys = self.fuzzy_keys
-        return _scored(key, [keys[k] for k, _ in best], cutoff)
+        return _scored(key, self._keys_at([k for k, _ in best]), cutoff)
 
 
 def _reach(length: int, n: int, cutoff: float) -> int:
@@ -291,7 +318,7 @@ def _scored(key: str, choices: Sequence[str], cutoff: float) -> list[tuple[str, 
     return [(choice, float(score)) for choice, score, _ in found]
 
 
-def _append(table: dict[str, Entries], key: str, entry: int) -> None:
+def _append(table: Table, key: str, entry: int) -> None:
     if not key:
         return
     old = table.get(key)
@@ -303,6 +330,8 @@ def _append(table: dict[str, Entries], key: str, entry: int) -> None:
     elif old[-1] != entry:  # type: ignore[index]
         # one name's entries are added together, so a repeat can only be the last one
         old.append(entry)  # type: ignore[union-attr]
+        if type(table) is not dict:
+            table[key] = old  # a packed table hands out copies
 
 
 class PlaceMap(Mapping[str, Place]):

@@ -9,7 +9,8 @@ year. Built once per gazetteer from its index, without building Place objects.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from toponyms.model import ParentSpell
 from toponyms.placetable import PlaceTable
@@ -27,23 +28,42 @@ class Ancestors(dict[str, frozenset[str]]):
     (['b', 'r'], ['a', 'r'])
     """
 
-    def __init__(self, parent: dict[str, str],
-                 spells: dict[str, tuple[ParentSpell, ...]] | None = None) -> None:
+    def __init__(self, parent: Mapping[str, str],
+                 spells: Mapping[str, tuple[ParentSpell, ...]] | None = None) -> None:
+        super().__init__()
         self._parent = parent
         self._spells = spells or {}
-        # today's chain of a place is its parent and the parent's chain: places of one parent
-        # share one set (240,000 GeoNames places have a few thousand parents)
-        shared: dict[str, frozenset[str]] = {}
-        for pid, up in parent.items():
-            chain = shared.get(up)
-            if chain is None:
-                chain = shared[up] = self._chain(pid, None)
-            self[pid] = chain
+
+    # a place's chain is worked out when first asked for, then kept: a start of the world
+    # gazetteer would otherwise walk 240,000 chains it mostly never reads
+    def get(self, place_id: str, default: Any = None) -> Any:
+        """The ids above `place_id` today, or `default` when it has no parent."""
+        chain = dict.get(self, place_id)
+        if chain is None:
+            if self._parent.get(place_id) is None:
+                return default
+            chain = self[place_id] = self._chain(place_id, None)
+        return chain
+
+    def __getitem__(self, place_id: str) -> frozenset[str]:
+        chain: frozenset[str] | None = self.get(place_id)
+        if chain is None:
+            raise KeyError(place_id)
+        return chain
+
+    def __contains__(self, place_id: object) -> bool:
+        return type(place_id) is str and self._parent.get(place_id) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (pid for pid, up in self._parent.items() if up is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
     @classmethod
-    def of(cls, table: PlaceTable, positions: Iterable[tuple[str, int]]) -> Ancestors:
-        """The ancestors of the places of an index (`positions`: id -> number pairs)."""
-        parent, spells = table.links(positions)
+    def of(cls, table: PlaceTable, position: Mapping[str, int]) -> Ancestors:
+        """The ancestors of the places of an index (`position`: place id -> number)."""
+        parent, spells = table.links(position)
         return cls(parent, spells)
 
     def parent_in(self, place_id: str, year: int | None) -> str | None:
@@ -73,7 +93,8 @@ class Ancestors(dict[str, frozenset[str]]):
     def at(self, place_id: str, year: int | None) -> frozenset[str]:
         """The ids of every place above `place_id` in `year` (today's chain when None)."""
         if year is None or not self._spells:
-            return self.get(place_id, frozenset())
+            chain: frozenset[str] = self.get(place_id, frozenset())
+            return chain
         return self._chain(place_id, year)
 
 
