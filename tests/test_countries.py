@@ -155,18 +155,22 @@ def test_a_label_point_lies_in_its_country() -> None:
     Indian Ocean Territory and the US Minor Outlying Islands (their nearest places are other
     islands), Western Sahara (GeoNames files its towns under MA) and Monaco (a city-state whose
     nearest record is across the border)."""
+    elsewhere = _nearest_elsewhere(_tool().label_points())
+    assert elsewhere <= {"AQ", "HM", "IO", "UM", "EH", "MC"}, elsewhere
+
+
+def _nearest_elsewhere(points: dict[str, tuple[float, float, str]]) -> set[str]:
+    """The codes whose point's nearest GeoNames place (reverse_geocoder) is in another country."""
     import csv
 
     limit = csv.field_size_limit()
     try:  # reverse_geocoder raises the csv module's field limit for good when imported
         rg = pytest.importorskip("reverse_geocoder")
-        labels = sorted(_tool().label_points().items())
-        nearest = rg.search([(lat, lon) for _, (lat, lon, _) in labels], mode=1, verbose=False)
+        rows = sorted(points.items())
+        nearest = rg.search([(lat, lon) for _, (lat, lon, _) in rows], mode=1, verbose=False)
     finally:
         csv.field_size_limit(limit)
-    elsewhere = {code for (code, _), place in zip(labels, nearest, strict=True)
-                 if place["cc"] != code}
-    assert elsewhere <= {"AQ", "HM", "IO", "UM", "EH", "MC"}, elsewhere
+    return {code for (code, _), place in zip(rows, nearest, strict=True) if place["cc"] != code}
 
 
 def test_shipped_countries_carry_their_points(gaz: Gazetteer) -> None:
@@ -209,15 +213,5 @@ def test_a_centre_point_lies_in_or_near_its_country() -> None:
     countries listed: islands and archipelagos whose round-figure point falls in the sea
     nearer another territory's islands, Western Sahara (GeoNames files its towns under MA),
     and microstates whose nearest record is across a border."""
-    import csv
-
-    limit = csv.field_size_limit()
-    try:  # reverse_geocoder raises the csv module's field limit for good when imported
-        rg = pytest.importorskip("reverse_geocoder")
-        centres = sorted(_tool().centre_points().items())
-        nearest = rg.search([(lat, lon) for _, (lat, lon, _) in centres], mode=1, verbose=False)
-    finally:
-        csv.field_size_limit(limit)
-    elsewhere = {code for (code, _), place in zip(centres, nearest, strict=True)
-                 if place["cc"] != code}
+    elsewhere = _nearest_elsewhere(_tool().centre_points())
     assert elsewhere <= ELSEWHERE, sorted(elsewhere - ELSEWHERE)
