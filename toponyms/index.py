@@ -12,6 +12,7 @@ import heapq
 import multiprocessing
 import os
 import pickle
+import re
 import threading
 from array import array
 from collections import Counter
@@ -358,14 +359,37 @@ class PlaceMap(Mapping[str, Place]):
 _NameKeys = tuple[tuple[str, str, tuple[str, ...]], ...]
 
 
+#: a name that ends in one bracketed qualifier: "Holy See (Vatican City State)"
+_QUALIFIED = re.compile(r"^(.*\w.*?)\s*[(\[][^()\[\]]*\w[^()\[\]]*[)\]]$", re.S)
+
+
+def unqualified(text: str) -> str | None:
+    """The name without its trailing bracketed qualifier, or None when it has none.
+
+    Datasets write a qualifier into the name itself (iso-codes' "Holy See (Vatican City
+    State)", "Virgin Islands (British)"); people write the name without it. The bare name is
+    indexed as one more key of the same place: where two places share it ("Virgin Islands"),
+    the ranking flags the tie instead of picking one silently.
+
+    >>> unqualified("Holy See (Vatican City State)"), unqualified("Kapan"), unqualified("(x)")
+    ('Holy See', None, None)
+    """
+    found = _QUALIFIED.match(text.strip())
+    return found.group(1).strip() if found else None
+
+
 def _name_keys(text: str, lang: str) -> _NameKeys:
     # a name's state title is split off for queries that carry a title of their own (the
     # resolver reads such a core only for them) and never at the loose stages: "Dán Királyság"
     # (Hungarian, "Danish Kingdom") without its title is an adjective, not the country's name
     folded = fold(text)
+    cores = [(folded, ""), *split_generic(folded)]
+    bare = unqualified(text)
+    if bare is not None:
+        cores.append((fold(bare), ""))
     return tuple((strip_marks(core), generic,
                   () if generic == STATE_TITLE else _translit_keys(core, lang))
-                 for core, generic in [(folded, ""), *split_generic(folded)])
+                 for core, generic in cores)
 
 
 #: A build of fewer names than this computes keys in one process (workers would cost more).

@@ -5,7 +5,11 @@ Among places that a query matches equally well, the most prominent comes first:
 1. kind, in the order of data/kinds.yaml (continent, country, ..., region, city, town, ...), except
    that a national capital (data/capitals.yaml) named by a main name ranks just before the kind
    CAPITAL_BEFORE ("Washington" is the capital before the state, "Victoria" Seychelles'
-   capital before the Australian state);
+   capital before the Australian state). A GeoNames place whose kind comes from its population
+   (city, town, village: data/geonames.yaml) and that is named by an alternate name takes the
+   kind of a place ALTERNATE_DISCOUNT times smaller, as in rule 2: Dayton (135,000 people,
+   "Venice" one of its alternates) ranks as a town, and Venice (51,000, main name) comes first.
+   It never falls past a kind of another sort (a district between town and village);
 2. weight: the population (where a dataset gives it), divided by ALTERNATE_DISCOUNT when the name
    that matched is only a dataset's untagged alternate (`und`, `und-<Script>`, not the place's
    first name). A main name beats an alternate one unless the alternate's place is more than
@@ -28,6 +32,7 @@ from functools import cache
 
 import yaml
 
+from toponyms.geonames import rules
 from toponyms.index import UNTAGGED, NameIndex
 from toponyms.model import DataError, Match, Name, Place, data_dir
 
@@ -50,14 +55,28 @@ def capitals() -> frozenset[int]:
         raise DataError(f"cannot read the capitals: {err}", path=str(path)) from None
 
 
+@cache
+def _populated_kinds() -> frozenset[str]:
+    """The kinds a GeoNames place takes by its population (data/geonames.yaml)."""
+    return frozenset(kind for _, kind in rules().populated)
+
+
 def kind_rank(place: Place, ranks: Mapping[str, int], alternate: bool = False) -> float:
     """The place's rank by kind (rule 1), smaller first. A capital named by an `alternate`
-    name ranks as its kind: Hong Kong is no capital of "Victoria".
+    name ranks as its kind: Hong Kong is no capital of "Victoria"; a city named by an
+    `alternate` name ranks as the kind of a place ALTERNATE_DISCOUNT times smaller.
 
     >>> kind_rank(Place("x", "city", None, None), {"country": 0, "region": 1, "city": 2})
     2
     """
-    own = ranks.get(place.kind, len(ranks))
+    own: float = ranks.get(place.kind, len(ranks))
+    populated = _populated_kinds()
+    if alternate and place.population and place.kind in populated:
+        smaller = rules().kind(place.population // ALTERNATE_DISCOUNT) or place.kind
+        demoted = ranks.get(smaller, own)
+        # never past a kind of another sort (a district): a town stays before the districts
+        between = [r for k, r in ranks.items() if own < r < demoted and k not in populated]
+        own = min(between) - 0.5 if between else demoted
     if not alternate and place.geonames is not None and place.geonames in capitals():
         return min(own, ranks.get(CAPITAL_BEFORE, len(ranks)) - 0.5)
     return own
