@@ -360,7 +360,7 @@ _NameKeys = tuple[tuple[str, str, tuple[str, ...]], ...]
 
 
 #: a name that ends in one bracketed qualifier: "Holy See (Vatican City State)"
-_QUALIFIED = re.compile(r"^(.*\w.*?)\s*[(\[][^()\[\]]*\w[^()\[\]]*[)\]]$", re.S)
+_QUALIFIED = re.compile(r"^(.*\w.*?)\s*[(\[]([^()\[\]]*\w[^()\[\]]*)[)\]]$", re.S)
 
 
 def unqualified(text: str) -> str | None:
@@ -378,15 +378,28 @@ def unqualified(text: str) -> str | None:
     return found.group(1).strip() if found else None
 
 
+def _qualified_cores(text: str) -> list[tuple[str, str]]:
+    """The extra cores of a name with a bracketed qualifier: the bare name, or, when the
+    qualifier is a state title ("Korea (Democratic People's Republic of)"), what the comma
+    catalogue form gives: the title-first name and the bare name for titled queries only, so
+    that "Korea" alone is not one of the two Koreas."""
+    found = _QUALIFIED.match(text.strip())
+    if found is None:
+        return []
+    bare, qualifier = found.group(1).strip(), found.group(2).strip()
+    catalogue = split_generic(fold(f"{bare}, {qualifier}"))
+    if any(generic == STATE_TITLE for _, generic in catalogue):
+        return catalogue
+    return [(fold(bare), "")]
+
+
 def _name_keys(text: str, lang: str) -> _NameKeys:
     # a name's state title is split off for queries that carry a title of their own (the
     # resolver reads such a core only for them) and never at the loose stages: "Dán Királyság"
     # (Hungarian, "Danish Kingdom") without its title is an adjective, not the country's name
     folded = fold(text)
     cores = [(folded, ""), *split_generic(folded)]
-    bare = unqualified(text)
-    if bare is not None:
-        cores.append((fold(bare), ""))
+    cores += [core for core in _qualified_cores(text) if core not in cores]
     return tuple((strip_marks(core), generic,
                   () if generic == STATE_TITLE else _translit_keys(core, lang))
                  for core, generic in cores)
