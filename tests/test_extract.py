@@ -153,6 +153,19 @@ def test_spans_stop_before_endings_and_possessives() -> None:
     assert all(text[m.start:m.end] == m.text for m in mentions)
 
 
+def test_a_name_attested_with_its_final_period_keeps_it_in_the_span() -> None:
+    gaz = Gazetteer.default()
+    dotted = sorted({n.text for p in gaz for n in p.names
+                     if n.text.endswith(".") and len(n.text) > 2})
+    assert dotted  # "U.S.", "Calif.", ...: abbreviations the data attests with the period
+    for name in dotted:
+        text = f"They flew to {name} on Monday, then left {name}"
+        spans = {(m.start, m.end) for m in gaz.extract(text)}
+        # a mention of the whole name never stops one character short, before its period
+        for at in (text.index(name), text.rindex(name)):
+            assert (at, at + len(name) - 1) not in spans, name
+
+
 @pytest.mark.parametrize(("text", "want"), [
     # Russian: the spelling rule after ж/ш/к/х (-и, not -ы), soft-sign nouns, GeoNames'
     # untagged Cyrillic names take the Russian forms too

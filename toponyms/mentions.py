@@ -246,6 +246,8 @@ class Extractor:
                 continue
             score, place, name, exact, ambiguous = pick[0], pick[2], pick[3], pick[4], pick[5]
             start, end = offsets[f.start], offsets[f.end - 1] + 1
+            if name.text.endswith(".") and text.startswith(".", end):
+                end += 1  # the attested name ends in its period ("U.S.", "Calif."): keep it
             surface = text[start:end]
             match = Match(place, name, round(score, 2), "exact" if exact else "normalized",
                           surface, ambiguous=ambiguous)
