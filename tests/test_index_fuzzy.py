@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from array import array
+from collections import Counter
+
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -85,3 +88,55 @@ def test_the_shortlist_keeps_every_key_a_full_scan_finds(words: list[str], data:
     full = {k: fuzz.ratio(key, k) for k in idx.fuzzy_keys if fuzz.ratio(key, k) >= cutoff}
     assume(not fell_back)  # the fallback scores the best-sharing keys: not exact by design
     assert found == full
+
+
+_POSTINGS = st.lists(st.lists(st.integers(0, 60), max_size=40, unique=True).map(
+    lambda ids: array("I", sorted(ids))), max_size=12)
+
+
+def _counts(postings: list[array[int]]) -> Counter[int]:
+    return Counter(number for ids in postings for number in ids)
+
+
+@given(_POSTINGS, st.integers(1, 50))
+def test_most_shared_takes_the_highest_counts_then_the_first_indexed(
+        postings: list[array[int]], limit: int) -> None:
+    counts = _counts(postings)
+    # the rule it replaced: every (number, count) pair sorted by (-count, number)
+    want = sorted(sorted(counts, key=lambda k: (-counts[k], k))[:limit])
+    assert index._most_shared_python(postings, limit) == want
+    np = index._numpy()
+    assume(np is not None and postings)
+    assert index._most_shared_numpy(np, postings, limit) == want
+
+
+@given(_POSTINGS.filter(lambda p: len(p) >= 2), st.data())
+def test_numpy_shortlist_is_exactly_the_keys_in_enough_postings(
+        postings: list[array[int]], data: st.DataObject) -> None:
+    # a key near enough misses at most needed - 1 of the postings: the numpy shortlist keeps
+    # every key in len(postings) - needed + 1 of them and nothing else, and never a key the
+    # set-based shortlist would drop
+    np = index._numpy()
+    assume(np is not None)
+    postings.sort(key=len)
+    needed = data.draw(st.integers(1, len(postings)))
+    counts = _counts(postings)
+    got = index._shortlist_numpy(np, postings, needed).tolist()
+    assert got == sorted(k for k, c in counts.items() if c >= len(postings) - needed + 1)
+    assert set(got) <= set(index._shortlist(postings, needed))
+
+
+@given(st.lists(_LETTERS, min_size=1, max_size=60, unique=True), _LETTERS,
+       st.floats(min_value=60, max_value=100))
+def test_numpy_and_set_shortlists_find_the_same_keys(words: list[str], key: str,
+                                                     cutoff: float) -> None:
+    places = [Place(f"p{i}", "city", names=(Name(w, "en", "official"),))
+              for i, w in enumerate(words)]
+    idx = NameIndex(places, ["city"], frozenset())
+    assume(index._numpy() is not None)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(index, "NUMPY_MIN_POSTINGS", 0)
+        with_numpy = idx.fuzzy(key, cutoff)
+        patch.setattr(index, "_numpy", lambda: None)
+        without = idx.fuzzy(key, cutoff)
+    assert sorted(with_numpy) == sorted(without)
