@@ -110,20 +110,28 @@ def test_most_shared_takes_the_highest_counts_then_the_first_indexed(
     assert index._most_shared_numpy(np, postings, limit) == want
 
 
-@given(_POSTINGS.filter(lambda p: len(p) >= 2), st.data())
-def test_numpy_shortlist_is_exactly_the_keys_in_enough_postings(
-        postings: list[array[int]], data: st.DataObject) -> None:
-    # a key near enough misses at most needed - 1 of the postings: the numpy shortlist keeps
-    # every key in len(postings) - needed + 1 of them and nothing else, and never a key the
-    # set-based shortlist would drop
+@given(st.lists(_POSTINGS.filter(lambda p: len(p) >= 1), min_size=1, max_size=4), st.data())
+def test_a_head_keeps_every_key_in_enough_postings(buckets: list[list[array[int]]],
+                                                   data: st.DataObject) -> None:
+    # a key near enough misses at most needed - 1 of its bucket's postings: every such key is
+    # in the shortlist, with numpy and without
+    heads, near = [], set()
+    for b, postings in enumerate(buckets):
+        postings = [array("I", (b * 100 + n for n in ids)) for ids in postings]  # own numbers
+        postings.sort(key=len)
+        needed = data.draw(st.integers(1, len(postings)))
+        head, j = index._head(postings, needed)
+        assert list(head) == postings[: len(head)] and 1 <= j <= len(head)
+        assert len(head) - j + 1 == needed  # in j of needed - 1 + j postings
+        heads.append((head, j))
+        counts = _counts(postings)
+        near |= {k for k, c in counts.items() if c >= len(postings) - needed + 1}
     np = index._numpy()
     assume(np is not None)
-    postings.sort(key=len)
-    needed = data.draw(st.integers(1, len(postings)))
-    counts = _counts(postings)
-    got = index._shortlist_numpy(np, postings, needed).tolist()
-    assert got == sorted(k for k, c in counts.items() if c >= len(postings) - needed + 1)
-    assert set(got) <= set(index._shortlist(postings, needed))
+    got = index._shortlists_numpy(np, heads)
+    assert near <= got
+    # and nothing that is in fewer than j postings of its head
+    assert got == {k for h, j in heads for k, c in _counts(list(h)).items() if c >= j}
 
 
 @given(st.lists(_LETTERS, min_size=1, max_size=60, unique=True), _LETTERS,

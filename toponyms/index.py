@@ -231,9 +231,10 @@ class NameIndex:
         within d edits shares at least one of the query's (5 * d + len(key) - n) // 2 + 1
         trigrams that are rarest among keys of length n, and, where the query has a further
         trigram, in at least two of the rarest (5 * d + len(key) - n) // 2 + 2 (see
-        `_shortlist`). Only those keys are scored; where the rarest postings are long (a world
-        query's common trigrams) and numpy is installed, only the keys in enough of all the
-        postings (`_shortlist_numpy`). When the cutoff is too low for that to prune (search
+        `_shortlist`). Only those keys are scored. With numpy installed and long postings (the
+        world's), a key must be in j of the needed - 1 + j rarest, j up to HEAD_LEVELS
+        (`_head`), counted for all lengths in one sort (`_shortlists_numpy`): a few keys are
+        left to score instead of hundreds. When the cutoff is too low for that to prune (search
         with a low min_score, a compound query's parts), the FUZZY_CANDIDATES keys sharing the
         most trigrams are scored instead (`most_shared`).
         """
@@ -242,7 +243,7 @@ class NameIndex:
         dist = min(most, int(most * (1 - share) / share)) if share > 0.01 else most
         grams = sorted(set(_trigrams(key)))  # sorted: no choice may follow the hash seed
         chosen: list[Iterable[int]] = []
-        np = _numpy()
+        heads: list[tuple[Sequence[array[int]], int]] = []
         window = [(n, b) for n in range(len(key) - dist, len(key) + dist + 1)
                   if (b := self.grams.get(n)) is not None]
         for n, bucket in window:
@@ -254,12 +255,14 @@ class NameIndex:
             needed = (5 * reach + len(key) - n) // 2 + 1 - (len(grams) - len(postings))
             if needed > len(postings):
                 return self._fuzzy_by_count(key, cutoff, grams, [b for _, b in window])
-            if needed <= 0:
-                continue
-            if np is not None and sum(map(len, postings[: needed + 1])) >= NUMPY_MIN_POSTINGS:
-                chosen.append(_shortlist_numpy(np, postings, needed).tolist())
-            else:
-                chosen.append(_shortlist(postings, needed))
+            if needed > 0:
+                heads.append(_head(postings, needed))
+        np = _numpy() if sum(len(p) for h, _ in heads for p in h) >= NUMPY_MIN_POSTINGS else None
+        if np is not None:
+            chosen.append(_shortlists_numpy(np, heads))
+        else:
+            chosen.extend(_shortlist(h, len(h) - j + 1) if j > 1 else set().union(*h)
+                          for h, j in heads)
         numbers = sorted(set().union(*chosen))
         return _scored(key, self._keys_at(numbers), cutoff) if numbers else []
 
@@ -353,7 +356,7 @@ def _most_shared_python(postings: Sequence[array[int]], limit: int) -> list[int]
 def _most_shared_numpy(np: Any, postings: Sequence[array[int]], limit: int) -> list[int]:
     """`most_shared` with numpy: the same keys."""
     counts = np.bincount(np.concatenate(
-        [np.frombuffer(p, dtype=f"u{p.itemsize}") for p in postings]))
+        [np.frombuffer(p, dtype=_ID_DTYPE) for p in postings]))
     if not counts.size:
         return []
     tally = np.bincount(counts)
@@ -378,35 +381,46 @@ def _numpy() -> Any:
     return numpy
 
 
-def _shortlist_numpy(np: Any, postings: Sequence[array[int]], needed: int) -> Any:
-    """The keys that may be near enough, exactly: those in at least len(postings) - needed + 1
-    of the postings (a key near enough misses at most needed - 1 of them; see `_shortlist`).
+def _head(postings: Sequence[array[int]], needed: int) -> tuple[Sequence[array[int]], int]:
+    """(head, j): the rarest postings of which a key near enough is in at least j.
 
-    The candidates come from the needed + 1 rarest postings (in two of them, as in
-    `_shortlist`), and their count is completed by a binary search in each longer posting,
-    all in numpy: a world query's shortlist of a few hundred keys shrinks to the handful that
-    rapidfuzz then confirms, without a Python step per key. A sorted array of key numbers.
+    It misses at most needed - 1 of all the postings, so it is in j of any needed - 1 + j of
+    them. j grows from 1 (the `needed` rarest) while the next posting is no longer than the
+    head so far, up to HEAD_LEVELS: each step costs one posting and prunes most candidates.
     """
-    arrays = [np.frombuffer(p, dtype=f"u{p.itemsize}") for p in postings]
-    least = len(arrays) - needed + 1  # postings a key near enough is in
-    if least <= 1:  # a key in any one of them may be near enough
-        return np.unique(np.concatenate(arrays))
-    head = np.sort(np.concatenate(arrays[: needed + 1]))
-    # a key in k of the head's postings appears k times, side by side
-    cand = np.unique(head[1:][head[1:] == head[:-1]])
-    counts = np.searchsorted(head, cand, "right") - np.searchsorted(head, cand, "left")
-    for ids in arrays[needed + 1 :]:
-        if not cand.size:
-            break
-        at = np.searchsorted(ids, cand)
-        at[at == ids.size] = 0
-        counts += ids[at] == cand
-    return cand[counts >= least]
+    j, total = 1, sum(map(len, postings[:needed]))
+    while j < HEAD_LEVELS and needed - 1 + j < len(postings) and (
+            j == 1 or len(postings[needed - 1 + j]) <= total):
+        total += len(postings[needed - 1 + j])
+        j += 1
+    return postings[: needed - 1 + j], j
 
 
-#: The shortlist uses numpy (when installed) from this many postings in its head: below it
-#: the sets of `_shortlist` cost less than numpy's calls.
-NUMPY_MIN_POSTINGS = 1500
+#: The most postings of a head a key must be in (see `_head`).
+HEAD_LEVELS = 4
+_ID_DTYPE = f"u{array('I').itemsize}"  # numpy's name of the postings' item type
+
+
+def _shortlists_numpy(np: Any, heads: Sequence[tuple[Sequence[array[int]], int]]) -> set[int]:
+    """The keys in at least j of the postings of their bucket's head, for every (head, j) of
+    `heads` (key numbers of different buckets never meet): one sort per j, in numpy."""
+    out: set[int] = set()
+    for j in sorted({j for _, j in heads}):
+        merged = np.frombuffer(b"".join(p for h, k in heads if k == j for p in h),
+                               dtype=_ID_DTYPE)
+        if merged.size < j:
+            continue
+        merged = np.sort(merged)
+        # a key in c >= j of the postings appears c times side by side: c - j + 1 of its
+        # copies equal the one j - 1 places further on
+        out.update((merged[j - 1 :][merged[j - 1 :] == merged[: merged.size - j + 1]]
+                    if j > 1 else merged).tolist())
+    return out
+
+
+#: The shortlist uses numpy (when installed) from this many postings in a query key's heads:
+#: below it the sets of `_shortlist` cost less than numpy's calls.
+NUMPY_MIN_POSTINGS = 1000
 
 
 def _scored(key: str, choices: Sequence[str], cutoff: float) -> list[tuple[str, float]]:
