@@ -1,36 +1,16 @@
-"""The fuzzy stage's trigram filter: how far a key may be, and no needless fallback."""
+"""The fuzzy stage's trigram filter (toponyms.trigrams): how far a key may be, no needless
+fallback, and no key near enough ever dropped."""
 
 from __future__ import annotations
-
-from array import array
-from collections import Counter
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from toponyms import index
-from toponyms.index import NameIndex, _reach
+from toponyms import trigrams
+from toponyms.index import NameIndex
 from toponyms.model import Name, Place
-
-
-@given(st.integers(1, 40), st.integers(1, 40), st.floats(min_value=0, max_value=100))
-def test_reach_is_the_largest_distance_the_cutoff_allows(length: int, n: int,
-                                                          cutoff: float) -> None:
-    # the insertion/deletion distances between keys of these lengths: |length - n| and up in
-    # steps of two; the ratio of each, as rapidfuzz computes it
-    fitting = [d for d in range(abs(length - n), length + n + 1, 2)
-               if 100 * (1 - d / (length + n)) >= cutoff]
-    assert _reach(length, n, cutoff) >= (max(fitting) if fitting else -1)
-    # and not looser than one step of slack (it prunes)
-    assert _reach(length, n, cutoff) <= (max(fitting) if fitting else -1) + 2
-
-
-def test_reach_of_one_substitution() -> None:
-    assert _reach(8, 8, 87.5) == 2  # one substitution: a deletion and an insertion
-    assert _reach(8, 6, 87.5) == -1  # two letters fewer is two deletions: 85.7 < 87.5
-    assert _reach(8, 7, 87.5) == 1
 
 
 def test_one_edit_cutoff_scores_no_key_too_short_to_reach_it(
@@ -43,13 +23,13 @@ def test_one_edit_cutoff_scores_no_key_too_short_to_reach_it(
               for i, w in enumerate(words)]
     idx = NameIndex(places, ["city"], frozenset())
     scored: list[str] = []
-    real = index._scored
+    real = trigrams.scored
 
     def spy(key: str, choices: list[str], cutoff: float) -> list[tuple[str, float]]:
         scored.extend(choices)
         return real(key, choices, cutoff)
 
-    monkeypatch.setattr(index, "_scored", spy)
+    monkeypatch.setattr(trigrams, "scored", spy)
     cutoff = 100 * (1 - 1 / 8)
     found = dict(idx.fuzzy("tbilisis", cutoff))
     assert set(found) == {k for k in idx.fuzzy_keys if fuzz.ratio("tbilisis", k) >= cutoff}
@@ -90,50 +70,6 @@ def test_the_shortlist_keeps_every_key_a_full_scan_finds(words: list[str], data:
     assert found == full
 
 
-_POSTINGS = st.lists(st.lists(st.integers(0, 60), max_size=40, unique=True).map(
-    lambda ids: array("I", sorted(ids))), max_size=12)
-
-
-def _counts(postings: list[array[int]]) -> Counter[int]:
-    return Counter(number for ids in postings for number in ids)
-
-
-@given(_POSTINGS, st.integers(1, 50))
-def test_most_shared_takes_the_highest_counts_then_the_first_indexed(
-        postings: list[array[int]], limit: int) -> None:
-    counts = _counts(postings)
-    # the rule it replaced: every (number, count) pair sorted by (-count, number)
-    want = sorted(sorted(counts, key=lambda k: (-counts[k], k))[:limit])
-    assert index._most_shared_python(postings, limit) == want
-    np = index._numpy()
-    assume(np is not None and postings)
-    assert index._most_shared_numpy(np, postings, limit) == want
-
-
-@given(st.lists(_POSTINGS.filter(lambda p: len(p) >= 1), min_size=1, max_size=4), st.data())
-def test_a_head_keeps_every_key_in_enough_postings(buckets: list[list[array[int]]],
-                                                   data: st.DataObject) -> None:
-    # a key near enough misses at most needed - 1 of its bucket's postings: every such key is
-    # in the shortlist, with numpy and without
-    heads, near = [], set()
-    for b, postings in enumerate(buckets):
-        postings = [array("I", (b * 100 + n for n in ids)) for ids in postings]  # own numbers
-        postings.sort(key=len)
-        needed = data.draw(st.integers(1, len(postings)))
-        head, j = index._head(postings, needed)
-        assert list(head) == postings[: len(head)] and 1 <= j <= len(head)
-        assert len(head) - j + 1 == needed  # in j of needed - 1 + j postings
-        heads.append((head, j))
-        counts = _counts(postings)
-        near |= {k for k, c in counts.items() if c >= len(postings) - needed + 1}
-    np = index._numpy()
-    assume(np is not None)
-    got = index._shortlists_numpy(np, heads)
-    assert near <= got
-    # and nothing that is in fewer than j postings of its head
-    assert got == {k for h, j in heads for k, c in _counts(list(h)).items() if c >= j}
-
-
 @given(st.lists(_LETTERS, min_size=1, max_size=60, unique=True), _LETTERS,
        st.floats(min_value=60, max_value=100))
 def test_numpy_and_set_shortlists_find_the_same_keys(words: list[str], key: str,
@@ -141,10 +77,10 @@ def test_numpy_and_set_shortlists_find_the_same_keys(words: list[str], key: str,
     places = [Place(f"p{i}", "city", names=(Name(w, "en", "official"),))
               for i, w in enumerate(words)]
     idx = NameIndex(places, ["city"], frozenset())
-    assume(index._numpy() is not None)
+    assume(trigrams.numpy_or_none() is not None)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(index, "NUMPY_MIN_POSTINGS", 0)
+        patch.setattr(trigrams, "NUMPY_MIN_POSTINGS", 0)
         with_numpy = idx.fuzzy(key, cutoff)
-        patch.setattr(index, "_numpy", lambda: None)
+        patch.setattr(trigrams, "numpy_or_none", lambda: None)
         without = idx.fuzzy(key, cutoff)
     assert sorted(with_numpy) == sorted(without)

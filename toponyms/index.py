@@ -2,26 +2,22 @@
 
 Three tables map a key to the names that have it (exact text, normalized key,
 transliteration key), and a trigram index over the transliteration keys hands the fuzzy stage
-its candidates. Entries are packed ints and places stay raw tuples until used, so that the
+its candidates (filtered by toponyms.trigrams). Entries are packed ints and places stay raw tuples until used, so that the
 world gazetteer (1.2 million names) fits in memory and loads from the disk cache in a second.
 """
 
 from __future__ import annotations
 
-import functools
 import multiprocessing
 import os
 import pickle
 import threading
 from array import array
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import chain
 from operator import itemgetter
 from typing import Any, ClassVar
 
-from rapidfuzz import fuzz, process
-
+from toponyms import trigrams
 from toponyms.cache import collection_paused
 from toponyms.keys import fold, split_generic, strip_marks
 from toponyms.keys import translit_keys as _translit_keys
@@ -32,8 +28,6 @@ from toponyms.placetable import PlaceTable
 from toponyms.similarity import class_key
 from toponyms.translit import STATE_TITLE
 
-#: Most candidates the trigram index hands to rapidfuzz per query key.
-FUZZY_CANDIDATES = 400
 # An index entry packs three numbers into one int (a tuple per entry would triple the memory
 # of a world-scale index): the place, the name within the place, and the kind named by a
 # generic term stripped off the name (0 when the whole name was indexed). A table maps a key
@@ -192,7 +186,7 @@ class NameIndex:
                 if key and key not in self.translit:
                     number = len(self.translit)  # its place in fuzzy_keys
                     by_gram = self.grams.setdefault(len(key), {})
-                    for gram in set(_trigrams(key)):
+                    for gram in set(trigrams.trigrams(key)):
                         ids = by_gram.get(gram)
                         if ids is None:
                             by_gram[gram] = array("I", (number,))
@@ -223,31 +217,22 @@ class NameIndex:
     def fuzzy(self, key: str, cutoff: float) -> list[tuple[str, float]]:
         """Keys similar to `key` (rapidfuzz ratio >= cutoff), from trigram candidates only.
 
-        Filtering keeps it exact without scoring every key. rapidfuzz's ratio is
-        100 * (1 - d / (la + lb)) for the insertion/deletion distance d, so a key of length n
-        within the cutoff is at most `_reach(len(key), n, cutoff)` such edits away (none when
-        no distance of the right parity fits). Deleting one of the query's characters breaks at
-        most three of its trigrams, inserting one breaks at most two; so a key of length n
-        within d edits shares at least one of the query's (5 * d + len(key) - n) // 2 + 1
-        trigrams that are rarest among keys of length n, and, where the query has a further
-        trigram, in at least two of the rarest (5 * d + len(key) - n) // 2 + 2 (see
-        `_shortlist`). Only those keys are scored. With numpy installed and long postings (the
-        world's), a key must be in j of the needed - 1 + j rarest, j up to HEAD_LEVELS
-        (`_head`), counted for all lengths in one sort (`_shortlists_numpy`): a few keys are
-        left to score instead of hundreds. When the cutoff is too low for that to prune (search
-        with a low min_score, a compound query's parts), the FUZZY_CANDIDATES keys sharing the
-        most trigrams are scored instead (`most_shared`).
+        Exact without scoring every key: for each key length within reach, only the keys in
+        j of the needed - 1 + j rarest postings of the query's trigrams are scored (see
+        toponyms.trigrams). When the cutoff is too low for that to prune (search with a low
+        min_score, a compound query's parts), the FUZZY_CANDIDATES keys sharing the most
+        trigrams are scored instead.
         """
         share = cutoff / 100
         most = 2 * len(key)  # the longest distance worth a thought
         dist = min(most, int(most * (1 - share) / share)) if share > 0.01 else most
-        grams = sorted(set(_trigrams(key)))  # sorted: no choice may follow the hash seed
+        grams = sorted(set(trigrams.trigrams(key)))  # sorted: no choice may follow the hash seed
         chosen: list[Iterable[int]] = []
         heads: list[tuple[Sequence[array[int]], int]] = []
         window = [(n, b) for n in range(len(key) - dist, len(key) + dist + 1)
                   if (b := self.grams.get(n)) is not None]
         for n, bucket in window:
-            reach = _reach(len(key), n, cutoff)
+            reach = trigrams.reach(len(key), n, cutoff)
             if reach < 0:
                 continue  # no key of this length is near enough
             # a query trigram no key of this length has is a free pick among the rarest
@@ -256,15 +241,16 @@ class NameIndex:
             if needed > len(postings):
                 return self._fuzzy_by_count(key, cutoff, grams, [b for _, b in window])
             if needed > 0:
-                heads.append(_head(postings, needed))
-        np = _numpy() if sum(len(p) for h, _ in heads for p in h) >= NUMPY_MIN_POSTINGS else None
+                heads.append(trigrams.head(postings, needed))
+        size = sum(len(p) for h, _ in heads for p in h)
+        np = trigrams.numpy_or_none() if size >= trigrams.NUMPY_MIN_POSTINGS else None
         if np is not None:
-            chosen.append(_shortlists_numpy(np, heads))
+            chosen.append(trigrams.shortlists_numpy(np, heads))
         else:
-            chosen.extend(_shortlist(h, len(h) - j + 1) if j > 1 else set().union(*h)
+            chosen.extend(trigrams.shortlist(h, len(h) - j + 1) if j > 1 else set().union(*h)
                           for h, j in heads)
         numbers = sorted(set().union(*chosen))
-        return _scored(key, self._keys_at(numbers), cutoff) if numbers else []
+        return trigrams.scored(key, self._keys_at(numbers), cutoff) if numbers else []
 
     def _keys_at(self, numbers: Sequence[int]) -> Sequence[str]:
         """The transliteration keys numbered `numbers` (see fuzzy_keys)."""
@@ -284,149 +270,8 @@ class NameIndex:
     def _fuzzy_by_count(self, key: str, cutoff: float, grams: list[str],
                         buckets: list[dict[str, array[int]]]) -> list[tuple[str, float]]:
         postings = [p for b in buckets for g in grams if (p := b.get(g)) is not None]
-        return _scored(key, self._keys_at(most_shared(postings, FUZZY_CANDIDATES)), cutoff)
-
-
-def _reach(length: int, n: int, cutoff: float) -> int:
-    """The largest insertion/deletion distance d between a key of `length` letters and one of
-    `n` whose rapidfuzz ratio, 100 * (1 - d / (length + n)), may reach `cutoff`; -1 if none.
-
-    d has the parity of length + n and is at least their difference. A hair of slack keeps a
-    float's last bit from dropping a key that rapidfuzz would keep (a larger d only scores
-    more candidates: the answer stays exact)."""
-    total = length + n
-    d = int(total * (1 - cutoff / 100) + 1e-6)
-    if (d - total) % 2:
-        d -= 1
-    return d if d >= abs(length - n) else -1
-
-
-def _shortlist(postings: Sequence[array[int]], needed: int) -> Iterable[int]:
-    """The keys that may be near enough, given the postings of the query's trigrams among keys
-    of one length (rarest first), of which a key near enough misses at most needed - 1.
-
-    So it is in at least one of the `needed` rarest, and, when there is a further posting, in
-    at least two of the needed + 1 rarest: that second condition (set operations, no Python
-    loop) leaves a few hundred keys to score where the first leaves thousands."""
-    if needed >= len(postings):
-        return set().union(*postings[:needed])
-    seen, twice = set(postings[0]), set()
-    for ids in postings[1:needed]:
-        twice.update(seen.intersection(ids))
-        seen.update(ids)
-    twice.update(seen.intersection(postings[needed]))  # the longest: no need to add it to seen
-    return twice
-
-
-def most_shared(postings: Sequence[array[int]], limit: int) -> list[int]:
-    """The `limit` key numbers found in the most of `postings`, among equal counts the first
-    indexed (a total order: Counter.most_common would keep the order of first sight, which
-    follows the hash seed), in ascending order.
-
-    The same keys as sorting every (number, count) pair by (-count, number), without a Python
-    call per pair: a world query's fallback counts ~250,000 postings over ~170,000 keys, and
-    that sort took ~50-70 ms. The counts' tally gives the lowest count that makes the cut; the
-    keys above it are all in, and the lowest numbers among those at it fill the rest. With
-    numpy (the world extra installs it) the counting is one bincount, ~10x faster again.
-    """
-    np = _numpy()
-    if np is not None and postings:
-        return _most_shared_numpy(np, postings, limit)
-    return _most_shared_python(postings, limit)
-
-
-def _most_shared_python(postings: Sequence[array[int]], limit: int) -> list[int]:
-    """`most_shared` without numpy."""
-    counts = Counter(chain.from_iterable(postings))
-    if len(counts) <= limit:
-        return sorted(counts)
-    tally = Counter(counts.values())
-    taken, least = 0, 0
-    for count in sorted(tally, reverse=True):
-        if taken + tally[count] >= limit:
-            least = count
-            break
-        taken += tally[count]
-    top = [number for number, count in counts.items() if count >= least]
-    above = [number for number in top if counts[number] > least]
-    at = sorted(number for number in top if counts[number] == least)
-    return sorted(above + at[: limit - taken])
-
-
-def _most_shared_numpy(np: Any, postings: Sequence[array[int]], limit: int) -> list[int]:
-    """`most_shared` with numpy: the same keys."""
-    counts = np.bincount(np.concatenate(
-        [np.frombuffer(p, dtype=_ID_DTYPE) for p in postings]))
-    if not counts.size:
-        return []
-    tally = np.bincount(counts)
-    tally[0] = 0  # keys in no posting are not candidates
-    # the lowest count that makes the cut: the running total of keys from the highest count
-    taken_at = np.cumsum(tally[::-1])[::-1]  # keys with at least each count
-    if int(taken_at[0]) <= limit:
-        return np.flatnonzero(counts).tolist()  # type: ignore[no-any-return]
-    least = int(np.flatnonzero(taken_at >= limit)[-1])
-    above = np.flatnonzero(counts > least)
-    at = np.flatnonzero(counts == least)[: limit - above.size]
-    return sorted(above.tolist() + at.tolist())
-
-
-@functools.cache
-def _numpy() -> Any:
-    """numpy, if installed (imported on first need: it costs ~0.1 s), else None."""
-    try:
-        import numpy
-    except ImportError:
-        return None
-    return numpy
-
-
-def _head(postings: Sequence[array[int]], needed: int) -> tuple[Sequence[array[int]], int]:
-    """(head, j): the rarest postings of which a key near enough is in at least j.
-
-    It misses at most needed - 1 of all the postings, so it is in j of any needed - 1 + j of
-    them. j grows from 1 (the `needed` rarest) while the next posting is no longer than the
-    head so far, up to HEAD_LEVELS: each step costs one posting and prunes most candidates.
-    """
-    j, total = 1, sum(map(len, postings[:needed]))
-    while j < HEAD_LEVELS and needed - 1 + j < len(postings) and (
-            j == 1 or len(postings[needed - 1 + j]) <= total):
-        total += len(postings[needed - 1 + j])
-        j += 1
-    return postings[: needed - 1 + j], j
-
-
-#: The most postings of a head a key must be in (see `_head`).
-HEAD_LEVELS = 4
-_ID_DTYPE = f"u{array('I').itemsize}"  # numpy's name of the postings' item type
-
-
-def _shortlists_numpy(np: Any, heads: Sequence[tuple[Sequence[array[int]], int]]) -> set[int]:
-    """The keys in at least j of the postings of their bucket's head, for every (head, j) of
-    `heads` (key numbers of different buckets never meet): one sort per j, in numpy."""
-    out: set[int] = set()
-    for j in sorted({j for _, j in heads}):
-        merged = np.frombuffer(b"".join(p for h, k in heads if k == j for p in h),
-                               dtype=_ID_DTYPE)
-        if merged.size < j:
-            continue
-        merged = np.sort(merged)
-        # a key in c >= j of the postings appears c times side by side: c - j + 1 of its
-        # copies equal the one j - 1 places further on
-        out.update((merged[j - 1 :][merged[j - 1 :] == merged[: merged.size - j + 1]]
-                    if j > 1 else merged).tolist())
-    return out
-
-
-#: The shortlist uses numpy (when installed) from this many postings in a query key's heads:
-#: below it the sets of `_shortlist` cost less than numpy's calls.
-NUMPY_MIN_POSTINGS = 1000
-
-
-def _scored(key: str, choices: Sequence[str], cutoff: float) -> list[tuple[str, float]]:
-    """The choices whose rapidfuzz ratio with `key` reaches `cutoff`, with that ratio."""
-    found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
-    return [(choice, float(score)) for choice, score, _ in found]
+        best = trigrams.most_shared(postings, trigrams.FUZZY_CANDIDATES)
+        return trigrams.scored(key, self._keys_at(best), cutoff)
 
 
 def _append(table: Table, key: str, entry: int) -> None:
@@ -528,8 +373,3 @@ def _keyed(rows: Sequence[tuple[Any, ...]]) -> Iterator[list[_NameKeys]]:
                 yield from chunk
     finally:
         _ROWS = ()
-
-
-def _trigrams(key: str) -> list[str]:
-    padded = f"  {key} "
-    return [padded[i : i + 3] for i in range(len(padded) - 2)]
