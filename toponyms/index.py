@@ -2,8 +2,9 @@
 
 Three tables map a key to the names that have it (exact text, normalized key,
 transliteration key), and a trigram index over the transliteration keys hands the fuzzy stage
-its candidates (filtered by toponyms.trigrams). Entries are packed ints and places stay raw tuples until used, so that the
-world gazetteer (1.2 million names) fits in memory and loads from the disk cache in a second.
+its candidates (filtered by toponyms.trigrams). Entries are packed ints and places stay raw
+tuples until used, so that the world gazetteer (1.2 million names) fits in memory and loads
+from the disk cache in a second.
 """
 
 from __future__ import annotations
