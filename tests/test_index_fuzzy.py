@@ -1,4 +1,5 @@
-"""The fuzzy stage's trigram filter: how far a key may be, and no needless fallback."""
+"""The fuzzy stage's trigram filter (toponyms.trigrams): how far a key may be, no needless
+fallback, and no key near enough ever dropped."""
 
 from __future__ import annotations
 
@@ -7,27 +8,9 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from toponyms import index
-from toponyms.index import NameIndex, _reach
+from toponyms import trigrams
+from toponyms.index import NameIndex
 from toponyms.model import Name, Place
-
-
-@given(st.integers(1, 40), st.integers(1, 40), st.floats(min_value=0, max_value=100))
-def test_reach_is_the_largest_distance_the_cutoff_allows(length: int, n: int,
-                                                          cutoff: float) -> None:
-    # the insertion/deletion distances between keys of these lengths: |length - n| and up in
-    # steps of two; the ratio of each, as rapidfuzz computes it
-    fitting = [d for d in range(abs(length - n), length + n + 1, 2)
-               if 100 * (1 - d / (length + n)) >= cutoff]
-    assert _reach(length, n, cutoff) >= (max(fitting) if fitting else -1)
-    # and not looser than one step of slack (it prunes)
-    assert _reach(length, n, cutoff) <= (max(fitting) if fitting else -1) + 2
-
-
-def test_reach_of_one_substitution() -> None:
-    assert _reach(8, 8, 87.5) == 2  # one substitution: a deletion and an insertion
-    assert _reach(8, 6, 87.5) == -1  # two letters fewer is two deletions: 85.7 < 87.5
-    assert _reach(8, 7, 87.5) == 1
 
 
 def test_one_edit_cutoff_scores_no_key_too_short_to_reach_it(
@@ -40,13 +23,13 @@ def test_one_edit_cutoff_scores_no_key_too_short_to_reach_it(
               for i, w in enumerate(words)]
     idx = NameIndex(places, ["city"], frozenset())
     scored: list[str] = []
-    real = index._scored
+    real = trigrams.scored
 
     def spy(key: str, choices: list[str], cutoff: float) -> list[tuple[str, float]]:
         scored.extend(choices)
         return real(key, choices, cutoff)
 
-    monkeypatch.setattr(index, "_scored", spy)
+    monkeypatch.setattr(trigrams, "scored", spy)
     cutoff = 100 * (1 - 1 / 8)
     found = dict(idx.fuzzy("tbilisis", cutoff))
     assert set(found) == {k for k in idx.fuzzy_keys if fuzz.ratio("tbilisis", k) >= cutoff}
@@ -85,3 +68,19 @@ def test_the_shortlist_keeps_every_key_a_full_scan_finds(words: list[str], data:
     full = {k: fuzz.ratio(key, k) for k in idx.fuzzy_keys if fuzz.ratio(key, k) >= cutoff}
     assume(not fell_back)  # the fallback scores the best-sharing keys: not exact by design
     assert found == full
+
+
+@given(st.lists(_LETTERS, min_size=1, max_size=60, unique=True), _LETTERS,
+       st.floats(min_value=60, max_value=100))
+def test_numpy_and_set_shortlists_find_the_same_keys(words: list[str], key: str,
+                                                     cutoff: float) -> None:
+    places = [Place(f"p{i}", "city", names=(Name(w, "en", "official"),))
+              for i, w in enumerate(words)]
+    idx = NameIndex(places, ["city"], frozenset())
+    assume(trigrams.numpy_or_none() is not None)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(trigrams, "NUMPY_MIN_POSTINGS", 0)
+        with_numpy = idx.fuzzy(key, cutoff)
+        patch.setattr(trigrams, "numpy_or_none", lambda: None)
+        without = idx.fuzzy(key, cutoff)
+    assert sorted(with_numpy) == sorted(without)

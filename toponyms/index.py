@@ -2,27 +2,24 @@
 
 Three tables map a key to the names that have it (exact text, normalized key,
 transliteration key), and a trigram index over the transliteration keys hands the fuzzy stage
-its candidates. Entries are packed ints and places stay raw tuples until used, so that the
-world gazetteer (1.2 million names) fits in memory and loads from the disk cache in a second.
+its candidates (filtered by toponyms.trigrams). Entries are packed ints and places stay raw
+tuples until used, so that the world gazetteer (1.2 million names) fits in memory and loads
+from the disk cache in a second.
 """
 
 from __future__ import annotations
 
-import heapq
 import multiprocessing
 import os
 import pickle
 import re
 import threading
 from array import array
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import chain
 from operator import itemgetter
 from typing import Any, ClassVar
 
-from rapidfuzz import fuzz, process
-
+from toponyms import trigrams
 from toponyms.cache import collection_paused
 from toponyms.keys import fold, split_generic, strip_marks
 from toponyms.keys import translit_keys as _translit_keys
@@ -33,8 +30,6 @@ from toponyms.placetable import PlaceTable
 from toponyms.similarity import class_key
 from toponyms.translit import STATE_TITLE
 
-#: Most candidates the trigram index hands to rapidfuzz per query key.
-FUZZY_CANDIDATES = 400
 # An index entry packs three numbers into one int (a tuple per entry would triple the memory
 # of a world-scale index): the place, the name within the place, and the kind named by a
 # generic term stripped off the name (0 when the whole name was indexed). A table maps a key
@@ -193,7 +188,7 @@ class NameIndex:
                 if key and key not in self.translit:
                     number = len(self.translit)  # its place in fuzzy_keys
                     by_gram = self.grams.setdefault(len(key), {})
-                    for gram in set(_trigrams(key)):
+                    for gram in set(trigrams.trigrams(key)):
                         ids = by_gram.get(gram)
                         if ids is None:
                             by_gram[gram] = array("I", (number,))
@@ -224,27 +219,22 @@ class NameIndex:
     def fuzzy(self, key: str, cutoff: float) -> list[tuple[str, float]]:
         """Keys similar to `key` (rapidfuzz ratio >= cutoff), from trigram candidates only.
 
-        Filtering keeps it exact without scoring every key. rapidfuzz's ratio is
-        100 * (1 - d / (la + lb)) for the insertion/deletion distance d, so a key of length n
-        within the cutoff is at most `_reach(len(key), n, cutoff)` such edits away (none when
-        no distance of the right parity fits). Deleting one of the query's characters breaks at
-        most three of its trigrams, inserting one breaks at most two; so a key of length n
-        within d edits shares at least one of the query's (5 * d + len(key) - n) // 2 + 1
-        trigrams that are rarest among keys of length n, and, where the query has a further
-        trigram, in at least two of the rarest (5 * d + len(key) - n) // 2 + 2 (see
-        `_shortlist`). Only those keys are scored. When the cutoff is too low for that to prune
-        (search with a low min_score), the FUZZY_CANDIDATES keys sharing the most trigrams are
-        scored instead.
+        Exact without scoring every key: for each key length within reach, only the keys in
+        j of the needed - 1 + j rarest postings of the query's trigrams are scored (see
+        toponyms.trigrams). When the cutoff is too low for that to prune (search with a low
+        min_score, a compound query's parts), the FUZZY_CANDIDATES keys sharing the most
+        trigrams are scored instead.
         """
         share = cutoff / 100
         most = 2 * len(key)  # the longest distance worth a thought
         dist = min(most, int(most * (1 - share) / share)) if share > 0.01 else most
-        grams = sorted(set(_trigrams(key)))  # sorted: no choice may follow the hash seed
+        grams = sorted(set(trigrams.trigrams(key)))  # sorted: no choice may follow the hash seed
         chosen: list[Iterable[int]] = []
+        heads: list[tuple[Sequence[array[int]], int]] = []
         window = [(n, b) for n in range(len(key) - dist, len(key) + dist + 1)
                   if (b := self.grams.get(n)) is not None]
         for n, bucket in window:
-            reach = _reach(len(key), n, cutoff)
+            reach = trigrams.reach(len(key), n, cutoff)
             if reach < 0:
                 continue  # no key of this length is near enough
             # a query trigram no key of this length has is a free pick among the rarest
@@ -253,9 +243,16 @@ class NameIndex:
             if needed > len(postings):
                 return self._fuzzy_by_count(key, cutoff, grams, [b for _, b in window])
             if needed > 0:
-                chosen.append(_shortlist(postings, needed))
+                heads.append(trigrams.head(postings, needed))
+        size = sum(len(p) for h, _ in heads for p in h)
+        np = trigrams.numpy_or_none() if size >= trigrams.NUMPY_MIN_POSTINGS else None
+        if np is not None:
+            chosen.append(trigrams.shortlists_numpy(np, heads))
+        else:
+            chosen.extend(trigrams.shortlist(h, len(h) - j + 1) if j > 1 else set().union(*h)
+                          for h, j in heads)
         numbers = sorted(set().union(*chosen))
-        return _scored(key, self._keys_at(numbers), cutoff) if numbers else []
+        return trigrams.scored(key, self._keys_at(numbers), cutoff) if numbers else []
 
     def _keys_at(self, numbers: Sequence[int]) -> Sequence[str]:
         """The transliteration keys numbered `numbers` (see fuzzy_keys)."""
@@ -274,49 +271,9 @@ class NameIndex:
 
     def _fuzzy_by_count(self, key: str, cutoff: float, grams: list[str],
                         buckets: list[dict[str, array[int]]]) -> list[tuple[str, float]]:
-        counts = Counter(chain.from_iterable(p for b in buckets for g in grams
-                                             if (p := b.get(g)) is not None))
-        # the keys sharing the most trigrams; among equals the first indexed (a total order:
-        # Counter.most_common would keep the order of first sight, which follows the seed)
-        best = heapq.nsmallest(FUZZY_CANDIDATES, counts.items(), key=lambda kc: (-kc[1], kc[0]))
-        return _scored(key, self._keys_at([k for k, _ in best]), cutoff)
-
-
-def _reach(length: int, n: int, cutoff: float) -> int:
-    """The largest insertion/deletion distance d between a key of `length` letters and one of
-    `n` whose rapidfuzz ratio, 100 * (1 - d / (length + n)), may reach `cutoff`; -1 if none.
-
-    d has the parity of length + n and is at least their difference. A hair of slack keeps a
-    float's last bit from dropping a key that rapidfuzz would keep (a larger d only scores
-    more candidates: the answer stays exact)."""
-    total = length + n
-    d = int(total * (1 - cutoff / 100) + 1e-6)
-    if (d - total) % 2:
-        d -= 1
-    return d if d >= abs(length - n) else -1
-
-
-def _shortlist(postings: Sequence[array[int]], needed: int) -> Iterable[int]:
-    """The keys that may be near enough, given the postings of the query's trigrams among keys
-    of one length (rarest first), of which a key near enough misses at most needed - 1.
-
-    So it is in at least one of the `needed` rarest, and, when there is a further posting, in
-    at least two of the needed + 1 rarest: that second condition (set operations, no Python
-    loop) leaves a few hundred keys to score where the first leaves thousands."""
-    if needed >= len(postings):
-        return set().union(*postings[:needed])
-    seen, twice = set(postings[0]), set()
-    for ids in postings[1:needed]:
-        twice.update(seen.intersection(ids))
-        seen.update(ids)
-    twice.update(seen.intersection(postings[needed]))  # the longest: no need to add it to seen
-    return twice
-
-
-def _scored(key: str, choices: Sequence[str], cutoff: float) -> list[tuple[str, float]]:
-    """The choices whose rapidfuzz ratio with `key` reaches `cutoff`, with that ratio."""
-    found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
-    return [(choice, float(score)) for choice, score, _ in found]
+        postings = [p for b in buckets for g in grams if (p := b.get(g)) is not None]
+        best = trigrams.most_shared(postings, trigrams.FUZZY_CANDIDATES)
+        return trigrams.scored(key, self._keys_at(best), cutoff)
 
 
 def _append(table: Table, key: str, entry: int) -> None:
@@ -454,8 +411,3 @@ def _keyed(rows: Sequence[tuple[Any, ...]]) -> Iterator[list[_NameKeys]]:
                 yield from chunk
     finally:
         _ROWS = ()
-
-
-def _trigrams(key: str) -> list[str]:
-    padded = f"  {key} "
-    return [padded[i : i + 3] for i in range(len(padded) - 2)]

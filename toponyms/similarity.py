@@ -48,8 +48,9 @@ class SwapRules:
     """The swap classes of the language files, compiled to skeleton forms."""
 
     classes: tuple[tuple[str, ...], ...]  # distinct skeleton forms per class (not anchored)
-    # (last letter of a form, last letter of another form of its class) -> the pairs
-    by_last: dict[tuple[str, str], tuple[tuple[str, str], ...]]
+    # last letter of a form -> last letter of another form of its class -> the (form, other)
+    # pairs (nested: the dynamic programme's inner loop makes no tuple per cell)
+    by_letters: dict[str, dict[str, tuple[tuple[str, str], ...]]]
     anchored: tuple[tuple[str, str], ...]  # (form, other form) at the start, before a vowel
     multi: tuple[tuple[str, str], ...]  # forms of two or more letters, longest first: symbol
     single: dict[int, str]  # str.translate table: one-letter forms -> their group's symbol
@@ -102,7 +103,8 @@ def swap_rules() -> SwapRules:
     multi = sorted((f for f in symbols if len(f) > 1), key=lambda f: (-len(f), f))
     return SwapRules(
         classes=tuple(classes),
-        by_last={k: tuple(v) for k, v in pairs.items()},
+        by_letters={a: {b: tuple(v) for (x, b), v in pairs.items() if x == a}
+                    for a in sorted({x for x, _ in pairs})},
         anchored=tuple(anchored),
         multi=tuple((f, symbols[f]) for f in multi),
         single=str.maketrans({f: s for f, s in symbols.items() if len(f) == 1}),
@@ -157,7 +159,7 @@ def _distance(a: str, b: str, rules: SwapRules, limit: float) -> float:
 
     A common start and end are cut off first, all but the `longest` letters next to the
     first and last difference (which a swap or a doubled letter may still need)."""
-    by_last, swap, doubled, reach = rules.by_last, SWAP_COST, DOUBLED_COST, rules.longest
+    by_letters, swap, doubled, reach = rules.by_letters, SWAP_COST, DOUBLED_COST, rules.longest
     if a == b:
         return 0.0
     start = 0
@@ -180,6 +182,7 @@ def _distance(a: str, b: str, rules: SwapRules, limit: float) -> float:
         delete = doubled if i > 1 and ai == a[i - 2] else 1.0
         row[0] = left = up[0] + delete
         before = b[0] if n else ""  # b[j - 2] in the loop
+        swaps = by_letters.get(ai)  # the swap pairs whose form ends in ai
         for j in range(1, n + 1):
             bj = b[j - 1]
             if ai == bj:
@@ -188,7 +191,7 @@ def _distance(a: str, b: str, rules: SwapRules, limit: float) -> float:
                 best = up[j - 1] + 1.0
                 if j > 1 and i > 1 and ai == before and a[i - 2] == bj:
                     best = min(best, d[i - 2][j - 2] + 1.0)
-            pairs = by_last.get((ai, bj))
+            pairs = swaps.get(bj) if swaps is not None else None
             if pairs is not None:  # checked on equal letters too: sh / sch both end in h
                 for form, other in pairs:
                     lf, lo = len(form), len(other)
