@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from toponyms.index import UNTAGGED, NameIndex
-from toponyms.inflection import ENDING_PENALTY, base_forms
+from toponyms.inflection import ENDING_PENALTY, ENDING_PENALTY_FUZZY, base_forms, script_bases
 from toponyms.keys import MAX_NAME_CHARS, fold, script_of, split_generic, strip_marks
 from toponyms.keys import translit_keys as _translit_keys
 from toponyms.kindwords import kind_of
@@ -244,12 +244,17 @@ def run(
                 continue  # "and" is not India's "Ind": short Latin words meet too easily
             consider(index.entries(index.translit, key), "transliteration",
                      SCORES["transliteration"], hint)
-    if not best:  # then the base forms' transliteration keys, before any fuzzy guess, where a
-        # generic term vouches for the reading ("Джабраильского района"): a lone word read
-        # loosely is too often another word ("Гранаты", pomegranates, is not "Гранада")
-        for text, hint, langs in inflected:
-            if not hint:
-                continue
+    # base forms whose endings are of the query's own (non-Latin) script ("ნახიჩევანის"): read
+    # loosely, in names of any language (toponyms.inflection.script_bases), when nothing else
+    # matched (and always for `search`, which lists what resolve would weigh)
+    own = [(text, hint) for base in script_bases(query.folded, written)
+           for text, hint in [(base, ""), *split_generic(base)]]
+    if not best or not stop_early:  # then the base forms' transliteration keys, before any
+        # fuzzy guess, where a generic term vouches for the reading ("Джабраильского района")
+        # or the ending is of the query's script: a lone Latin or Cyrillic word read loosely is
+        # too often another word ("Гранаты", pomegranates, is not "Гранада")
+        for text, hint, langs in [*((t, h, ls) for t, h, ls in inflected if h and not best),
+                                  *((t, h, None) for t, h in own)]:
             for key in _translit_keys(text):
                 if len(key) >= FUZZY_MIN_KEY:
                     consider(index.entries(index.translit, key), "transliteration",
@@ -266,6 +271,14 @@ def run(
                 continue
             for found, score in _fuzzy(index, key, min_score):
                 consider(index.entries(index.translit, found), "fuzzy", score, hint, script)
+    for text, hint in own if not best or not stop_early else []:  # met only fuzzily
+        for key in _translit_keys(text):
+            if len(key) >= FUZZY_MIN_KEY:
+                for found, score in _fuzzy(index, key, min_score + ENDING_PENALTY_FUZZY):
+                    # never above the same reading met exactly at the transliteration stage
+                    consider(index.entries(index.translit, found), "fuzzy", min(
+                        score, SCORES["transliteration"] - ENDING_PENALTY)
+                        - ENDING_PENALTY_FUZZY, hint, script)
     return rank(index, best, ancestors)
 
 
