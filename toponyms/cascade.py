@@ -61,6 +61,12 @@ PENALTY_TITLE_DROPPED = 1.0  # "Republic of Korea" matched only through the name
 #: "Cộng hòa Artsakh" (Vietnamese) is the Republic of Artsakh, whose names include "Republic
 #: of Artsakh", before the region that is called "Artsakh" and nothing with a title.
 PENALTY_TITLE_UNMATCHED = 2.0
+#: A state title around a name of a place that is not titled itself ("Республика Нагорный
+#: Карабах", "Khu tự trị Nagorno-Karabakh"): the place of a title kind with a titled name whose
+#: core is one of that place's names ("Republic of Nagorno-Karabakh", "Nagorno-Karabakh
+#: Autonomous Oblast") is met too, for this much less than its own titled name, so it ranks
+#: before the untitled place (which loses PENALTY_TITLE_UNMATCHED).
+PENALTY_VIA_TITLED = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +183,16 @@ def run(
                     continue  # "Korea" is met by the name "Korea", not by "Republic of Korea"
             elif generic and generic != hint:
                 score -= PENALTY_UNASKED_GENERIC
+            if hint == STATE_TITLE and generic != STATE_TITLE:
+                # "Республика Нагорный Карабах": the republic named after the place met
+                via_score = score - PENALTY_TITLE_DROPPED - PENALTY_VIA_TITLED
+                for via, titled in _titled_after(index, place, title_kinds):
+                    old = best.get(via)
+                    if via_score >= min_score and (old is None or via_score > old[0]) and (
+                            passes(index.places[via], titled, filters, ancestors)):
+                        best[via] = (via_score, index.places[via].names.index(titled),
+                                     Match(index.places[via], titled, round(via_score, 2),
+                                           method, query.text))
             if hint == STATE_TITLE:
                 if place.kind not in title_kinds:
                     no_state.append(place.id)
@@ -329,6 +345,21 @@ def _named_after(index: NameIndex, place: Place, hint: str,
     own = {fold(n.text) for n in place.names}
     shared = next((n for n in parent.names if fold(n.text) in own), None)
     return (p, shared) if shared is not None else None
+
+
+def _titled_after(index: NameIndex, place: Place,
+                  title_kinds: frozenset[str]) -> list[tuple[int, Name]]:
+    """(number, titled name) of each other place of `title_kinds` with a name that is a state
+    title around one of `place`'s names: "Republic of Nagorno-Karabakh" (the republic) around
+    "Nagorno-Karabakh" (the region). Read only for a query with a state title."""
+    out: dict[int, Name] = {}
+    for name in place.names:
+        for p, n, generic in index.entries(index.normalized, strip_marks(fold(name.text))):
+            other = index.places[p]
+            if generic == STATE_TITLE and p not in out and other.id != place.id and (
+                    other.kind in title_kinds):
+                out[p] = other.names[n]
+    return list(out.items())
 
 
 def passes(place: Place, name: Name, f: Filters, ancestors: dict[str, frozenset[str]]) -> bool:
