@@ -4,15 +4,18 @@ untitled place (toponyms.inflection.script_bases, toponyms.cascade)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import toponyms
 from toponyms import Gazetteer
-from toponyms.inflection import ENDING_PENALTY, script_bases
+from toponyms.inflection import ENDING_PENALTY, load_elided, script_bases
 from toponyms.keys import fold, script_of
 from toponyms.kindwords import kind_words
+from toponyms.model import DataError
 from toponyms.translit import languages
 
 _GAZ = Gazetteer.default()
@@ -128,3 +131,28 @@ def test_a_kind_word_picks_the_place_of_its_kind_over_the_centre_town(
     match, plain = toponyms.resolve(query), toponyms.resolve(bare)
     assert match is not None and match.place.id == want
     assert plain is not None and plain.place.id != want  # alone, the name is the town's first
+
+
+@pytest.mark.parametrize(("query", "want"), [
+    ("Балакенский", "az-balakan-district"),  # "[район]" left out: the district named Балакен
+    ("Шекинский", "az-shaki-district"),  # the district, not its centre town Шеки
+    ("Балакенского", "az-balakan-district"),  # and in the genitive
+    ("Ширакская", "am-shirak-province"),  # a feminine adjective: "[область]"
+])
+def test_an_adjective_alone_stands_for_the_place_with_its_generic_term(
+        query: str, want: str) -> None:
+    match = toponyms.resolve(query)
+    assert match is not None, query
+    assert match.place.id == want
+
+
+@pytest.mark.parametrize("query", ["Российский", "Московский", "Красный"])
+def test_an_adjective_alone_is_not_a_guess_at_a_city(query: str) -> None:
+    assert toponyms.resolve(query) is None
+
+
+def test_malformed_elided_rules_are_a_data_error(tmp_path: Path) -> None:
+    (tmp_path / "ru.yaml").write_text("code: ru\nelided: [ский]\n", encoding="utf-8")
+    with pytest.raises(DataError, match="elided"):
+        load_elided(["ru"], tmp_path)
+    assert load_elided(["ka"], tmp_path) == {}  # no file, no rules

@@ -260,16 +260,17 @@ def run(
                 continue  # "and" is not India's "Ind": short Latin words meet too easily
             consider(index.entries(index.translit, key), "transliteration",
                      SCORES["transliteration"], hint)
-    # base forms whose endings are of the query's own (non-Latin) script ("ნახიჩევანის"): read
-    # loosely, in names of any language (toponyms.inflection.script_bases), when nothing else
-    # matched (and always for `search`, which lists what resolve would weigh)
-    own = [(text, hint) for base in script_bases(query.folded, written)
-           for text, hint in [(base, ""), *split_generic(base)]]
-    if not best or not stop_early:  # then the base forms' transliteration keys, before any
-        # fuzzy guess, where a generic term vouches for the reading ("Джабраильского района")
-        # or the ending is of the query's script: a lone Latin or Cyrillic word read loosely is
-        # too often another word ("Гранаты", pomegranates, is not "Гранада")
-        for text, hint, langs in [*((t, h, ls) for t, h, ls in inflected if h and not best),
+    # then the base forms' transliteration keys, unless a match already scores what they could
+    # (with `search`, always), before any fuzzy guess: where a generic term vouches for the
+    # reading ("Джабраильского района"), or the ending is of the query's own non-Latin script
+    # ("ნახიჩევანის"; toponyms.inflection.script_bases), read then in names of any language. A
+    # lone Latin or Cyrillic word read loosely is too often another word ("Гранаты",
+    # pomegranates, is not "Гранада")
+    own: list[tuple[str, str]] = []
+    if not settled(SCORES["transliteration"] - ENDING_PENALTY):
+        own = [(text, hint) for base in script_bases(query.folded, written)
+               for text, hint in [(base, ""), *split_generic(base)]]
+        for text, hint, langs in [*((t, h, ls) for t, h, ls in inflected if h),
                                   *((t, h, None) for t, h in own)]:
             for key in _translit_keys(text):
                 if len(key) >= FUZZY_MIN_KEY:

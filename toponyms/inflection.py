@@ -68,6 +68,9 @@ def base_forms(folded: str, script: str | None = None,
     before = prepositions().get(strip_marks(words[0])) if len(words) > 1 else None
     if before:  # "в Шуше": a preposition is read off before anything else
         options[0] = [(_DROPPED, before)]
+    if len(words) == 1:  # "Балакенский": an adjective alone, its generic term left out
+        options[0].extend((f"{w} {noun}", frozenset({lang})) for w, langs in list(options[0])
+                          for lang, noun in _elided(w, langs, data))
     out: dict[str, frozenset[str] | None] = {}
     # each word's likeliest readings together first: "Нахичеванской Автономной Республики"
     # needs the first reading of each of its three words, not every reading of the last one
@@ -122,6 +125,51 @@ def _with_sum(sizes: list[int], total: int) -> Iterator[tuple[int, ...]]:
     for first in range(min(total, sizes[0] - 1) + 1):
         for rest in _with_sum(sizes[1:], total - first):
             yield (first, *rest)
+
+
+def _elided(word: str, langs: frozenset[str], data: Languages) -> list[tuple[str, str]]:
+    """(language, generic term) for each language's `elided` rule whose adjective ending
+    `word` has: the generic term an adjective made of a place name agrees with, which a writer
+    may leave out ("Балакенский" for "Балакенский район", "Ширакская" for "Ширакская
+    область"). Only languages whose endings were read off (`langs`), or any when none were."""
+    bare = strip_marks(word)
+    return [(lang, noun) for lang, rules in elided().items()
+            if not langs or lang in langs
+            for ending, noun in rules if bare.endswith(ending) and len(bare) > len(ending)]
+
+
+_elided_rules: list[dict[str, tuple[tuple[str, str], ...]]] = []
+
+
+def elided() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each inflecting language's `elided` rules (its language file), folded and unmarked:
+    language -> ((adjective ending, generic term), ...). Read once, thread-safe."""
+    if not _elided_rules:
+        with _lock:
+            if not _elided_rules:
+                _elided_rules.append(load_elided(sorted(languages().inflect)))
+    return _elided_rules[0]
+
+
+def load_elided(codes: list[str], folder: Path | None = None,
+                ) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The `elided` rules of the language files of `codes` (pairs [ending, generic term]);
+    DataError when malformed."""
+    folder = folder or data_dir() / "languages"
+    out: dict[str, tuple[tuple[str, str], ...]] = {}
+    for code in codes:
+        path = folder / f"{code}.yaml"
+        raw: Any = _read(path) if path.exists() else None
+        rules = raw.get("elided") if isinstance(raw, dict) else None
+        if rules is None:
+            continue
+        if not isinstance(rules, list) or not all(
+                isinstance(r, list) and len(r) == 2 for r in rules):
+            raise DataError(f"{code}.yaml: 'elided' is a list of [ending, generic term] pairs",
+                            path=str(path))
+        out[code] = tuple((strip_marks(fold(str(e))), strip_marks(fold(str(n))))
+                          for e, n in rules)
+    return out
 
 
 #: The word a preposition leaves in a reading: nothing (an identity-checked marker).
@@ -190,5 +238,5 @@ def _word_bases(word: str, data: Languages, script: str | None = None,
     return [(text, frozenset(langs)) for text, langs in out.items()]
 
 
-__all__ = ["ENDING_PENALTY", "ENDING_PENALTY_FUZZY", "MAX_FORMS", "base_forms",
-           "load_prepositions", "prepositions", "script_bases"]
+__all__ = ["ENDING_PENALTY", "ENDING_PENALTY_FUZZY", "MAX_FORMS", "base_forms", "elided",
+           "load_elided", "load_prepositions", "prepositions", "script_bases"]
