@@ -18,7 +18,13 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from toponyms.index import UNTAGGED, NameIndex
-from toponyms.inflection import ENDING_PENALTY, ENDING_PENALTY_FUZZY, base_forms, script_bases
+from toponyms.inflection import (
+    ENDING_PENALTY,
+    ENDING_PENALTY_FUZZY,
+    MAX_SCRIPT_FORMS,
+    base_forms,
+    script_bases,
+)
 from toponyms.keys import MAX_NAME_CHARS, fold, script_of, split_generic, strip_marks
 from toponyms.keys import translit_keys as _translit_keys
 from toponyms.kindwords import kind_of
@@ -266,12 +272,13 @@ def run(
     # ("ნახიჩევანის"; toponyms.inflection.script_bases), read then in names of any language. A
     # lone Latin or Cyrillic word read loosely is too often another word ("Гранаты",
     # pomegranates, is not "Гранада")
-    own: list[tuple[str, str]] = []
+    own: list[tuple[str, str, bool]] = []  # (text, hint, looked up fuzzily too)
     if not settled(SCORES["transliteration"] - ENDING_PENALTY):
-        own = [(text, hint) for base in script_bases(query.folded, written)
+        own = [(text, hint, i < MAX_SCRIPT_FORMS)
+               for i, base in enumerate(script_bases(query.folded, written))
                for text, hint in [(base, ""), *split_generic(base)]]
         for text, hint, langs in [*((t, h, ls) for t, h, ls in inflected if h),
-                                  *((t, h, None) for t, h in own)]:
+                                  *((t, h, None) for t, h, _ in own)]:
             for key in _translit_keys(text):
                 if len(key) >= FUZZY_MIN_KEY:
                     consider(index.entries(index.translit, key), "transliteration",
@@ -288,7 +295,9 @@ def run(
                 continue
             for found, score in _fuzzy(index, key, min_score):
                 consider(index.entries(index.translit, found), "fuzzy", score, hint, script)
-    for text, hint in own if not best or not stop_early else []:  # met only fuzzily
+    for text, hint, likeliest in own if not best or not stop_early else []:  # met only fuzzily
+        if not likeliest:
+            continue
         for key in _translit_keys(text):
             if len(key) >= FUZZY_MIN_KEY:
                 for found, score in _fuzzy(index, key, min_score + ENDING_PENALTY_FUZZY):

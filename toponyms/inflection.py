@@ -41,6 +41,9 @@ MAX_OPTIONS = 6
 MIN_STEM = 3
 #: Longest query (in words) whose words are all tried.
 MAX_WORDS = 4
+#: Most readings of `script_bases` (likeliest first) looked up fuzzily: each costs a fuzzy
+#: look-up as long as the query's own.
+MAX_SCRIPT_FORMS = 3
 
 
 def base_forms(folded: str, script: str | None = None,
@@ -68,9 +71,10 @@ def base_forms(folded: str, script: str | None = None,
     before = prepositions().get(strip_marks(words[0])) if len(words) > 1 else None
     if before:  # "в Шуше": a preposition is read off before anything else
         options[0] = [(_DROPPED, before)]
-    if len(words) == 1:  # "Балакенский": an adjective alone, its generic term left out
-        options[0].extend((f"{w} {noun}", frozenset({lang})) for w, langs in list(options[0])
-                          for lang, noun in _elided(w, langs, data))
+    if len(words) == 1:  # "Балакенский": an adjective alone, its generic term left out (the
+        # likeliest reading of an adjective, so it comes first)
+        options[0][1:1] = [(f"{w} {noun}", frozenset({lang})) for w, langs in options[0]
+                           for lang, noun in _elided(w, langs, data)]
     out: dict[str, frozenset[str] | None] = {}
     # each word's likeliest readings together first: "Нахичеванской Автономной Республики"
     # needs the first reading of each of its three words, not every reading of the last one
@@ -99,6 +103,8 @@ def script_bases(folded: str, script: str) -> list[str]:
     so these readings may meet names of any language loosely (at the transliteration and fuzzy
     stages): "ნახიჩევანის" is the genitive of a name the data has in Russian and Azerbaijani.
     A Latin ending (-da, -in, -e) is a letter sequence of a hundred languages: no such reading.
+    Likeliest first: the cascade looks up MAX_SCRIPT_FORMS of them fuzzily (each costs a
+    fuzzy look-up), all of them at the transliteration stage.
 
     >>> script_bases("ყარაბაღში", "GEORGIAN")
     ['ყარაბაღი', 'ყარაბაღ']
@@ -238,5 +244,6 @@ def _word_bases(word: str, data: Languages, script: str | None = None,
     return [(text, frozenset(langs)) for text, langs in out.items()]
 
 
-__all__ = ["ENDING_PENALTY", "ENDING_PENALTY_FUZZY", "MAX_FORMS", "base_forms", "elided",
-           "load_elided", "load_prepositions", "prepositions", "script_bases"]
+__all__ = ["ENDING_PENALTY", "ENDING_PENALTY_FUZZY", "MAX_FORMS", "MAX_SCRIPT_FORMS",
+           "base_forms", "elided", "load_elided", "load_prepositions", "prepositions",
+           "script_bases"]
