@@ -14,7 +14,7 @@ import toponyms
 from toponyms import Gazetteer
 from toponyms.inflection import ENDING_PENALTY, load_elided, script_bases
 from toponyms.keys import fold, script_of
-from toponyms.kindwords import kind_words
+from toponyms.kindwords import STATE_CLASS, kind_words, read_title_classes, title_class
 from toponyms.model import DataError
 from toponyms.translit import languages
 
@@ -172,3 +172,21 @@ def test_malformed_elided_rules_are_a_data_error(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="elided"):
         load_elided(["ru"], tmp_path)
     assert load_elided(["ka"], tmp_path) == {}  # no file, no rules
+
+
+@pytest.mark.parametrize("query", [
+    "Autonomous Region of Nagorno-Karabakh",  # English prefix title of the autonomy class
+    "Нагорный Карабах автономная область",  # Russian suffix title, around the region's name
+])
+def test_a_title_of_an_autonomous_region_prefers_the_autonomous_region(query: str) -> None:
+    found = [m.place.id for m in toponyms.search(query, limit=3)]
+    assert found[0] == "nagorno-karabakh-autonomous-oblast", found
+    assert "republic-of-artsakh" in found  # the republic is a candidate, after it
+
+
+def test_title_classes_are_read_from_data(tmp_path: Path) -> None:
+    assert title_class("respublika armeniia") == STATE_CLASS
+    assert title_class(fold("Khu tự trị Tây Tạng")) == "autonomous-region"
+    with pytest.raises(DataError, match="title_classes"):
+        read_title_classes({"autonomous-region": "autonomous oblast"}, tmp_path / "t.yaml")
+    assert read_title_classes(None, tmp_path / "t.yaml") == ()

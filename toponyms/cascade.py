@@ -27,7 +27,7 @@ from toponyms.inflection import (
 )
 from toponyms.keys import MAX_NAME_CHARS, fold, script_of, split_generic, strip_marks
 from toponyms.keys import translit_keys as _translit_keys
-from toponyms.kindwords import kind_of
+from toponyms.kindwords import kind_of, title_class, titled_after
 from toponyms.lineage import above
 from toponyms.model import Match, Name, Place, _lang_matches
 from toponyms.rank import merge, prominence, rank
@@ -73,6 +73,10 @@ PENALTY_TITLE_UNMATCHED = 2.0
 #: Autonomous Oblast") is met too, for this much less than its own titled name, so it ranks
 #: before the untitled place (which loses PENALTY_TITLE_UNMATCHED).
 PENALTY_VIA_TITLED = 1.0
+#: A titled name whose title is of another class than the query's (titles.yaml's
+#: `title_classes`): "Khu tự trị Nagorno-Karabakh" (an autonomous region) meets the "Republic
+#: of Nagorno-Karabakh" for this much less than the "Nagorno-Karabakh Autonomous Oblast".
+PENALTY_TITLE_OTHER_CLASS = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +154,7 @@ def run(
     latin_query = written in ("LATIN", "")
     loose = False  # set once the cascade reaches the transliteration stage
     title_kinds = languages().title_kinds
+    asked_class = title_class(query.folded)  # the class of the query's state title, if any
     no_state: list[str] = []  # places a state title's name named that are not of title_kinds
     # an abbreviation written in capitals matches only a query written in capitals
     capitals_only = CAPITALS_ONLY and not query.text.isupper()
@@ -191,8 +196,9 @@ def run(
                 score -= PENALTY_UNASKED_GENERIC
             if hint == STATE_TITLE and generic != STATE_TITLE:
                 # "Республика Нагорный Карабах": the republic named after the place met
-                via_score = score - PENALTY_TITLE_DROPPED - PENALTY_VIA_TITLED
-                for via, titled in _titled_after(index, place, title_kinds):
+                for via, titled in titled_after(index, place, title_kinds, asked_class):
+                    via_score = score - PENALTY_TITLE_DROPPED - PENALTY_VIA_TITLED - (
+                        _other_class(titled, asked_class))
                     old = best.get(via)
                     if via_score >= min_score and (old is None or via_score > old[0]) and (
                             passes(index.places[via], titled, filters, ancestors)):
@@ -206,6 +212,8 @@ def run(
                 score -= PENALTY_TITLE_DROPPED
                 if generic != STATE_TITLE:
                     score -= PENALTY_TITLE_UNMATCHED
+                else:  # "Khu tự trị ..." (an autonomous region) and "Republic of ..."
+                    score -= _other_class(name, asked_class)
             elif hint and not fits(hint, place.kind):
                 named_after = _named_after(index, place, hint, fits)
                 if named_after is not None and passes(index.places[named_after[0]],
@@ -357,19 +365,10 @@ def _named_after(index: NameIndex, place: Place, hint: str,
     return (p, shared) if shared is not None else None
 
 
-def _titled_after(index: NameIndex, place: Place,
-                  title_kinds: frozenset[str]) -> list[tuple[int, Name]]:
-    """(number, titled name) of each other place of `title_kinds` with a name that is a state
-    title around one of `place`'s names: "Republic of Nagorno-Karabakh" (the republic) around
-    "Nagorno-Karabakh" (the region). Read only for a query with a state title."""
-    out: dict[int, Name] = {}
-    for name in place.names:
-        for p, n, generic in index.entries(index.normalized, strip_marks(fold(name.text))):
-            other = index.places[p]
-            if generic == STATE_TITLE and p not in out and other.id != place.id and (
-                    other.kind in title_kinds):
-                out[p] = other.names[n]
-    return list(out.items())
+def _other_class(titled: Name, asked: str) -> float:
+    """PENALTY_TITLE_OTHER_CLASS when the title of a titled name is of another class than the
+    query's (`asked`), else 0."""
+    return 0.0 if title_class(fold(titled.text)) == asked else PENALTY_TITLE_OTHER_CLASS
 
 
 def passes(place: Place, name: Name, f: Filters, ancestors: dict[str, frozenset[str]]) -> bool:
