@@ -154,7 +154,9 @@ def run(
     latin_query = written in ("LATIN", "")
     loose = False  # set once the cascade reaches the transliteration stage
     title_kinds = languages().title_kinds
-    asked_class = title_class(query.folded)  # the class of the query's state title, if any
+    # the class of the query's state title, read only for a query with one
+    asked_class = title_class(query.folded) if any(
+        hint == STATE_TITLE for _, hint in query.variants) else ""
     no_state: list[str] = []  # places a state title's name named that are not of title_kinds
     # an abbreviation written in capitals matches only a query written in capitals
     capitals_only = CAPITALS_ONLY and not query.text.isupper()
