@@ -154,9 +154,7 @@ def run(
     latin_query = written in ("LATIN", "")
     loose = False  # set once the cascade reaches the transliteration stage
     title_kinds = languages().title_kinds
-    # the class of the query's state title, read only for a query with one
-    asked_class = title_class(query.folded) if any(
-        hint == STATE_TITLE for _, hint in query.variants) else ""
+    asked: list[str] = []  # the class of the query's state title, read once when needed
     no_state: list[str] = []  # places a state title's name named that are not of title_kinds
     # an abbreviation written in capitals matches only a query written in capitals
     capitals_only = CAPITALS_ONLY and not query.text.isupper()
@@ -196,11 +194,13 @@ def run(
                     continue  # "Korea" is met by the name "Korea", not by "Republic of Korea"
             elif generic and generic != hint:
                 score -= PENALTY_UNASKED_GENERIC
+            if hint == STATE_TITLE and not asked:
+                asked.append(title_class(query.folded))
             if hint == STATE_TITLE and generic != STATE_TITLE:
                 # "Республика Нагорный Карабах": the republic named after the place met
-                for via, titled in titled_after(index, place, title_kinds, asked_class):
+                for via, titled in titled_after(index, place, title_kinds, asked[0]):
                     via_score = score - PENALTY_TITLE_DROPPED - PENALTY_VIA_TITLED - (
-                        _other_class(titled, asked_class))
+                        _other_class(titled, asked[0]))
                     old = best.get(via)
                     if via_score >= min_score and (old is None or via_score > old[0]) and (
                             passes(index.places[via], titled, filters, ancestors)):
@@ -215,7 +215,7 @@ def run(
                 if generic != STATE_TITLE:
                     score -= PENALTY_TITLE_UNMATCHED
                 else:  # "Khu tự trị ..." (an autonomous region) and "Republic of ..."
-                    score -= _other_class(name, asked_class)
+                    score -= _other_class(name, asked[0])
             elif hint and not fits(hint, place.kind):
                 named_after = _named_after(index, place, hint, fits)
                 if named_after is not None and passes(index.places[named_after[0]],
