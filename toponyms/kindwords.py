@@ -11,6 +11,7 @@ district, not a typo of a town's name.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -128,11 +129,14 @@ MAX_KIND_WORDS = 3
 
 
 def read_edge(text: str, words_of_kinds: dict[str, str], function_words: frozenset[str],
-              max_words: int) -> tuple[str, str, str] | None:
+              max_words: int, is_name: Callable[[str], bool] | None = None,
+              ) -> tuple[str, str, str] | None:
     """(name, kind word as written, kind) for a text of 2 to `max_words` words with a kind word
     at its start or end ("Gyumri город", "provincia de Lori": function words after a leading
-    kind word go with it); None when neither edge is one, or nothing but kind words is left.
-    A kind word of one letter counts only with its dot ("г. Гюмри": "с" and "г" are words).
+    kind word go with it); None when neither edge is one, or nothing but kind words is left
+    (unless `is_name` says the rest is a place's name: "ASSR Ավան", Avan, whose name is also
+    the Armenian word for a town). A kind word of one letter counts only with its dot ("г.
+    Гюмри": "с" and "г" are words).
 
     >>> read_edge("Gyumri город", kind_words(), frozenset(), 5)
     ('Gyumri', 'город', 'city')
@@ -151,7 +155,8 @@ def read_edge(text: str, words_of_kinds: dict[str, str], function_words: frozens
             while leading and len(rest) > 1 and strip_marks(fold(rest[0])) in function_words:
                 rest = rest[1:]
             name = " ".join(rest)
-            if strip_marks(fold(name)).rstrip(".") in words_of_kinds:
+            if strip_marks(fold(name)).rstrip(".") in words_of_kinds and (
+                    is_name is None or not is_name(name)):
                 return None  # "city district": kind words only
             return name, " ".join(head), kind
     return None
