@@ -18,10 +18,16 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from toponyms.index import UNTAGGED, NameIndex
-from toponyms.inflection import ENDING_PENALTY, base_forms
+from toponyms.inflection import (
+    ENDING_PENALTY,
+    ENDING_PENALTY_FUZZY,
+    MAX_SCRIPT_FORMS,
+    base_forms,
+    script_bases,
+)
 from toponyms.keys import MAX_NAME_CHARS, fold, script_of, split_generic, strip_marks
 from toponyms.keys import translit_keys as _translit_keys
-from toponyms.kindwords import kind_of
+from toponyms.kindwords import kind_of, title_class, titled_after
 from toponyms.lineage import above
 from toponyms.model import Match, Name, Place, _lang_matches
 from toponyms.rank import merge, prominence, rank
@@ -61,6 +67,16 @@ PENALTY_TITLE_DROPPED = 1.0  # "Republic of Korea" matched only through the name
 #: "Cộng hòa Artsakh" (Vietnamese) is the Republic of Artsakh, whose names include "Republic
 #: of Artsakh", before the region that is called "Artsakh" and nothing with a title.
 PENALTY_TITLE_UNMATCHED = 2.0
+#: A state title around a name of a place that is not titled itself ("Республика Нагорный
+#: Карабах", "Khu tự trị Nagorno-Karabakh"): the place of a title kind with a titled name whose
+#: core is one of that place's names ("Republic of Nagorno-Karabakh", "Nagorno-Karabakh
+#: Autonomous Oblast") is met too, for this much less than its own titled name, so it ranks
+#: before the untitled place (which loses PENALTY_TITLE_UNMATCHED).
+PENALTY_VIA_TITLED = 1.0
+#: A titled name whose title is of another class than the query's (titles.yaml's
+#: `title_classes`): "Khu tự trị Nagorno-Karabakh" (an autonomous region) meets the "Republic
+#: of Nagorno-Karabakh" for this much less than the "Nagorno-Karabakh Autonomous Oblast".
+PENALTY_TITLE_OTHER_CLASS = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +154,7 @@ def run(
     latin_query = written in ("LATIN", "")
     loose = False  # set once the cascade reaches the transliteration stage
     title_kinds = languages().title_kinds
+    asked: list[str] = []  # the class of the query's state title, read once when needed
     no_state: list[str] = []  # places a state title's name named that are not of title_kinds
     # an abbreviation written in capitals matches only a query written in capitals
     capitals_only = CAPITALS_ONLY and not query.text.isupper()
@@ -177,6 +194,19 @@ def run(
                     continue  # "Korea" is met by the name "Korea", not by "Republic of Korea"
             elif generic and generic != hint:
                 score -= PENALTY_UNASKED_GENERIC
+            if hint == STATE_TITLE and not asked:
+                asked.append(title_class(query.folded))
+            if hint == STATE_TITLE and generic != STATE_TITLE:
+                # "Республика Нагорный Карабах": the republic named after the place met
+                for via, titled in titled_after(index, place, title_kinds, asked[0]):
+                    via_score = score - PENALTY_TITLE_DROPPED - PENALTY_VIA_TITLED - (
+                        _other_class(titled, asked[0]))
+                    old = best.get(via)
+                    if via_score >= min_score and (old is None or via_score > old[0]) and (
+                            passes(index.places[via], titled, filters, ancestors)):
+                        best[via] = (via_score, index.places[via].names.index(titled),
+                                     Match(index.places[via], titled, round(via_score, 2),
+                                           method, query.text))
             if hint == STATE_TITLE:
                 if place.kind not in title_kinds:
                     no_state.append(place.id)
@@ -184,6 +214,8 @@ def run(
                 score -= PENALTY_TITLE_DROPPED
                 if generic != STATE_TITLE:
                     score -= PENALTY_TITLE_UNMATCHED
+                else:  # "Khu tự trị ..." (an autonomous region) and "Republic of ..."
+                    score -= _other_class(name, asked[0])
             elif hint and not fits(hint, place.kind):
                 named_after = _named_after(index, place, hint, fits)
                 if named_after is not None and passes(index.places[named_after[0]],
@@ -244,12 +276,19 @@ def run(
                 continue  # "and" is not India's "Ind": short Latin words meet too easily
             consider(index.entries(index.translit, key), "transliteration",
                      SCORES["transliteration"], hint)
-    if not best:  # then the base forms' transliteration keys, before any fuzzy guess, where a
-        # generic term vouches for the reading ("Джабраильского района"): a lone word read
-        # loosely is too often another word ("Гранаты", pomegranates, is not "Гранада")
-        for text, hint, langs in inflected:
-            if not hint:
-                continue
+    # then the base forms' transliteration keys, unless a match already scores what they could
+    # (with `search`, always), before any fuzzy guess: where a generic term vouches for the
+    # reading ("Джабраильского района"), or the ending is of the query's own non-Latin script
+    # ("ნახიჩევანის"; toponyms.inflection.script_bases), read then in names of any language. A
+    # lone Latin or Cyrillic word read loosely is too often another word ("Гранаты",
+    # pomegranates, is not "Гранада")
+    own: list[tuple[str, str, bool]] = []  # (text, hint, looked up fuzzily too)
+    if not settled(SCORES["transliteration"] - ENDING_PENALTY):
+        own = [(text, hint, i < MAX_SCRIPT_FORMS)
+               for i, base in enumerate(script_bases(query.folded, written))
+               for text, hint in [(base, ""), *split_generic(base)]]
+        for text, hint, langs in [*((t, h, ls) for t, h, ls in inflected if h),
+                                  *((t, h, None) for t, h, _ in own)]:
             for key in _translit_keys(text):
                 if len(key) >= FUZZY_MIN_KEY:
                     consider(index.entries(index.translit, key), "transliteration",
@@ -266,6 +305,16 @@ def run(
                 continue
             for found, score in _fuzzy(index, key, min_score):
                 consider(index.entries(index.translit, found), "fuzzy", score, hint, script)
+    for text, hint, likeliest in own if not best or not stop_early else []:  # met only fuzzily
+        if not likeliest:
+            continue
+        for key in _translit_keys(text):
+            if len(key) >= FUZZY_MIN_KEY:
+                for found, score in _fuzzy(index, key, min_score + ENDING_PENALTY_FUZZY):
+                    # never above the same reading met exactly at the transliteration stage
+                    consider(index.entries(index.translit, found), "fuzzy", min(
+                        score, SCORES["transliteration"] - ENDING_PENALTY)
+                        - ENDING_PENALTY_FUZZY, hint, script)
     return rank(index, best, ancestors)
 
 
@@ -316,6 +365,12 @@ def _named_after(index: NameIndex, place: Place, hint: str,
     own = {fold(n.text) for n in place.names}
     shared = next((n for n in parent.names if fold(n.text) in own), None)
     return (p, shared) if shared is not None else None
+
+
+def _other_class(titled: Name, asked: str) -> float:
+    """PENALTY_TITLE_OTHER_CLASS when the title of a titled name is of another class than the
+    query's (`asked`), else 0."""
+    return 0.0 if title_class(fold(titled.text)) == asked else PENALTY_TITLE_OTHER_CLASS
 
 
 def passes(place: Place, name: Name, f: Filters, ancestors: dict[str, frozenset[str]]) -> bool:

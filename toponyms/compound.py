@@ -42,7 +42,7 @@ nothing is no match; one that is also a place's name is read as a name.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -162,9 +162,10 @@ def _qualified_splits(text: str) -> list[list[Part]]:
     return [parts for parts in splits if all(p.kind is None and p.text for p in parts)]
 
 
-def annotated(text: str) -> list[Part] | None:
+def annotated(text: str, is_name: Callable[[str], bool] | None = None) -> list[Part] | None:
     """A name with a kind word at its start or end and no separator: [name, kind word]
-    (toponyms.kindwords.read_edge); None when there is none, or nothing else.
+    (toponyms.kindwords.read_edge); None when there is none, or nothing else (a rest that is a
+    kind word too counts as a name when `is_name` says it is one).
 
     >>> annotated("Gyumri város")
     [Part(text='Gyumri', kind=None), Part(text='város', kind='city')]
@@ -174,7 +175,7 @@ def annotated(text: str) -> list[Part] | None:
     (True, Part(text='мечты', kind=None))
     """
     s = spec()
-    found = read_edge(text, s.kind_words, s.function_words, s.max_qualified_words)
+    found = read_edge(text, s.kind_words, s.function_words, s.max_qualified_words, is_name)
     return None if found is None else [Part(found[0]), Part(found[1], found[2])]
 
 
@@ -260,7 +261,8 @@ def run(
     """
     parts = parse(text)
     if parts is None:
-        edge = annotated(text)
+        edge = annotated(text, lambda rest: next(index.entries(
+            index.normalized, strip_marks(fold(rest))), None) is not None)
         # a kind word that is also a place's name ("Ավան", town, and a district of Yerevan) is
         # no evidence of a kind: the text may be two places' names
         if edge is not None and next(index.entries(

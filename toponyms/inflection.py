@@ -22,12 +22,17 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from toponyms.keys import fold, strip_marks
+from toponyms.keys import fold, script_of, strip_marks
 from toponyms.model import DataError, data_dir
 from toponyms.translit import Languages, _read, languages
 
 #: Score lost by a match through a base form (the same as extract's for a case ending read).
 ENDING_PENALTY = 4.0
+#: Score lost by a fuzzy match through a base form whose ending is written in the query's own
+#: script ("ნახიჩევანის", the Georgian genitive of a name met only fuzzily): the fuzzy score
+#: already says how unsure the name is, and an ending of the query's script is no guess about
+#: its language, so the reading costs only enough to rank below the bare form.
+ENDING_PENALTY_FUZZY = 1.0
 #: Most base forms tried for one query: bounds the work of a query that matches nothing.
 MAX_FORMS = 48
 #: Most readings of one word (itself first): bounds the combinations of a long query.
@@ -36,12 +41,19 @@ MAX_OPTIONS = 6
 MIN_STEM = 3
 #: Longest query (in words) whose words are all tried.
 MAX_WORDS = 4
+#: Most readings of `script_bases` (likeliest first) looked up fuzzily: each costs a fuzzy
+#: look-up as long as the query's own.
+MAX_SCRIPT_FORMS = 3
 
 
-def base_forms(folded: str) -> list[tuple[str, frozenset[str] | None]]:
+def base_forms(folded: str, script: str | None = None,
+               ) -> list[tuple[str, frozenset[str] | None]]:
     """Other readings of folded text with case endings and a leading preposition taken off,
     most likely first, each with the languages whose endings were read (a base form meets
     only their names; None: a preposition alone was read, and any name may be met).
+
+    With `script` (a Unicode script word such as "GEORGIAN") only endings and word forms
+    written in that script are read: the readings `script_bases` gives.
 
     >>> [text for text, _ in base_forms("şuşada")][:3]
     ['şuşa', 'şuşad']
@@ -54,10 +66,15 @@ def base_forms(folded: str) -> list[tuple[str, frozenset[str] | None]]:
     if not words or len(words) > MAX_WORDS:
         return []
     data = languages()
-    options = [[(w, frozenset[str]()), *_word_bases(w, data)][:MAX_OPTIONS] for w in words]
+    options = [[(w, frozenset[str]()), *_word_bases(w, data, script)][:MAX_OPTIONS]
+               for w in words]
     before = prepositions().get(strip_marks(words[0])) if len(words) > 1 else None
     if before:  # "в Шуше": a preposition is read off before anything else
         options[0] = [(_DROPPED, before)]
+    if len(words) == 1:  # "Балакенский": an adjective alone, its generic term left out (the
+        # likeliest reading of an adjective, so it comes first)
+        options[0][1:1] = [(f"{w} {noun}", frozenset({lang})) for w, langs in options[0]
+                           for lang, noun in _elided(w, langs, data)]
     out: dict[str, frozenset[str] | None] = {}
     # each word's likeliest readings together first: "Нахичеванской Автономной Республики"
     # needs the first reading of each of its three words, not every reading of the last one
@@ -79,6 +96,26 @@ def base_forms(folded: str) -> list[tuple[str, frozenset[str] | None]]:
     return list(out.items())
 
 
+def script_bases(folded: str, script: str) -> list[str]:
+    """The base forms of folded text in a script other than Latin whose endings are all
+    written in that script: "ყარაბაღში" -> "ყარაბაღი", "ყარაბაღ" (Georgian -ში, and -ი of
+    the nominative back). Only the language of that script can have put such an ending there,
+    so these readings may meet names of any language loosely (at the transliteration and fuzzy
+    stages): "ნახიჩევანის" is the genitive of a name the data has in Russian and Azerbaijani.
+    A Latin ending (-da, -in, -e) is a letter sequence of a hundred languages: no such reading.
+    Likeliest first: the cascade looks up MAX_SCRIPT_FORMS of them fuzzily (each costs a
+    fuzzy look-up), all of them at the transliteration stage.
+
+    >>> script_bases("ყარაბაღში", "GEORGIAN")
+    ['ყარაბაღი', 'ყარაბაღ']
+    >>> script_bases("şuşada", "LATIN")
+    []
+    """
+    if script in ("LATIN", ""):
+        return []
+    return [text for text, langs in base_forms(folded, script) if langs]
+
+
 def _by_rank(sizes: list[int]) -> Iterator[tuple[int, ...]]:
     """Every choice of one reading per word (an index below each size), by the sum of the
     indexes: the readings each word ranks first come together first."""
@@ -94,6 +131,51 @@ def _with_sum(sizes: list[int], total: int) -> Iterator[tuple[int, ...]]:
     for first in range(min(total, sizes[0] - 1) + 1):
         for rest in _with_sum(sizes[1:], total - first):
             yield (first, *rest)
+
+
+def _elided(word: str, langs: frozenset[str], data: Languages) -> list[tuple[str, str]]:
+    """(language, generic term) for each language's `elided` rule whose adjective ending
+    `word` has: the generic term an adjective made of a place name agrees with, which a writer
+    may leave out ("Балакенский" for "Балакенский район", "Ширакская" for "Ширакская
+    область"). Only languages whose endings were read off (`langs`), or any when none were."""
+    bare = strip_marks(word)
+    return [(lang, noun) for lang, rules in elided().items()
+            if not langs or lang in langs
+            for ending, noun in rules if bare.endswith(ending) and len(bare) > len(ending)]
+
+
+_elided_rules: list[dict[str, tuple[tuple[str, str], ...]]] = []
+
+
+def elided() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each inflecting language's `elided` rules (its language file), folded and unmarked:
+    language -> ((adjective ending, generic term), ...). Read once, thread-safe."""
+    if not _elided_rules:
+        with _lock:
+            if not _elided_rules:
+                _elided_rules.append(load_elided(sorted(languages().inflect)))
+    return _elided_rules[0]
+
+
+def load_elided(codes: list[str], folder: Path | None = None,
+                ) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The `elided` rules of the language files of `codes` (pairs [ending, generic term]);
+    DataError when malformed."""
+    folder = folder or data_dir() / "languages"
+    out: dict[str, tuple[tuple[str, str], ...]] = {}
+    for code in codes:
+        path = folder / f"{code}.yaml"
+        raw: Any = _read(path) if path.exists() else None
+        rules = raw.get("elided") if isinstance(raw, dict) else None
+        if rules is None:
+            continue
+        if not isinstance(rules, list) or not all(
+                isinstance(r, list) and len(r) == 2 for r in rules):
+            raise DataError(f"{code}.yaml: 'elided' is a list of [ending, generic term] pairs",
+                            path=str(path))
+        out[code] = tuple((strip_marks(fold(str(e))), strip_marks(fold(str(n))))
+                          for e, n in rules)
+    return out
 
 
 #: The word a preposition leaves in a reading: nothing (an identity-checked marker).
@@ -131,9 +213,11 @@ def load_prepositions(path: Path | None = None) -> dict[str, frozenset[str]]:
     return {word: frozenset(langs) for word, langs in out.items()}
 
 
-def _word_bases(word: str, data: Languages) -> list[tuple[str, frozenset[str]]]:
+def _word_bases(word: str, data: Languages, script: str | None = None,
+                ) -> list[tuple[str, frozenset[str]]]:
     """A word's readings without an ending, the longest ending read first: "Нахичеванской"
-    is "-ая" read off "-ой" before it is a soft sign read off "-и" (й loses its mark)."""
+    is "-ая" read off "-ой" before it is a soft sign read off "-и" (й loses its mark).
+    With `script`, only endings written in that script are read."""
     bare = strip_marks(word)
     if len(bare) != len(word):
         word = bare  # a letter whose mark does not fold to one code point: use the bare word
@@ -142,7 +226,8 @@ def _word_bases(word: str, data: Languages) -> list[tuple[str, frozenset[str]]]:
     for lang, rules in data.inflect.items():
         for ending, forms in rules:
             for form in forms:
-                if bare.endswith(form) and len(bare) - len(form) >= MIN_STEM:
+                if bare.endswith(form) and len(bare) - len(form) >= MIN_STEM and (
+                        script is None or script_of(form) == script):
                     text = word[: len(word) - len(form)] + ending
                     out.setdefault(text, set()).add(lang)
                     read[text] = max(read.get(text, 0), len(form))
@@ -150,7 +235,8 @@ def _word_bases(word: str, data: Languages) -> list[tuple[str, frozenset[str]]]:
     for ending in sorted(data.suffixes, key=len, reverse=True):
         if data.suffixes[ending]:
             continue  # only after an apostrophe (Yerevan's), which folding has dropped
-        if bare.endswith(ending) and len(bare) - len(ending) >= MIN_STEM:
+        if bare.endswith(ending) and len(bare) - len(ending) >= MIN_STEM and (
+                script is None or script_of(ending) == script):
             text = word[: len(word) - len(ending)]
             out.setdefault(text, set()).update(data.suffix_langs.get(ending, ()))
             read[text] = max(read.get(text, 0), len(ending))
@@ -158,4 +244,6 @@ def _word_bases(word: str, data: Languages) -> list[tuple[str, frozenset[str]]]:
     return [(text, frozenset(langs)) for text, langs in out.items()]
 
 
-__all__ = ["ENDING_PENALTY", "MAX_FORMS", "base_forms", "load_prepositions", "prepositions"]
+__all__ = ["ENDING_PENALTY", "ENDING_PENALTY_FUZZY", "MAX_FORMS", "MAX_SCRIPT_FORMS",
+           "base_forms", "elided", "load_elided", "load_prepositions", "prepositions",
+           "script_bases"]

@@ -11,12 +11,14 @@ district, not a typo of a town's name.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from toponyms.index import NameIndex
 from toponyms.keys import fold, strip_marks
-from toponyms.model import DataError, data_dir
-from toponyms.translit import _read, languages
+from toponyms.model import DataError, Name, Place, data_dir
+from toponyms.translit import STATE_TITLE, _read, languages
 
 
 def read_kind_words(raw: Any, path: Path) -> dict[str, str]:
@@ -62,16 +64,79 @@ def kind_of(folded: str) -> str | None:
     return kind_words().get(strip_marks(folded).rstrip("."))
 
 
+#: The class of a state title not listed in titles.yaml's `title_classes`.
+STATE_CLASS = "state"
+_classes: list[tuple[tuple[str, str], ...]] = []
+
+
+def title_classes() -> tuple[tuple[str, str], ...]:
+    """data/languages/titles.yaml's `title_classes`: (" folded title ", class) pairs, longest
+    title first (read once, thread-safe)."""
+    if not _classes:
+        with _lock:
+            if not _classes:
+                path = data_dir() / "languages" / "titles.yaml"
+                raw: Any = _read(path)
+                _classes.append(read_title_classes(
+                    raw.get("title_classes") if isinstance(raw, dict) else None, path))
+    return _classes[0]
+
+
+def read_title_classes(raw: Any, path: Path) -> tuple[tuple[str, str], ...]:
+    """Compile a `title_classes` mapping (class -> titles); a DataError names `path` when it
+    is malformed."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):
+        raise DataError("titles.yaml: title_classes maps classes to lists of titles",
+                        path=str(path))
+    pairs = {f" {strip_marks(fold(str(title)))} ": str(cls)
+             for cls, titles in raw.items() for title in titles}
+    return tuple(sorted(pairs.items(), key=lambda pair: -len(pair[0])))
+
+
+def title_class(folded: str) -> str:
+    """The class of the state title in folded text ("khu tự trị nagorno karabakh": an
+    autonomous region), STATE_CLASS when it has no title of a listed class.
+
+    >>> title_class("khu tự trị nagorno karabakh"), title_class("republic of korea")
+    ('autonomous-region', 'state')
+    """
+    padded = f" {strip_marks(folded)} "
+    return next((cls for title, cls in title_classes() if title in padded), STATE_CLASS)
+
+
+def titled_after(index: NameIndex, place: Place, title_kinds: frozenset[str],
+                 asked: str) -> list[tuple[int, Name]]:
+    """(number, titled name) of each other place of `title_kinds` with a name that is a state
+    title around one of `place`'s names: "Republic of Nagorno-Karabakh" (the republic) around
+    "Nagorno-Karabakh" (the region); a name whose title is of the class `asked` first. The
+    cascade reads it only for a query with a state title."""
+    out: dict[int, Name] = {}
+    for name in place.names:
+        for p, n, generic in index.entries(index.normalized, strip_marks(fold(name.text))):
+            other = index.places[p]
+            if generic != STATE_TITLE or other.id == place.id or other.kind not in title_kinds:
+                continue
+            if p not in out or (title_class(fold(out[p].text)) != asked
+                                and title_class(fold(other.names[n].text)) == asked):
+                out[p] = other.names[n]
+    return list(out.items())
+
+
 #: The longest kind word (in words) looked for at an edge of a text: "iqtisadi rayonu".
 MAX_KIND_WORDS = 3
 
 
 def read_edge(text: str, words_of_kinds: dict[str, str], function_words: frozenset[str],
-              max_words: int) -> tuple[str, str, str] | None:
+              max_words: int, is_name: Callable[[str], bool] | None = None,
+              ) -> tuple[str, str, str] | None:
     """(name, kind word as written, kind) for a text of 2 to `max_words` words with a kind word
     at its start or end ("Gyumri город", "provincia de Lori": function words after a leading
-    kind word go with it); None when neither edge is one, or nothing but kind words is left.
-    A kind word of one letter counts only with its dot ("г. Гюмри": "с" and "г" are words).
+    kind word go with it); None when neither edge is one, or nothing but kind words is left
+    (unless `is_name` says the rest is a place's name: "ASSR Ավան", Avan, whose name is also
+    the Armenian word for a town). A kind word of one letter counts only with its dot ("г.
+    Гюмри": "с" and "г" are words).
 
     >>> read_edge("Gyumri город", kind_words(), frozenset(), 5)
     ('Gyumri', 'город', 'city')
@@ -90,10 +155,13 @@ def read_edge(text: str, words_of_kinds: dict[str, str], function_words: frozens
             while leading and len(rest) > 1 and strip_marks(fold(rest[0])) in function_words:
                 rest = rest[1:]
             name = " ".join(rest)
-            if strip_marks(fold(name)).rstrip(".") in words_of_kinds:
+            if strip_marks(fold(name)).rstrip(".") in words_of_kinds and (
+                    is_name is None or not is_name(name)):
                 return None  # "city district": kind words only
             return name, " ".join(head), kind
     return None
 
 
-__all__ = ["MAX_KIND_WORDS", "kind_of", "kind_words", "read_edge", "read_kind_words"]
+__all__ = ["MAX_KIND_WORDS", "STATE_CLASS", "kind_of", "kind_words", "read_edge",
+           "read_kind_words", "read_title_classes", "title_class", "title_classes",
+           "titled_after"]
