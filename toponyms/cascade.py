@@ -269,11 +269,14 @@ def run(
                  SCORES["normalized"] - ENDING_PENALTY, hint, langs=langs)
     loose = True
     keys_by_variant = [(_translit_keys(text), hint) for text, hint in query.variants]
+    letters = [sum(ch.isalpha() for ch in text) for text, _ in query.variants]
     latin = query.folded.isascii()
-    for keys, hint in keys_by_variant:
+    for (keys, hint), count in zip(keys_by_variant, letters, strict=True):
         for key in keys:
             if latin and len(key) < FUZZY_MIN_KEY:
                 continue  # "and" is not India's "Ind": short Latin words meet too easily
+            if 2 * len(key) < count:
+                continue  # romanizing ate most of the letters: "ააა" (a a a) is not "Aea"
             consider(index.entries(index.translit, key), "transliteration",
                      SCORES["transliteration"], hint)
     # then the base forms' transliteration keys, unless a match already scores what they could
