@@ -96,6 +96,12 @@ def base_forms(folded: str, script: str | None = None,
     return list(out.items())
 
 
+#: Scripts whose lone words are not read loosely: the data names every place of the region in
+#: Russian, so a Cyrillic word's loose reading meets common words ("ряда", "самого") more often
+#: than places; with a generic term beside it ("Гёйчайского района") it is read loosely.
+STRICT_LONE_WORDS = frozenset({"CYRILLIC"})
+
+
 def script_bases(folded: str, script: str) -> list[str]:
     """The base forms of folded text in a script other than Latin whose endings are all
     written in that script: "ყარაბაღში" -> "ყარაბაღი", "ყარაბაღ" (Georgian -ში, and -ი of
@@ -108,10 +114,10 @@ def script_bases(folded: str, script: str) -> list[str]:
 
     >>> script_bases("ყარაბაღში", "GEORGIAN")
     ['ყარაბაღი', 'ყარაბაღ']
-    >>> script_bases("şuşada", "LATIN")
-    []
+    >>> script_bases("şuşada", "LATIN"), script_bases("ряда", "CYRILLIC")
+    ([], [])
     """
-    if script in ("LATIN", ""):
+    if script in ("LATIN", "") or (script in STRICT_LONE_WORDS and " " not in folded):
         return []
     return [text for text, langs in base_forms(folded, script) if langs]
 
