@@ -98,7 +98,8 @@ def base_forms(folded: str, script: str | None = None,
 
 #: Scripts whose lone words are not read loosely: the data names every place of the region in
 #: Russian, so a Cyrillic word's loose reading meets common words ("ряда", "самого") more often
-#: than places; with a generic term beside it ("Гёйчайского района") it is read loosely.
+#: than places; with a generic term beside it ("Гёйчайского района") or brought back by an
+#: `elided` rule ("Балакенский") it is read loosely.
 STRICT_LONE_WORDS = frozenset({"CYRILLIC"})
 
 
@@ -117,9 +118,13 @@ def script_bases(folded: str, script: str) -> list[str]:
     >>> script_bases("şuşada", "LATIN"), script_bases("ряда", "CYRILLIC")
     ([], [])
     """
-    if script in ("LATIN", "") or (script in STRICT_LONE_WORDS and " " not in folded):
+    if script in ("LATIN", ""):
         return []
-    return [text for text, langs in base_forms(folded, script) if langs]
+    lone = script in STRICT_LONE_WORDS and " " not in folded
+    # a lone word's reading counts when it brings its generic term back ("Балакенский" ->
+    # "балакенскии раион", the `elided` rules)
+    return [text for text, langs in base_forms(folded, script)
+            if langs and not (lone and " " not in text)]
 
 
 def _by_rank(sizes: list[int]) -> Iterator[tuple[int, ...]]:
