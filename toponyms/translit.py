@@ -34,6 +34,7 @@ import yaml
 from unidecode import unidecode
 
 from toponyms.model import DataError, data_dir
+from toponyms.romanizers import romanize_scripts
 
 _SCRIPT_TABLES = ("cyrillic", "armenian", "georgian", "arabic", "kana")
 #: Files in data/languages/ that are not about one language (read by their own modules).
@@ -372,8 +373,10 @@ def romanize(folded: str, lang: str | None = None) -> str:
         # syllables (ジ, not シ plus a voicing mark)
         text = _MARKS.sub("", unicodedata.normalize("NFD", text))
         text = unicodedata.normalize("NFC", text).translate(data.base_table)
-        if not text.isascii():
-            text = unidecode(text).lower()
+        if not text.isascii():  # scripts read by rules (toponyms.romanizers), then unidecode
+            text = romanize_scripts(text)
+            if not text.isascii():
+                text = unidecode(text).lower()
     return text
 
 
