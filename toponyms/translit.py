@@ -36,7 +36,7 @@ from unidecode import unidecode
 from toponyms.model import DataError, data_dir
 from toponyms.romanizers import romanize_scripts
 
-_SCRIPT_TABLES = ("cyrillic", "armenian", "georgian", "arabic", "kana")
+_SCRIPT_TABLES = ("cyrillic", "armenian", "georgian", "arabic", "kana", "han", "greek", "hebrew")
 #: Files in data/languages/ that are not about one language (read by their own modules).
 _NOT_LANGUAGE_FILES = frozenset({"compound", "generic", "recognition"})
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -361,6 +361,8 @@ def romanize(folded: str, lang: str | None = None) -> str:
     ('jebrayil', 'stepanakert')
     """
     data = languages()
+    if _GREEK.search(folded):  # the tonos and breathings go first: ού is the group ου
+        folded = _strip_greek_marks(folded)
     for seq, value in data.multi:
         if seq in folded:
             folded = folded.replace(seq, value)
@@ -408,6 +410,13 @@ def skeleton(latin: str) -> str:
 
 
 _VOWEL_RUNS: dict[str, re.Pattern[str]] = {}
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+_GREEK_MARKED = re.compile("([\u0370-\u03ff])[\u0300-\u036f]+")
+
+
+def _strip_greek_marks(text: str) -> str:
+    """Drop the accents and breathings of Greek letters (not of Latin ones: ş stays ş)."""
+    return unicodedata.normalize("NFC", _GREEK_MARKED.sub(r"\1", unicodedata.normalize("NFD", text)))
 
 
 @functools.cache
