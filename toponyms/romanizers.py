@@ -42,6 +42,7 @@ class _Letter:
     kind: str
     value: str
     silent_final: bool  # the script's final inherent vowel is not spoken
+    voices: bool = False  # the script writes voiced stops with the voiceless letters (Tamil)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,8 @@ class Romanizers:
 
     abugida: dict[str, _Letter]
     nukta: dict[str, str]
+    voicing: dict[str, str]  # voiceless -> voiced, where `_Letter.voices`
+    nasals: frozenset[str]  # consonant values after which a stop is voiced
     inherent: str
     thai: _Thai | None
     covered: frozenset[str]  # every character some romanizer reads
@@ -93,6 +96,7 @@ def _abugida(path: Path, raw: Any) -> tuple[dict[str, _Letter], dict[str, str], 
     Unicode name ("BENGALI VOWEL SIGN II" is the vowel sign of the vowel II)."""
     scripts = {str(s) for s in raw.get("scripts") or []}
     silent = {str(s) for s in raw.get("schwa_deletion") or []}
+    voicing = {str(s) for s in (raw.get("voicing") or {}).get("scripts") or []}
     consonants = _strings(path, raw, "consonants")
     vowels = _strings(path, raw, "vowels")
     signs = _strings(path, raw, "signs")
@@ -106,7 +110,7 @@ def _abugida(path: Path, raw: Any) -> tuple[dict[str, _Letter], dict[str, str], 
         if rest.startswith("LETTER "):
             name = rest.removeprefix("LETTER ")
             if name in consonants:
-                letters[ch] = _Letter(_CONSONANT, consonants[name], quiet)
+                letters[ch] = _Letter(_CONSONANT, consonants[name], quiet, script in voicing)
             elif name in vowels:
                 letters[ch] = _Letter(_VOWEL, vowels[name], quiet)
         elif rest.startswith("VOWEL SIGN ") and rest.removeprefix("VOWEL SIGN ") in vowels:
@@ -149,6 +153,8 @@ def load_romanizers(folder: Path | None = None) -> Romanizers:
     folder = folder or data_dir() / "languages"
     abugida: dict[str, _Letter] = {}
     nukta: dict[str, str] = {}
+    voicing: dict[str, str] = {}
+    nasals: frozenset[str] = frozenset()
     inherent = "a"
     thai = None
     for path in sorted(folder.glob("*.yaml")):
@@ -160,6 +166,9 @@ def load_romanizers(folder: Path | None = None) -> Romanizers:
             letters, more, inherent = _abugida(path, raw)
             abugida.update(letters)
             nukta.update(more)
+            spec = raw.get("voicing") or {}
+            voicing = _strings(path, spec, "stops")
+            nasals = frozenset(str(n) for n in spec.get("after") or [])
         elif kind == "thai":
             thai = _thai(path, raw)
         else:
@@ -168,7 +177,7 @@ def load_romanizers(folder: Path | None = None) -> Romanizers:
     if thai is not None:
         covered.update(thai.initial, thai.vowels, thai.leading, thai.dropped, thai.silent_mark)
         covered.discard("")
-    return Romanizers(abugida, nukta, inherent, thai, frozenset(covered))
+    return Romanizers(abugida, nukta, voicing, nasals, inherent, thai, frozenset(covered))
 
 
 _lock = threading.Lock()
@@ -209,54 +218,75 @@ def _read_abugida(text: str, data: Romanizers) -> str:
     Where the script's schwa is deleted (`schwa_deletion` scripts) the inherent vowel is
     dropped at the end of a word and between a vowel and consonant before it and a consonant
     and vowel after it (VC_CV: कानपुर kā-n(a)-pur, Kanpur)."""
-    # tokens: (kind, text) with kind C consonant, V vowel, A inherent vowel, O anything else
-    tokens: list[tuple[str, str]] = []
+    # tokens: (kind, text, voices) with kind C consonant, V vowel, A inherent vowel, O other
+    tokens: list[tuple[str, str, bool]] = []
     pending: _Letter | None = None  # a consonant whose vowel is not decided yet
-    deleting = False
+    deleting = voicing = False
     for ch in text:
         letter = data.abugida.get(ch)
         if letter is None or letter.kind in (_CONSONANT, _VOWEL):
             if pending is not None:
-                tokens.append(("A", data.inherent))
+                tokens.append(("A", data.inherent, False))
             pending = None
             if letter is None:
-                tokens.append(("O", ch))
+                tokens.append(("O", ch, False))
             else:
-                tokens.append(("C" if letter.kind == _CONSONANT else "V", letter.value))
-                pending = letter if letter.kind == _CONSONANT else None
+                consonant = letter.kind == _CONSONANT
+                tokens.append(("C" if consonant else "V", letter.value, letter.voices))
+                pending = letter if consonant else None
                 deleting = deleting or letter.silent_final
+                voicing = voicing or letter.voices
         elif letter.kind == _NUKTA:
             if pending is not None and tokens:
-                tokens[-1] = ("C", data.nukta.get(tokens[-1][1], tokens[-1][1]))
+                kind, value, voices = tokens[-1]
+                tokens[-1] = (kind, data.nukta.get(value, value), voices)
         elif letter.kind == _SIGN_VOWEL:
-            tokens.append(("V", letter.value))
+            tokens.append(("V", letter.value, False))
             pending = None
         else:  # a sign: the virama ends the consonant's vowel, a nasal sign follows the vowel
             if pending is not None and letter.value:
-                tokens.append(("A", data.inherent))
+                tokens.append(("A", data.inherent, False))
             pending = None
             if letter.value:
-                tokens.append(("C", letter.value))
+                tokens.append(("C", letter.value, False))
     if pending is not None:
-        tokens.append(("A", data.inherent))
+        tokens.append(("A", data.inherent, False))
     if deleting:
         tokens = _delete_schwa(tokens)
-    return "".join(t for _, t in tokens)
+    if voicing:
+        tokens = _voice(tokens, data)
+    return "".join(t for _, t, _ in tokens)
 
 
-def _delete_schwa(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _voice(tokens: list[tuple[str, str, bool]], data: Romanizers) -> list[tuple[str, str, bool]]:
+    """Voice the stops of a script that writes one letter for both (Tamil க k/g): between
+    vowels and after a nasal, not when doubled (க்க kk)."""
+    out = list(tokens)
+    for i, (kind, value, voices) in enumerate(tokens):
+        if kind != "C" or not voices or value not in data.voicing or i == 0:
+            continue
+        before = tokens[i - 1]
+        after = tokens[i + 1] if i + 1 < len(tokens) else ("O", "", False)
+        between_vowels = before[0] in "VA" and after[0] in "VA"
+        if (between_vowels or (before[0] == "C" and before[1] in data.nasals)) and (
+                before[1] != value):
+            out[i] = (kind, data.voicing[value], voices)
+    return out
+
+
+def _delete_schwa(tokens: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
     """Drop the inherent vowels that the northern languages do not pronounce (see above)."""
-    kinds = "".join(k for k, _ in tokens)
+    kinds = "".join(k for k, _, _ in tokens)
     keep = []
-    for i, (kind, value) in enumerate(tokens):
-        if kind == "A":
+    for i, token in enumerate(tokens):
+        if token[0] == "A":
             after = kinds[i + 1:i + 3]
             word_end = i + 1 == len(kinds) or kinds[i + 1] == "O"
             vc_cv = (i >= 2 and kinds[i - 2] in "VA" and kinds[i - 1] == "C"
                      and len(after) == 2 and after[0] == "C" and after[1] in "V")
             if (word_end and i >= 2) or vc_cv:
                 continue
-        keep.append((kind, value))
+        keep.append(token)
     return keep
 
 
