@@ -5,19 +5,22 @@ scripts spell a syllable with letters whose sound depends on their neighbours, a
 the fallback, reads them letter by letter, far from the Latin names of the same places:
 
 - abugidas (data/languages/brahmic.yaml: Devanagari, Bengali, Gurmukhi, Tamil, ...): a
-  consonant carries an inherent vowel unless a vowel sign or the virama follows; the inherent
-  vowel at the end of a word is silent in the northern scripts. unidecode drops it in
-  Gurmukhi (ਕਪਨ "kpn") and doubles long vowels elsewhere;
+  consonant carries an inherent vowel unless a vowel sign or the virama follows; the northern
+  languages do not speak it at the end of a word or between VC and CV (कानपुर Kanpur), and
+  Tamil voices its stops between vowels and after nasals. unidecode drops the inherent vowel
+  in Gurmukhi (ਕਪਨ "kpn") and doubles long vowels elsewhere;
 - Thai (data/languages/thai.yaml, RTGS): vowels written before their consonant are read
-  after it, a consonant closing a syllable has its own value, a letter under the thanthakhat
-  is silent, tone marks are not written.
+  after it, a letter under the thanthakhat is silent, ห before a sonorant only marks a tone,
+  tone marks are not written.
 
 Each data file names its `romanizer` (abugida, thai) and its tables; `romanize_scripts`
 replaces the letters of every covered script and leaves any other text as it is.
+`strip_greek_marks` serves the Greek letter-group table of translit (greek.yaml).
 """
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -31,6 +34,8 @@ from toponyms.model import DataError, data_dir
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: The code points the abugida tables are looked up in (Devanagari to Sinhala).
 _BRAHMIC_RANGE = range(0x0900, 0x0E00)
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+_GREEK_MARKED = re.compile("([\u0370-\u03ff])[\u0300-\u036f]+")
 #: Thai letters that form a cluster after another consonant (เปล "ple", กวาง "kwang").
 _CLUSTER_SECONDS = "รลว"
 # kinds of letter in an abugida
@@ -41,7 +46,7 @@ _CONSONANT, _VOWEL, _SIGN_VOWEL, _SIGN, _NUKTA = "C", "V", "M", "S", "N"
 class _Letter:
     kind: str
     value: str
-    silent_final: bool  # the script's final inherent vowel is not spoken
+    silent_final: bool  # the script deletes its schwa (see _delete_schwa)
     voices: bool = False  # the script writes voiced stops with the voiceless letters (Tamil)
 
 
@@ -193,6 +198,19 @@ def romanizers() -> Romanizers:
             if cached is None:
                 cached = _cache["default"] = load_romanizers()
     return cached
+
+
+def strip_greek_marks(text: str) -> str:
+    """Drop the accents and breathings of Greek letters, so that a letter group with a mark
+    inside (ού) is the group of data/languages/greek.yaml (ου); other marks stay (ş).
+
+    >>> strip_greek_marks("Ἀρούμπα şəhər")
+    'Αρουμπα şəhər'
+    """
+    if not _GREEK.search(text):
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", _GREEK_MARKED.sub(r"\1", decomposed))
 
 
 def romanize_scripts(text: str) -> str:

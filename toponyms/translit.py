@@ -2,18 +2,22 @@
 
 `romanize` turns folded text (see normalize.fold) into lower-case ASCII using the tables of the
 language files: Armenian, Cyrillic (Russian and Azerbaijani letters), Georgian, Arabic script
-(BGN/PCGN, data/languages/arab.yaml), and per-language Latin letters (Azerbaijani c -> j,
-x -> kh, ...). What no table covers goes to unidecode's tables (Thai, kana, Hangul, Devanagari,
-Bengali, Greek, Hebrew, Han, ...), so every script reaches the skeleton and the fuzzy stage.
+(BGN/PCGN, arab.yaml), Greek (ELOT 743 read by sound, greek.yaml), Hebrew (UN 2007 read for
+unpointed names, hebrew.yaml), katakana (Hepburn, kana.yaml), the transcription characters of
+Chinese (han.yaml), and per-language Latin letters (Azerbaijani c -> j, x -> kh, ...). Scripts
+whose letters change value with their neighbours go to toponyms.romanizers: the Brahmic
+abugidas (ISO 15919 / Hunterian with the inherent vowel, brahmic.yaml) and Thai (RTGS,
+thai.yaml). What none of them covers goes to unidecode's tables (Hangul, Ethiopic, Khmer, Han
+outside the transcription characters, ...), so every script reaches the skeleton and the fuzzy
+stage. A script's file may add a second key by rules (`extra_keys`: katakana without its added
+vowels, Hangul without its added eu, Han as the transcription tables use it, and so on).
 
-Why unidecode and not ICU's "Any-Latin" transform: measured by benchmarks/bench_scripts.py on
-3,601 CLDR country names in 14 scripts against the same countries' English names, ICU's keys equal
-the English key for 12.4 % (equal or within fuzzy reach: 21.0 %), ours 12.4 % (20.5 %) once the
-Arabic-script table is in, unidecode alone 10.8 % (17.6 %); ICU costs more per call and needs
-PyICU, which builds only against a system ICU (pyicu-wheels bundles one in an 18 MB wheel). It
-does not clearly win, so it is not a dependency. An ISO 843 Greek table was measured too and lost
-to unidecode on the 351 Greek names (20.5 % vs 22.5 % within reach: English exonyms keep the
-classical b and e for β and η), so Greek stays with the fallback.
+Measured by benchmarks/bench_scripts.py on 3,601 CLDR country names in 14 scripts against the
+same countries' English names: our keys equal the English key for 16.8 % (equal or within fuzzy
+reach: 26.8 %), unidecode alone 10.8 % (17.6 %); before the rule tables and the Greek, Hebrew,
+Han and Hangul files, 12.9 % (21.1 %). ICU's "Any-Latin" transform measured 12.4 % (21.0 %)
+earlier, costs more per call and needs PyICU, which builds only against a system ICU
+(pyicu-wheels bundles one in an 18 MB wheel), so it is not a dependency.
 
 `skeleton` then folds what competing romanization systems disagree on (e/ə/a, y/i, kh/x, ...),
 so that Ստեփանակերտ, Степанакерт and Stepanakert meet on one key.
@@ -34,7 +38,7 @@ import yaml
 from unidecode import unidecode
 
 from toponyms.model import DataError, data_dir
-from toponyms.romanizers import romanize_scripts
+from toponyms.romanizers import romanize_scripts, strip_greek_marks
 
 _SCRIPT_TABLES = ("cyrillic", "armenian", "georgian", "arabic", "kana", "han", "greek", "hebrew")
 #: Files in data/languages/ that are not about one language (read by their own modules).
@@ -361,8 +365,7 @@ def romanize(folded: str, lang: str | None = None) -> str:
     ('jebrayil', 'stepanakert')
     """
     data = languages()
-    if _GREEK.search(folded):  # the tonos and breathings go first: ού is the group ου
-        folded = _strip_greek_marks(folded)
+    folded = strip_greek_marks(folded)  # first: ού is the letter group ου
     for seq, value in data.multi:
         if seq in folded:
             folded = folded.replace(seq, value)
@@ -410,13 +413,6 @@ def skeleton(latin: str) -> str:
 
 
 _VOWEL_RUNS: dict[str, re.Pattern[str]] = {}
-_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
-_GREEK_MARKED = re.compile("([\u0370-\u03ff])[\u0300-\u036f]+")
-
-
-def _strip_greek_marks(text: str) -> str:
-    """Drop the accents and breathings of Greek letters (not of Latin ones: ş stays ş)."""
-    return unicodedata.normalize("NFC", _GREEK_MARKED.sub(r"\1", unicodedata.normalize("NFD", text)))
 
 
 @functools.cache
