@@ -218,6 +218,9 @@ def load_languages(folder: Path | None = None) -> Languages:
     for lang, rules in title_stems.items():
         stems[lang] = stems.get(lang, ()) + tuple(rules)
     multi = tuple((k, v) for k, v in base.items() if len(k) > 1)
+    if any(k.isascii() for k, _ in multi):  # romanize skips the groups for ASCII text
+        raise DataError("a letter group of a script table must not be plain ASCII: "
+                        f"{[k for k, _ in multi if k.isascii()]}", path=str(folder))
     single = {k: v for k, v in base.items() if len(k) == 1}
     latin_tables = {
         code: str.maketrans({**single, **{k: v for k, v in t.items() if len(k) == 1}})
@@ -365,10 +368,11 @@ def romanize(folded: str, lang: str | None = None) -> str:
     ('jebrayil', 'stepanakert')
     """
     data = languages()
-    folded = strip_greek_marks(folded)  # first: ού is the letter group ου
-    for seq, value in data.multi:
-        if seq in folded:
-            folded = folded.replace(seq, value)
+    if not folded.isascii():  # the letter groups are all of other scripts (see load_languages)
+        folded = strip_greek_marks(folded)  # first: ού is the letter group ου
+        for seq, value in data.multi:
+            if seq in folded:
+                folded = folded.replace(seq, value)
     primary = lang.split("-", 1)[0] if lang else ""
     table = data.latin_tables.get(primary, data.base_table)
     text = folded.translate(table)
