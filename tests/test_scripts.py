@@ -167,3 +167,14 @@ def test_a_malformed_romanizer_file_is_a_data_error(tmp_path: Path, body: str,
         load_romanizers(tmp_path)
     assert "xx.yaml" in str(err.value)
     assert message in str(err.value)
+
+
+def test_rtgs_final_values_apply_when_a_table_asks_for_them(tmp_path: Path) -> None:
+    text = (LANGUAGES / "thai.yaml").read_text(encoding="utf-8")
+    assert "final_values: false" in text
+    (tmp_path / "thai.yaml").write_text(text.replace("final_values: false", "final_values: true"),
+                                        encoding="utf-8")
+    rtgs = load_romanizers(tmp_path)
+    # คาบูล (Kabul, a data name): RTGS reads a closing ล as n
+    assert romanize_scripts("คาบูล", rtgs) == "khabun"
+    assert romanize_scripts("คาบูล") == "khabul"

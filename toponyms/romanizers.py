@@ -213,13 +213,14 @@ def strip_greek_marks(text: str) -> str:
     return unicodedata.normalize("NFC", _GREEK_MARKED.sub(r"\1", decomposed))
 
 
-def romanize_scripts(text: str) -> str:
+def romanize_scripts(text: str, data: Romanizers | None = None) -> str:
     """Romanize the letters of the covered scripts in `text`; other characters stay as they are.
+    `data` defaults to the shipped romanizers.
 
     >>> romanize_scripts("कानपुर"), romanize_scripts("ਕਪਨ x")
     ('kanpur', 'kapan x')
     """
-    data = romanizers()
+    data = data or romanizers()
     covered = data.covered
     if not any(ch in covered for ch in text):
         return text
