@@ -8,7 +8,7 @@ the fallback, reads them letter by letter, far from the Latin names of the same 
   consonant carries an inherent vowel unless a vowel sign or the virama follows; the northern
   languages do not speak it at the end of a word or between VC and CV (कानपुर Kanpur), and
   Tamil voices its stops between vowels and after nasals. unidecode drops the inherent vowel
-  in Gurmukhi (ਕਪਨ "kpn") and doubles long vowels elsewhere;
+  in Gurmukhi (ਪਰਥ, Perth, "prth") and doubles long vowels (ਢਾਕਾ, Dhaka, "ddhaakaa");
 - Thai (data/languages/thai.yaml, RTGS): vowels written before their consonant are read
   after it, a letter under the thanthakhat is silent, ห before a sonorant only marks a tone,
   tone marks are not written.
@@ -217,8 +217,8 @@ def romanize_scripts(text: str, data: Romanizers | None = None) -> str:
     """Romanize the letters of the covered scripts in `text`; other characters stay as they are.
     `data` defaults to the shipped romanizers.
 
-    >>> romanize_scripts("कानपुर"), romanize_scripts("ਕਪਨ x")
-    ('kanpur', 'kapan x')
+    >>> romanize_scripts("कानपुर"), romanize_scripts("ਦੁਬਈ x")
+    ('kanpur', 'dubai x')
     """
     data = data or romanizers()
     covered = data.covered
