@@ -178,3 +178,10 @@ def test_rtgs_final_values_apply_when_a_table_asks_for_them(tmp_path: Path) -> N
     # คาบูล (Kabul, a data name): RTGS reads a closing ล as n
     assert romanize_scripts("คาบูล", rtgs) == "khabun"
     assert romanize_scripts("คาบูล") == "khabul"
+
+
+def test_a_name_with_other_han_characters_keeps_its_pinyin_key_alone() -> None:
+    # 上海 (cn-shanghai, a data name): 海 is no transcription character, so no second key
+    assert keys("上海") == {"shangai"}
+    assert romanize(fold("喀布尔")).endswith("~")
+    assert not romanize(fold("上海")).endswith("~")

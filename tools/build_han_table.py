@@ -40,28 +40,33 @@ HEADER = """\
 # of 陸谷孫 (ed.), 英漢大詞典). `han` lists the {count} characters that occur in at least
 # {min_names} Chinese or Cantonese names of places outside China, Taiwan, Hong Kong, Macau,
 # Singapore, Japan and Korea in data/places, with pypinyin's most common Mandarin reading of
-# each (the reading the tables use: 卡 ka, where unidecode reads qia). Each reading ends in a
-# space, as unidecode's do, so the rules below see syllables.
+# each (the reading the tables use: 卡 ka, where unidecode reads qia). toponyms.romanizers
+# reads these characters by the table (each reading ends in a space, as unidecode's do, so the
+# rules below see syllables) and, when every Han character of a name is one of them, marks
+# the name with a final "~" (the skeleton drops it).
 code: und-Hani
 name: Any language, Han characters
 tags: [und-Hani]
-# A name in Han characters also gets a second key read the way the transcription tables use
-# the syllables (each rule a regular expression on the romanized text and its replacement):
-# a foreign consonant with no vowel is written with a syllable in -e or -i or with 爾/尔 er,
-# 勒 le (the tables' consonant row: 爾 r, 勒 l, 斯 s, 格 g in 格奧 гё); o after a consonant
-# is a Mandarin syllable in -uo (羅 luo ро); x and q write s and ch (西 xi си, 恰 qia ча);
-# 伊 yi writes i (布伊 буй). So 喀布尔 (Kabul) "ka bu er" also reads "ka bu r".
+romanizer: han
+# A name made of transcription characters alone (the "~" mark) also gets a second key read the
+# way the transcription tables use the syllables (each rule a regular expression on the
+# romanized text and its replacement): a foreign consonant with no vowel is written with a
+# syllable in -e or -i or with 爾/尔 er, 勒 le (the tables' consonant row: 爾 r, 勒 l, 斯 s,
+# 格 g in 格奧 гё); o after a consonant is a Mandarin syllable in -uo (羅 luo ро); x and q
+# write s and ch (西 xi си, 恰 qia ча); 伊 yi writes i (布伊 буй). So 喀布尔 (Kabul) "ka bu er"
+# also reads "ka bu r". A name with other characters (a Chinese town's own name) keeps its
+# pinyin key alone.
 extra_keys:
   script: CJK
   rules:
-    - ["\\\\ber\\\\b", "r"]
-    - ["\\\\ble\\\\b", "l"]
-    - ["\\\\b([dtgkh])e\\\\b", "\\\\1"]
-    - ["\\\\bsi\\\\b", "s"]
-    - ["uo\\\\b", "o"]
-    - ["\\\\bx", "s"]
-    - ["\\\\bq", "ch"]
-    - ["\\\\byi\\\\b", "i"]
+    - ["\\\\ber\\\\b(?=.*~)", "r"]
+    - ["\\\\ble\\\\b(?=.*~)", "l"]
+    - ["\\\\b([dtgkh])e\\\\b(?=.*~)", "\\\\1"]
+    - ["\\\\bsi\\\\b(?=.*~)", "s"]
+    - ["uo\\\\b(?=.*~)", "o"]
+    - ["\\\\bx(?=.*~)", "s"]
+    - ["\\\\bq(?=.*~)", "ch"]
+    - ["\\\\byi\\\\b(?=.*~)", "i"]
 han:
 """
 

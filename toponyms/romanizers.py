@@ -11,7 +11,10 @@ the fallback, reads them letter by letter, far from the Latin names of the same 
   in Gurmukhi (ਪਰਥ, Perth, "prth") and doubles long vowels (ਢਾਕਾ, Dhaka, "ddhaakaa");
 - Thai (data/languages/thai.yaml, RTGS): vowels written before their consonant are read
   after it, a letter under the thanthakhat is silent, ห before a sonorant only marks a tone,
-  tone marks are not written.
+  tone marks are not written;
+- the characters Chinese writes foreign names with (data/languages/han.yaml): read by their
+  table, and a name made of them alone is marked with a final "~" (which the skeleton drops),
+  so that han.yaml's second key applies to transcriptions and not to a Chinese town's name.
 
 Each data file names its `romanizer` (abugida, thai) and its tables; `romanize_scripts`
 replaces the letters of every covered script and leaves any other text as it is.
@@ -32,6 +35,9 @@ import yaml
 from toponyms.model import DataError, data_dir
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: The mark a name made of transcription characters alone gets (see han.yaml's extra_keys).
+HAN_MARK = " ~"
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: The code points the abugida tables are looked up in (Devanagari to Sinhala).
 _BRAHMIC_RANGE = range(0x0900, 0x0E00)
 _GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
@@ -75,6 +81,7 @@ class Romanizers:
     inherent: str
     thai: _Thai | None
     covered: frozenset[str]  # every character some romanizer reads
+    han: dict[str, str]  # transcription character -> its reading (with a trailing space)
 
 
 def _read(path: Path) -> Any:
@@ -162,6 +169,7 @@ def load_romanizers(folder: Path | None = None) -> Romanizers:
     nasals: frozenset[str] = frozenset()
     inherent = "a"
     thai = None
+    han: dict[str, str] = {}
     for path in sorted(folder.glob("*.yaml")):
         raw = _read(path)
         kind = raw.get("romanizer") if isinstance(raw, dict) else None
@@ -176,13 +184,15 @@ def load_romanizers(folder: Path | None = None) -> Romanizers:
             nasals = frozenset(str(n) for n in spec.get("after") or [])
         elif kind == "thai":
             thai = _thai(path, raw)
+        elif kind == "han":
+            han = _strings(path, raw, "han")
         else:
-            raise DataError(f"unknown romanizer {kind!r} (abugida, thai)", path=str(path))
-    covered = set(abugida)
+            raise DataError(f"unknown romanizer {kind!r} (abugida, thai, han)", path=str(path))
+    covered = set(abugida) | set(han)
     if thai is not None:
         covered.update(thai.initial, thai.vowels, thai.leading, thai.dropped, thai.silent_mark)
         covered.discard("")
-    return Romanizers(abugida, nukta, voicing, nasals, inherent, thai, frozenset(covered))
+    return Romanizers(abugida, nukta, voicing, nasals, inherent, thai, frozenset(covered), han)
 
 
 _lock = threading.Lock()
@@ -228,7 +238,16 @@ def romanize_scripts(text: str, data: Romanizers | None = None) -> str:
         text = _read_abugida(text, data)
     if data.thai is not None and any(ch in covered for ch in text):
         text = _read_thai(text, data.thai)
+    if data.han and _HAN.search(text):
+        text = _read_han(text, data.han)
     return text
+
+
+def _read_han(text: str, table: dict[str, str]) -> str:
+    """Read the transcription characters by their table; mark a name made of them alone."""
+    alone = all(ch in table for ch in text if _HAN.match(ch))
+    text = "".join(table.get(ch, ch) for ch in text)
+    return text + HAN_MARK if alone else text
 
 
 def _read_abugida(text: str, data: Romanizers) -> str:

@@ -3,18 +3,18 @@
 `romanize` turns folded text (see normalize.fold) into lower-case ASCII using the tables of the
 language files: Armenian, Cyrillic (Russian and Azerbaijani letters), Georgian, Arabic script
 (BGN/PCGN, arab.yaml), Greek (ELOT 743 read by sound, greek.yaml), Hebrew (UN 2007 read for
-unpointed names, hebrew.yaml), katakana (Hepburn, kana.yaml), the transcription characters of
-Chinese (han.yaml), and per-language Latin letters (Azerbaijani c -> j, x -> kh, ...). Scripts
-whose letters change value with their neighbours go to toponyms.romanizers: the Brahmic
-abugidas (ISO 15919 / Hunterian with the inherent vowel, brahmic.yaml) and Thai (RTGS,
-thai.yaml). What none of them covers goes to unidecode's tables (Hangul, Ethiopic, Khmer, Han
-outside the transcription characters, ...), so every script reaches the skeleton and the fuzzy
-stage. A script's file may add a second key by rules (`extra_keys`: katakana without its added
-vowels, Hangul without its added eu, Han as the transcription tables use it, and so on).
+unpointed names, hebrew.yaml), katakana (Hepburn, kana.yaml), and per-language Latin letters
+(Azerbaijani c -> j, x -> kh, ...). Scripts whose letters change value with their neighbours go to
+toponyms.romanizers: the Brahmic abugidas (ISO 15919 / Hunterian with the inherent vowel,
+brahmic.yaml), Thai (RTGS, thai.yaml) and the transcription characters of Chinese (han.yaml). What
+none of them covers goes to unidecode's tables (Hangul, Ethiopic, Khmer, Han outside the
+transcription characters, ...), so every script reaches the skeleton and the fuzzy stage. A
+script's file may add a second key by rules (`extra_keys`: katakana without its added vowels,
+Hangul without its added eu, Han as the transcription tables use it, and so on).
 
 Measured by benchmarks/bench_scripts.py on 3,601 CLDR country names in 14 scripts against the
-same countries' English names: our keys equal the English key for 16.8 % (equal or within fuzzy
-reach: 26.8 %), unidecode alone 10.8 % (17.6 %); before the rule tables and the Greek, Hebrew,
+same countries' English names: our keys equal the English key for 16.9 % (equal or within fuzzy
+reach: 26.9 %), unidecode alone 10.8 % (17.6 %); before the rule tables and the Greek, Hebrew,
 Han and Hangul files, 12.9 % (21.1 %). ICU's "Any-Latin" transform measured 12.4 % (21.0 %)
 earlier, costs more per call and needs PyICU, which builds only against a system ICU
 (pyicu-wheels bundles one in an 18 MB wheel), so it is not a dependency.
@@ -40,7 +40,7 @@ from unidecode import unidecode
 from toponyms.model import DataError, data_dir
 from toponyms.romanizers import romanize_scripts, strip_greek_marks
 
-_SCRIPT_TABLES = ("cyrillic", "armenian", "georgian", "arabic", "kana", "han", "greek", "hebrew")
+_SCRIPT_TABLES = ("cyrillic", "armenian", "georgian", "arabic", "kana", "greek", "hebrew")
 #: Files in data/languages/ that are not about one language (read by their own modules).
 _NOT_LANGUAGE_FILES = frozenset({"compound", "generic", "recognition"})
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
