@@ -37,8 +37,8 @@ def keys(text: str) -> set[str]:
         ("อารูบา", "Aruba"),  # Thai, aw
         ("Ανδόρρα", "Andorra"),  # Greek, ad
         ("Μέριδα", "Mérida"),  # Greek, mx-merida
-        ("אנגולה", "Angola"),  # Hebrew, ao: the second key, ו o and the final ה a
-        ("צ׳ילה", "Chile"),  # Hebrew, cl: a letter with a geresh
+        ("פיג׳י", "Fiji"),  # Hebrew, fj: a letter with a geresh
+        ("צ׳ילה", "Chile"),  # Hebrew, cl: the second key reads the final ה a
         ("בורונדי", "Burundi"),  # Hebrew, bi
         ("아스메라", "Asmara"),  # Hangul, er-asmara
         ("아르메니아", "Armenia"),  # Hangul, am
