@@ -2,18 +2,22 @@
 
 `romanize` turns folded text (see normalize.fold) into lower-case ASCII using the tables of the
 language files: Armenian, Cyrillic (Russian and Azerbaijani letters), Georgian, Arabic script
-(BGN/PCGN, data/languages/arab.yaml), and per-language Latin letters (Azerbaijani c -> j,
-x -> kh, ...). What no table covers goes to unidecode's tables (Thai, kana, Hangul, Devanagari,
-Bengali, Greek, Hebrew, Han, ...), so every script reaches the skeleton and the fuzzy stage.
+(BGN/PCGN, arab.yaml), Greek (ELOT 743 read by sound, greek.yaml), Hebrew (UN 2007 read for
+unpointed names, hebrew.yaml), katakana (Hepburn, kana.yaml), and per-language Latin letters
+(Azerbaijani c -> j, x -> kh, ...). Scripts whose letters change value with their neighbours go to
+toponyms.romanizers: the Brahmic abugidas (ISO 15919 / Hunterian with the inherent vowel,
+brahmic.yaml), Thai (RTGS, thai.yaml) and the transcription characters of Chinese (han.yaml). What
+none of them covers goes to unidecode's tables (Hangul, Ethiopic, Khmer, Han outside the
+transcription characters, ...), so every script reaches the skeleton and the fuzzy stage. A
+script's file may add a second key by rules (`extra_keys`: katakana without its added vowels,
+Hangul without its added eu, Han as the transcription tables use it, and so on).
 
-Why unidecode and not ICU's "Any-Latin" transform: measured by benchmarks/bench_scripts.py on
-3,601 CLDR country names in 14 scripts against the same countries' English names, ICU's keys equal
-the English key for 12.4 % (equal or within fuzzy reach: 21.0 %), ours 12.4 % (20.5 %) once the
-Arabic-script table is in, unidecode alone 10.8 % (17.6 %); ICU costs more per call and needs
-PyICU, which builds only against a system ICU (pyicu-wheels bundles one in an 18 MB wheel). It
-does not clearly win, so it is not a dependency. An ISO 843 Greek table was measured too and lost
-to unidecode on the 351 Greek names (20.5 % vs 22.5 % within reach: English exonyms keep the
-classical b and e for β and η), so Greek stays with the fallback.
+Measured by benchmarks/bench_scripts.py on 3,601 CLDR country names in 14 scripts against the
+same countries' English names: our keys equal the English key for 16.9 % (equal or within fuzzy
+reach: 26.9 %), unidecode alone 10.8 % (17.6 %); before the rule tables and the Greek, Hebrew,
+Han and Hangul files, 12.9 % (21.1 %). ICU's "Any-Latin" transform measured 12.4 % (21.0 %)
+earlier, costs more per call and needs PyICU, which builds only against a system ICU
+(pyicu-wheels bundles one in an 18 MB wheel), so it is not a dependency.
 
 `skeleton` then folds what competing romanization systems disagree on (e/ə/a, y/i, kh/x, ...),
 so that Ստեփանակերտ, Степанакерт and Stepanakert meet on one key.
@@ -34,8 +38,9 @@ import yaml
 from unidecode import unidecode
 
 from toponyms.model import DataError, data_dir
+from toponyms.romanizers import romanize_scripts, strip_greek_marks
 
-_SCRIPT_TABLES = ("cyrillic", "armenian", "georgian", "arabic", "kana")
+_SCRIPT_TABLES = ("cyrillic", "armenian", "georgian", "arabic", "kana", "greek", "hebrew")
 #: Files in data/languages/ that are not about one language (read by their own modules).
 _NOT_LANGUAGE_FILES = frozenset({"compound", "generic", "recognition"})
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -213,6 +218,9 @@ def load_languages(folder: Path | None = None) -> Languages:
     for lang, rules in title_stems.items():
         stems[lang] = stems.get(lang, ()) + tuple(rules)
     multi = tuple((k, v) for k, v in base.items() if len(k) > 1)
+    if any(k.isascii() for k, _ in multi):  # romanize skips the groups for ASCII text
+        raise DataError("a letter group of a script table must not be plain ASCII: "
+                        f"{[k for k, _ in multi if k.isascii()]}", path=str(folder))
     single = {k: v for k, v in base.items() if len(k) == 1}
     latin_tables = {
         code: str.maketrans({**single, **{k: v for k, v in t.items() if len(k) == 1}})
@@ -360,9 +368,11 @@ def romanize(folded: str, lang: str | None = None) -> str:
     ('jebrayil', 'stepanakert')
     """
     data = languages()
-    for seq, value in data.multi:
-        if seq in folded:
-            folded = folded.replace(seq, value)
+    if not folded.isascii():  # the letter groups are all of other scripts (see load_languages)
+        folded = strip_greek_marks(folded)  # first: ού is the letter group ου
+        for seq, value in data.multi:
+            if seq in folded:
+                folded = folded.replace(seq, value)
     primary = lang.split("-", 1)[0] if lang else ""
     table = data.latin_tables.get(primary, data.base_table)
     text = folded.translate(table)
@@ -372,8 +382,10 @@ def romanize(folded: str, lang: str | None = None) -> str:
         # syllables (ジ, not シ plus a voicing mark)
         text = _MARKS.sub("", unicodedata.normalize("NFD", text))
         text = unicodedata.normalize("NFC", text).translate(data.base_table)
-        if not text.isascii():
-            text = unidecode(text).lower()
+        if not text.isascii():  # scripts read by rules (toponyms.romanizers), then unidecode
+            text = romanize_scripts(text)
+            if not text.isascii():
+                text = unidecode(text).lower()
     return text
 
 
