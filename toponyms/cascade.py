@@ -278,7 +278,7 @@ def run(
             if 2 * len(key) < count:
                 continue  # romanizing ate most of the letters: "ააა" (a a a) is not "Aea"
             consider(index.entries(index.translit, key), "transliteration",
-                     SCORES["transliteration"], hint)
+                     SCORES["transliteration"], hint, "LATIN" if written == "LATIN" else None)
     # then the base forms' transliteration keys, unless a match already scores what they could
     # (with `search`, always), before any fuzzy guess: where a generic term vouches for the
     # reading ("Джабраильского района"), or the ending is of the query's own non-Latin script
