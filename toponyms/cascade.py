@@ -14,7 +14,7 @@ names a place of the title kinds (countries, republics inside a state) or nothin
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 
 from toponyms.index import UNTAGGED, NameIndex
@@ -46,6 +46,13 @@ FUZZY_RULE = "romanization"
 FUZZY_FACTOR = 0.95
 #: Most trigram candidates the "romanization" rule weighs (best rapidfuzz ratio first).
 FUZZY_WEIGHED = 40
+#: The scripts whose names a Latin-script query meets at the transliteration stage. A Cyrillic
+#: name romanizes by a table that keeps every sound ("Пекин" is "Pékin"); a Hebrew or Arabic
+#: name's Latin reading guesses its vowels and a Greek one folds its digraphs, so a Latin word
+#: that equals such a reading is no evidence ("Fariz" is not פאריז, Paris). At the fuzzy stage
+#: a Latin query meets Latin names only. A `lang` filter lifts the rule: the caller asks for
+#: names of that language ("Stepanakert" with lang="hy" is Ստեփանակերտ).
+LATIN_MEETS = frozenset({"LATIN", "CYRILLIC"})
 #: Shortest transliteration key the fuzzy stage will look at; shorter keys are too ambiguous.
 FUZZY_MIN_KEY = 4
 #: An abbreviation written in capitals ("IN", Indiana's postal code; "UK") matches only a query
@@ -161,7 +168,8 @@ def run(
     dotless = not query.text.rstrip().endswith(".")
 
     def consider(entries: Iterator[tuple[int, int, str]], method: str, base: float, hint: str,
-                 script: str | None = None, langs: frozenset[str] | None = None) -> None:
+                 scripts: Collection[str] | None = None,
+                 langs: frozenset[str] | None = None) -> None:
         for p, n, generic in entries:
             old = best.get(p)
             if old is not None and old[0] >= base and old[2].name.current and n > old[1]:
@@ -181,7 +189,7 @@ def run(
             if least is not None and (generic or (place.population is not None
                                                   and place.population < least)):
                 continue  # a common word, and too small a place to be what it means
-            if script is not None and script_of(name.text) != script:
+            if scripts is not None and script_of(name.text) not in scripts:
                 continue
             if loose and name.lang.split("-", 1)[0] not in romanized and (
                     script_of(name.text) != written
@@ -278,7 +286,8 @@ def run(
             if 2 * len(key) < count:
                 continue  # romanizing ate most of the letters: "ააა" (a a a) is not "Aea"
             consider(index.entries(index.translit, key), "transliteration",
-                     SCORES["transliteration"], hint, "LATIN" if written == "LATIN" else None)
+                     SCORES["transliteration"], hint,
+                     LATIN_MEETS if written == "LATIN" and filters.lang is None else None)
     # then the base forms' transliteration keys, unless a match already scores what they could
     # (with `search`, always), before any fuzzy guess: where a generic term vouches for the
     # reading ("Джабраильского района"), or the ending is of the query's own non-Latin script
@@ -301,7 +310,7 @@ def run(
     # a Latin query's typo is matched against Latin names only: "garden" is not one letter
     # away from the Cyrillic "Ёрдан" (Jordan) once both are romanized. A query in another
     # script may meet names in any: romanized, "Пятницкое" is one letter from "Pyatnitskoye"
-    script = written if written in ("LATIN", "") else None
+    script = (written,) if written in ("LATIN", "") else None
     for keys, hint in keys_by_variant:
         for key in keys:
             if len(key) < FUZZY_MIN_KEY:
