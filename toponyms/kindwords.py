@@ -10,14 +10,13 @@ district, not a typo of a town's name.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from toponyms.index import NameIndex
 from toponyms.keys import fold, strip_marks
-from toponyms.model import DataError, Name, Place, data_dir
+from toponyms.model import DataError, Name, Place, data_dir, loaded_once
 from toponyms.translit import STATE_TITLE, _read, languages
 
 
@@ -39,20 +38,14 @@ def read_kind_words(raw: Any, path: Path) -> dict[str, str]:
     return out
 
 
-_lock = threading.Lock()
-_words: list[dict[str, str]] = []
-
-
-def kind_words() -> dict[str, str]:
+def _shipped_kind_words() -> dict[str, str]:
     """The shipped kind words (read once, thread-safe)."""
-    if not _words:
-        with _lock:
-            if not _words:
-                path = data_dir() / "languages" / "compound.yaml"
-                raw: Any = _read(path)
-                _words.append(read_kind_words(
-                    raw.get("kind_words") if isinstance(raw, dict) else None, path))
-    return _words[0]
+    path = data_dir() / "languages" / "compound.yaml"
+    raw: Any = _read(path)
+    return read_kind_words(raw.get("kind_words") if isinstance(raw, dict) else None, path)
+
+
+kind_words = loaded_once(_shipped_kind_words)
 
 
 def kind_of(folded: str) -> str | None:
@@ -66,20 +59,15 @@ def kind_of(folded: str) -> str | None:
 
 #: The class of a state title not listed in titles.yaml's `title_classes`.
 STATE_CLASS = "state"
-_classes: list[tuple[tuple[str, str], ...]] = []
-
-
-def title_classes() -> tuple[tuple[str, str], ...]:
+def _shipped_title_classes() -> tuple[tuple[str, str], ...]:
     """data/languages/titles.yaml's `title_classes`: (" folded title ", class) pairs, longest
     title first (read once, thread-safe)."""
-    if not _classes:
-        with _lock:
-            if not _classes:
-                path = data_dir() / "languages" / "titles.yaml"
-                raw: Any = _read(path)
-                _classes.append(read_title_classes(
-                    raw.get("title_classes") if isinstance(raw, dict) else None, path))
-    return _classes[0]
+    path = data_dir() / "languages" / "titles.yaml"
+    raw: Any = _read(path)
+    return read_title_classes(raw.get("title_classes") if isinstance(raw, dict) else None, path)
+
+
+title_classes = loaded_once(_shipped_title_classes)
 
 
 def read_title_classes(raw: Any, path: Path) -> tuple[tuple[str, str], ...]:

@@ -6,8 +6,13 @@ use as dict keys (a Place hashes by its id).
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 #: Status values a Name may carry (see data/README.md for their meaning).
 STATUSES = ("official", "variant", "historical", "colloquial", "abbreviation", "exonym")
@@ -200,3 +205,27 @@ def data_dir() -> Path:
         if (candidate / "places").is_dir():
             return candidate
     raise DataError("the shipped data folder (data/places) is missing; reinstall toponyms")
+
+
+def loaded_once(load: Callable[[], T]) -> Callable[[], T]:
+    """`load` run at the first call only, under a lock, its result kept: the shipped tables
+    (language files, romanizers, kind words) are read once per process even when threads ask
+    for them together, and never twice.
+
+    >>> calls = []
+    >>> table = loaded_once(lambda: calls.append(1) or "table")
+    >>> table(), table(), len(calls)
+    ('table', 'table', 1)
+    """
+    lock = threading.Lock()
+    kept: list[T] = []
+
+    def get() -> T:
+        if not kept:
+            with lock:
+                if not kept:
+                    kept.append(load())
+        return kept[0]
+
+    get.__doc__ = load.__doc__
+    return get

@@ -24,7 +24,6 @@ replaces the letters of every covered script and leaves any other text as it is.
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from toponyms.model import DataError, data_dir
+from toponyms.model import DataError, data_dir, loaded_once
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: The mark a name made of transcription characters alone gets (see han.yaml's extra_keys).
@@ -195,19 +194,12 @@ def load_romanizers(folder: Path | None = None) -> Romanizers:
     return Romanizers(abugida, nukta, voicing, nasals, inherent, thai, frozenset(covered), han)
 
 
-_lock = threading.Lock()
-_cache: dict[str, Romanizers] = {}
-
-
-def romanizers() -> Romanizers:
+def _shipped_romanizers() -> Romanizers:
     """The shipped romanizers, loaded once (thread-safe)."""
-    cached = _cache.get("default")
-    if cached is None:
-        with _lock:
-            cached = _cache.get("default")
-            if cached is None:
-                cached = _cache["default"] = load_romanizers()
-    return cached
+    return load_romanizers()
+
+
+romanizers = loaded_once(_shipped_romanizers)
 
 
 def strip_greek_marks(text: str) -> str:

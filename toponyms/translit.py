@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import functools
 import re
-import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,7 +36,7 @@ from typing import Any
 import yaml
 from unidecode import unidecode
 
-from toponyms.model import DataError, data_dir
+from toponyms.model import DataError, data_dir, loaded_once
 from toponyms.romanizers import romanize_scripts, strip_greek_marks
 
 _SCRIPT_TABLES = ("cyrillic", "armenian", "georgian", "arabic", "kana", "greek", "hebrew")
@@ -346,19 +345,12 @@ def _fold_table(files: list[tuple[Path, dict[str, Any]]]) -> dict[int, str]:
     return table
 
 
-_lock = threading.Lock()
-_cache: dict[str, Languages] = {}
-
-
-def languages() -> Languages:
+def _shipped_languages() -> Languages:
     """The shipped language data, loaded once (thread-safe)."""
-    cached = _cache.get("default")
-    if cached is None:
-        with _lock:
-            cached = _cache.get("default")
-            if cached is None:
-                cached = _cache["default"] = load_languages()
-    return cached
+    return load_languages()
+
+
+languages = loaded_once(_shipped_languages)
 
 
 def romanize(folded: str, lang: str | None = None) -> str:
