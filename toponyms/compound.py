@@ -41,7 +41,6 @@ nothing is no match; one that is also a place's name is read as a name.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -51,7 +50,7 @@ from toponyms import cascade, lineage
 from toponyms.index import NameIndex
 from toponyms.keys import fold, split_generic, strip_marks
 from toponyms.kindwords import read_edge, read_kind_words
-from toponyms.model import DataError, Match, Place, data_dir
+from toponyms.model import DataError, Match, Place, data_dir, loaded_once
 from toponyms.translit import STATE_TITLE, _read, languages
 
 #: A part that resolves to nothing: the other parts carry the answer, with less certainty.
@@ -125,17 +124,12 @@ def load_spec(path: Path | None = None) -> CompoundSpec:
                         function)
 
 
-_lock = threading.Lock()
-_spec: list[CompoundSpec] = []
-
-
-def spec() -> CompoundSpec:
+def _shipped_spec() -> CompoundSpec:
     """The shipped compound.yaml, loaded once (thread-safe)."""
-    if not _spec:
-        with _lock:
-            if not _spec:
-                _spec.append(load_spec())
-    return _spec[0]
+    return load_spec()
+
+
+spec = loaded_once(_shipped_spec)
 
 
 def has_separator(text: str) -> bool:

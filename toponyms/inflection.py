@@ -17,13 +17,12 @@ a case ending it must be of the ending's language ("в" and the Russian -е of "
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from toponyms.keys import fold, script_of, strip_marks
-from toponyms.model import DataError, data_dir
+from toponyms.model import DataError, data_dir, loaded_once
 from toponyms.translit import Languages, _read, languages
 
 #: Score lost by a match through a base form (the same as extract's for a case ending read).
@@ -155,17 +154,13 @@ def _elided(word: str, langs: frozenset[str], data: Languages) -> list[tuple[str
             for ending, noun in rules if bare.endswith(ending) and len(bare) > len(ending)]
 
 
-_elided_rules: list[dict[str, tuple[tuple[str, str], ...]]] = []
-
-
-def elided() -> dict[str, tuple[tuple[str, str], ...]]:
+def _shipped_elided() -> dict[str, tuple[tuple[str, str], ...]]:
     """Each inflecting language's `elided` rules (its language file), folded and unmarked:
     language -> ((adjective ending, generic term), ...). Read once, thread-safe."""
-    if not _elided_rules:
-        with _lock:
-            if not _elided_rules:
-                _elided_rules.append(load_elided(sorted(languages().inflect)))
-    return _elided_rules[0]
+    return load_elided(sorted(languages().inflect))
+
+
+elided = loaded_once(_shipped_elided)
 
 
 def load_elided(codes: list[str], folder: Path | None = None,
@@ -191,18 +186,13 @@ def load_elided(codes: list[str], folder: Path | None = None,
 
 #: The word a preposition leaves in a reading: nothing (an identity-checked marker).
 _DROPPED = "\x00"
-_lock = threading.Lock()
-_prepositions: list[dict[str, frozenset[str]]] = []
-
-
-def prepositions() -> dict[str, frozenset[str]]:
+def _shipped_prepositions() -> dict[str, frozenset[str]]:
     """data/languages/prepositions.yaml: each folded, unmarked preposition -> its languages
     (read once, thread-safe)."""
-    if not _prepositions:
-        with _lock:
-            if not _prepositions:
-                _prepositions.append(load_prepositions())
-    return _prepositions[0]
+    return load_prepositions()
+
+
+prepositions = loaded_once(_shipped_prepositions)
 
 
 def load_prepositions(path: Path | None = None) -> dict[str, frozenset[str]]:
