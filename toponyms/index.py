@@ -320,6 +320,12 @@ _NameKeys = tuple[tuple[str, str, tuple[str, ...]], ...]
 _QUALIFIED = re.compile(r"^(.*\w.*?)\s*[(\[]([^()\[\]]*\w[^()\[\]]*)[)\]]$", re.S)
 
 
+def _split_qualifier(text: str) -> tuple[str, str] | None:
+    """(name, qualifier) of a name that ends in one bracketed qualifier, else None."""
+    found = _QUALIFIED.match(text.strip())
+    return (found.group(1).strip(), found.group(2).strip()) if found else None
+
+
 def unqualified(text: str) -> str | None:
     """The name without its trailing bracketed qualifier, or None when it has none.
 
@@ -331,8 +337,8 @@ def unqualified(text: str) -> str | None:
     >>> unqualified("Holy See (Vatican City State)"), unqualified("Kapan"), unqualified("(x)")
     ('Holy See', None, None)
     """
-    found = _QUALIFIED.match(text.strip())
-    return found.group(1).strip() if found else None
+    split = _split_qualifier(text)
+    return split[0] if split else None
 
 
 def _qualified_cores(text: str) -> list[tuple[str, str]]:
@@ -340,10 +346,10 @@ def _qualified_cores(text: str) -> list[tuple[str, str]]:
     qualifier is a state title ("Korea (Democratic People's Republic of)"), what the comma
     catalogue form gives: the title-first name and the bare name for titled queries only, so
     that "Korea" alone is not one of the two Koreas."""
-    found = _QUALIFIED.match(text.strip())
-    if found is None:
+    split = _split_qualifier(text)
+    if split is None:
         return []
-    bare, qualifier = found.group(1).strip(), found.group(2).strip()
+    bare, qualifier = split
     catalogue = split_generic(fold(f"{bare}, {qualifier}"))
     if any(generic == STATE_TITLE for _, generic in catalogue):
         return catalogue
