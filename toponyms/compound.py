@@ -46,11 +46,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from toponyms import cascade, lineage
+from toponyms import cascade, joined, lineage
 from toponyms.index import NameIndex
 from toponyms.keys import fold, split_generic, strip_marks
 from toponyms.kindwords import read_edge, read_kind_words
 from toponyms.model import DataError, Match, Place, data_dir, loaded_once
+from toponyms.rank import capitals
 from toponyms.translit import STATE_TITLE, _read, languages
 
 #: A part that resolves to nothing: the other parts carry the answer, with less certainty.
@@ -71,6 +72,11 @@ PART_FLOOR = 75.0
 #: Nor are those more than this below the part's best candidate ("Tartar district" is the
 #: district; the fuzzy "Astara district" next to it is no evidence of anything).
 EVIDENCE_MARGIN = 5.0
+#: A capital word ("Hauptstadt", "首都") and a place that is not a national capital
+#: (data/capitals.yaml): a same-named capital comes first.
+PENALTY_NOT_CAPITAL = 0.5
+#: The kind of compound.yaml's capital words.
+CAPITAL = "capital"
 #: Kinds that may stand as loose context for a place of the same ISO country.
 _CONTEXT_KINDS = frozenset({"country", "historical-country", "region", "historical-region"})
 _SEP = "\x00"
@@ -141,7 +147,8 @@ def applies(text: str) -> bool:
     """True when `run` may find parts in `text`: a separator or bracket, or 2 to
     `max_qualified_words` words (a cheap first test)."""
     s = spec()
-    return not s.marks.isdisjoint(text) or 2 <= len(text.split()) <= s.max_qualified_words
+    return not s.marks.isdisjoint(text) or 2 <= len(text.split()) <= s.max_qualified_words or (
+        joined.applies(text))
 
 
 def _qualified_splits(text: str) -> list[list[Part]]:
@@ -255,8 +262,21 @@ def run(
     """
     parts = parse(text)
     if parts is None:
-        edge = annotated(text, lambda rest: next(index.entries(
-            index.normalized, strip_marks(fold(rest))), None) is not None)
+        def is_name(rest: str) -> bool:
+            return next(index.entries(index.normalized, strip_marks(fold(rest))),
+                        None) is not None
+
+        reading = joined.read(text, spec().kind_words, spec().function_words,
+                              spec().max_qualified_words, is_name,
+                              lambda head: _names_context(index, head)) if (
+            joined.applies(text)) else None
+        if reading is not None:  # "Azerbaijan's Lachin district", "伊朗德黑蘭", "首都埃里温"
+            read = [Part(t, k) for t, k in reading.parts]
+            found = _best(index, text, read, filters, min_score, ancestors, common,
+                          strict=reading.strict, unmarked=any(p.kind for p in read))
+            if found:
+                return cascade.rank(index, found, ancestors)
+        edge = annotated(text, is_name)
         # a kind word that is also a place's name ("Ավան", town, and a district of Yerevan) is
         # no evidence of a kind: the text may be two places' names
         if edge is not None and next(index.entries(
@@ -344,11 +364,19 @@ def _best(index: NameIndex, text: str, parts: list[Part], filters: cascade.Filte
             score -= cascade.PENALTY_KIND_MISMATCH
         if strict or unmarked:
             score -= PENALTY_UNMARKED
+        if CAPITAL in hints and place.geonames not in capitals():
+            score -= PENALTY_NOT_CAPITAL
         if score >= min_score:
             n = place.names.index(own.name)
             best[pos] = (score, n, replace(own, score=round(score, 2), method="compound",
                                          query=text, ambiguous=False))
     return best
+
+
+def _names_context(index: NameIndex, text: str) -> bool:
+    """Whether `text` is a name of a country or region (a parent written before a name)."""
+    return any(index.places[p].kind in _CONTEXT_KINDS
+               for p, _, _ in index.entries(index.normalized, strip_marks(fold(text))))
 
 
 def _support(index: NameIndex, place: Place, chain: frozenset[str], former: frozenset[str],
