@@ -21,15 +21,21 @@ toponyms.compound weighs as it weighs the parts of a separated compound:
 
 Only text with a possessive ending or whose first letter is Han or kana pays for this
 (`applies`).
+
+`descriptive_rest` reads a leading word that describes the place off a Latin text ("liberated
+Lachin city", "schönes Gjumri"): a lower-case word that is no word of any name of the data;
+toponyms.compound accepts the rest only where it is a name as written or normalized.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from toponyms.index import NameIndex
 from toponyms.keys import fold, script_of, strip_marks
 from toponyms.kindwords import read_edge
 from toponyms.model import DataError, data_dir, loaded_once
@@ -206,9 +212,43 @@ def _strip(text: str, kind_words: Mapping[str, str], kinds: list[PartText], *,
             return text
 
 
+#: The most words of a text whose leading descriptive word is read off.
+MAX_DESCRIBED_WORDS = 5
+_NAME_WORDS: weakref.WeakKeyDictionary[NameIndex, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def name_words(index: NameIndex) -> frozenset[str]:
+    """Every word of every normalized name key of `index`, built on first use and kept while
+    the index lives (one set per index)."""
+    words = _NAME_WORDS.get(index)
+    if words is None:
+        words = frozenset(w for key in index.normalized for w in key.split())
+        _NAME_WORDS[index] = words
+    return words
+
+
+def descriptive_rest(text: str, words: frozenset[str]) -> str | None:
+    """`text` without its first word when that word is a lower-case Latin word and no word of
+    any name (`words`, see name_words), else None.
+
+    >>> descriptive_rest("liberated Lachin city", frozenset({"lachin", "city"}))
+    'Lachin city'
+    >>> descriptive_rest("new Lachin", frozenset({"new"})) is None
+    True
+    """
+    split = text.split()
+    if not 2 <= len(split) <= MAX_DESCRIBED_WORDS:
+        return None
+    first = split[0]
+    if not first.isalpha() or first != first.lower() or script_of(first) != "LATIN":
+        return None
+    return None if _bare(first) in words else " ".join(split[1:])
+
+
 def _bare(text: str) -> str:
     return strip_marks(fold(text)).rstrip(".")
 
 
 __all__ = ["MAX_JOINED_KIND", "MIN_JOINED_KIND", "UNSPACED", "Possessives", "Reading",
-           "applies", "joined_titles", "load_possessives", "possessives", "read"]
+           "applies", "descriptive_rest", "joined_titles", "load_possessives", "name_words",
+           "possessives", "read"]
