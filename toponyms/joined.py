@@ -8,7 +8,8 @@ title into the name ("伊朗德黑蘭", Iran Tehran; "首都埃里温", the capi
 toponyms.compound weighs as it weighs the parts of a separated compound:
 
 - a possessive (data/languages/compound.yaml `possessives`) splits the text into its owner and
-  the rest: when the rest is only a kind word the owner is the name ("ゴリスの街"); else both
+  the rest (a particle written without spaces only after an owner that is a name of the
+  data): when the rest is only a kind word the owner is the name ("ゴリスの街"); else both
   must name places and the owner contain the answer or name it too (the reading is `strict`),
   and a kind word at an edge of the rest is a kind part ("수도 트빌리시");
 - in a script written without spaces (Han, kana), kind words of MIN_JOINED_KIND characters or
@@ -139,8 +140,10 @@ def read(text: str, kind_words: Mapping[str, str], function_words: frozenset[str
     if script_of(text) not in UNSPACED:
         return None
     folded = fold(text)
+    # a particle is also a syllable of transcribed names (蒙得維的亞, Montevideo): it is read as
+    # one only after an owner that is a name
     at = next((k for k, ch in enumerate(folded) if ch in p.particles
-               and 0 < k < len(folded) - 1), None)
+               and 0 < k < len(folded) - 1 and is_name(folded[:k])), None)
     if at is not None:
         return _owned(folded[:at], folded[at + 1:], kind_words, function_words, max_words,
                       is_name)
