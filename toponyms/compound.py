@@ -117,8 +117,7 @@ def run(
 
         reading = joined.read(text, spec().kind_words, spec().function_words,
                               spec().max_qualified_words, is_name,
-                              lambda head: _names_context(index, head)) if (
-            joined.applies(text)) else None
+                              lambda head: _names_context(index, head))
         if reading is not None:  # "Azerbaijan's Lachin district", "伊朗德黑蘭", "首都埃里温"
             read = [Part(t, k) for t, k in reading.parts]
             found = _best(index, text, read, filters, min_score, ancestors, common,

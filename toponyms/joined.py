@@ -12,6 +12,9 @@ toponyms.compound weighs as it weighs the parts of a separated compound:
   data): when the rest is only a kind word the owner is the name ("ゴリスの街"); else both
   must name places and the owner contain the answer or name it too (the reading is `strict`),
   and a kind word at an edge of the rest is a kind part ("수도 트빌리시");
+- a kind word and a function word between two names ("Abovyan community of Kotayk region",
+  compound.yaml's `function_words`) say that the first is of that kind and in the second: a
+  `strict` reading;
 - in a script written without spaces (Han, kana), kind words of MIN_JOINED_KIND characters or
   more are read off either end of the text ("首都", "城市", "小镇", with a joiner such as "・"
   beside them), a state title off its end ("共和国": the name part keeps it after a space, so
@@ -131,6 +134,11 @@ def read(text: str, kind_words: Mapping[str, str], function_words: frozenset[str
     """
     p = possessives()
     words = text.split()
+    for i in range(2, len(words) - 1):  # "Abovyan community of Kotayk region"
+        kind = kind_words.get(_bare(words[i - 1]))
+        if kind is not None and kind != STATE_TITLE and _bare(words[i]) in function_words:
+            return Reading(((" ".join(words[: i - 1]), None), (words[i - 1], kind),
+                            (" ".join(words[i + 1:]), None)), strict=True)
     for i, word in enumerate(words[:-1]):
         ending = next((e for e in p.endings if len(word) > len(e) and word.endswith(e)), None)
         if ending is not None:
