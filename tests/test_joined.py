@@ -170,3 +170,9 @@ def test_malformed_possessives_are_a_data_error(tmp_path: Path) -> None:
     path.write_text("possessives: [1, 2]\n", encoding="utf-8")
     with pytest.raises(DataError, match="possessives"):
         joined.load_possessives(path)
+
+
+def test_a_greek_title_in_the_genitive_is_read_as_a_title() -> None:
+    m = toponyms.resolve("Δημοκρατίας της Αρμενίας")
+    assert m is not None and m.place.id == "am"
+    assert toponyms.resolve("Δημοκρατίας") is None
