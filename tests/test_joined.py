@@ -176,3 +176,12 @@ def test_a_greek_title_in_the_genitive_is_read_as_a_title() -> None:
     m = toponyms.resolve("Δημοκρατίας της Αρμενίας")
     assert m is not None and m.place.id == "am"
     assert toponyms.resolve("Δημοκρατίας") is None
+
+
+@given(st.text(alphabet=st.sampled_from("の的'’s 首都共和国城市小镇伊朗德黑蘭・ギュムリ街 ofcity"),
+               max_size=60))
+def test_read_is_total_and_its_parts_are_never_empty(text: str) -> None:
+    reading = joined.read(text, compound.spec().kind_words, compound.spec().function_words, 5,
+                          lambda t: len(t) % 2 == 0, lambda t: len(t) % 3 == 0)
+    assert reading is None or (reading.parts and all(t.strip() for t, _ in reading.parts))
+    toponyms.resolve(text)  # never a crash

@@ -124,7 +124,7 @@ def applies(text: str) -> bool:
         f"{ending} " in text for ending in possessives().endings)
 
 
-def read(text: str, kind_words: Mapping[str, str], function_words: frozenset[str],
+def read(text: str, kind_words: dict[str, str], function_words: frozenset[str],
          max_words: int, is_name: Callable[[str], bool],
          is_parent: Callable[[str], bool]) -> Reading | None:
     """The parts of a joined compound; None when `text` is none (see the module's rules).
@@ -161,7 +161,7 @@ def read(text: str, kind_words: Mapping[str, str], function_words: frozenset[str
     return Reading(tuple(parts), strict)
 
 
-def _owned(owner: str, rest: str, kind_words: Mapping[str, str],
+def _owned(owner: str, rest: str, kind_words: dict[str, str],
            function_words: frozenset[str], max_words: int,
            is_name: Callable[[str], bool]) -> Reading | None:
     """An owner and what it owns: a kind word alone makes the owner the name."""
@@ -173,7 +173,7 @@ def _owned(owner: str, rest: str, kind_words: Mapping[str, str],
         return Reading(((owner, None), (rest, kind)), strict=False)
     # the answer is what the owner owns: both must name places ("Yerevan's" alone is no
     # reading of "Yerevan's community of Kentron" when the rest names nothing)
-    found = read_edge(rest, dict(kind_words), function_words, max_words, is_name)
+    found = read_edge(rest, kind_words, function_words, max_words, is_name)
     if found is not None:
         name, word, kind = found
         return Reading(((owner, None), (name, None), (word, kind)), strict=True)
