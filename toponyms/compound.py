@@ -2,11 +2,11 @@
 Azerbaijan", "Sisian (town)", "Dilijan (Stadt)", "Şəki (Nukha)".
 
 Tables, captions and CSV cells write a place with another of its names, its parent, or a kind
-word beside it. Such a query is split into parts at the separators and brackets listed in
-data/languages/compound.yaml; a part that is only a kind word ("town", "Stadt", "город",
-"kəndi") becomes a kind hint, and each other part is resolved on its own through the cascade
-(a part that is no name alone, an adjective, also with the kind word: "Ширакская (Shirak)
-область"). A place is the answer when every part agrees with it:
+word beside it. Such a query is split into parts (toponyms.compoundparse) at the separators
+and brackets listed in data/languages/compound.yaml; a part that is only a kind word ("town",
+"Stadt", "город", "kəndi") becomes a kind hint, and each other part is resolved on its own
+through the cascade (a part that is no name alone, an adjective, also with the kind word:
+"Ширакская (Shirak) область"). A place is the answer when every part agrees with it:
 
 - the part names the same place ("Vanadzor / Kirovakan"): the part's own score, never below
   that of a part naming nothing (a weak agreement is still agreement), or
@@ -37,21 +37,37 @@ A kind word of any language at either edge of such a text ("Gyumri város", "Л�
 the rest resolves with that kind as a hint, as in "Gyumri (város)", for ``PENALTY_UNMARKED``
 less, and only a place that fits the kind is an answer. A kind word with a rest that names
 nothing is no match; one that is also a place's name is read as a name.
+
+Without a separator mark, a possessive or text in a script without spaces ("Azerbaijan's Lachin
+district", "伊朗德黑蘭", "首都埃里温") is read into parts by toponyms.joined, and a capital word
+("Hauptstadt", "首都") prefers a national capital (``PENALTY_NOT_CAPITAL``). When nothing else
+reads a Latin text, a lower-case leading word that is no word of any name is dropped
+("liberated Lachin city") where the rest is a name as written or normalized, for
+``PENALTY_UNMARKED`` less.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import replace
 
-from toponyms import cascade, lineage
+from toponyms import cascade, joined, lineage
+from toponyms.compoundparse import (
+    CompoundSpec,
+    Part,
+    annotated,
+    applies,
+    has_separator,
+    load_spec,
+    parse,
+    qualified_splits,
+    spec,
+)
 from toponyms.index import NameIndex
 from toponyms.keys import fold, split_generic, strip_marks
-from toponyms.kindwords import read_edge, read_kind_words
-from toponyms.model import DataError, Match, Place, data_dir, loaded_once
-from toponyms.translit import STATE_TITLE, _read, languages
+from toponyms.model import Match, Place
+from toponyms.rank import capitals
+from toponyms.translit import STATE_TITLE, languages
 
 #: A part that resolves to nothing: the other parts carry the answer, with less certainty.
 PENALTY_UNKNOWN_PART = 5.0
@@ -71,173 +87,13 @@ PART_FLOOR = 75.0
 #: Nor are those more than this below the part's best candidate ("Tartar district" is the
 #: district; the fuzzy "Astara district" next to it is no evidence of anything).
 EVIDENCE_MARGIN = 5.0
+#: A capital word ("Hauptstadt", "首都") and a place that is not a national capital
+#: (data/capitals.yaml): a same-named capital comes first.
+PENALTY_NOT_CAPITAL = 0.5
+#: The kind of compound.yaml's capital words.
+CAPITAL = "capital"
 #: Kinds that may stand as loose context for a place of the same ISO country.
 _CONTEXT_KINDS = frozenset({"country", "historical-country", "region", "historical-region"})
-_SEP = "\x00"
-
-
-@dataclass(frozen=True, slots=True)
-class CompoundSpec:
-    """What data/languages/compound.yaml says, compiled."""
-
-    separators: tuple[str, ...]
-    brackets: dict[str, str]
-    closers: frozenset[str]
-    marks: frozenset[str]  # every character that can begin a separator or a bracket
-    max_parts: int
-    max_qualified_words: int
-    kind_words: dict[str, str]  # folded word(s) -> kind
-    lead_words: tuple[tuple[str, ...], ...]
-    function_words: frozenset[str] = frozenset()  # "de" of "provincia de Lori"
-
-
-@dataclass(frozen=True, slots=True)
-class Part:
-    """One part of a compound query: a name (kind None) or a kind word."""
-
-    text: str
-    kind: str | None = None
-
-
-def load_spec(path: Path | None = None) -> CompoundSpec:
-    """Read and check compound.yaml; a DataError names the file when it is malformed."""
-    path = path or data_dir() / "languages" / "compound.yaml"
-    raw: Any = _read(path)
-    if not isinstance(raw, dict):
-        raise DataError("compound.yaml is a mapping", path=str(path))
-    try:
-        separators = tuple(str(s) for s in raw["separators"])
-        brackets = {str(k): str(v) for k, v in raw["brackets"].items()}
-        max_parts = int(raw["max_parts"])
-        max_qualified = int(raw.get("max_qualified_words", 0))
-        kind_words = read_kind_words(raw["kind_words"], path)
-        lead = tuple(tuple(fold(str(w)).split()) for w in raw["lead_words"])
-        function = frozenset(strip_marks(fold(str(w))) for w in raw.get("function_words") or [])
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise DataError(f"compound.yaml: missing or malformed key ({exc})",
-                        path=str(path)) from None
-    if any(not s for s in separators) or max_parts < 2:
-        raise DataError("compound.yaml: empty separator or max_parts below 2", path=str(path))
-    marks = {s.strip()[:1] or s[:1] for s in separators} | set(brackets) | set(brackets.values())
-    return CompoundSpec(separators, brackets, frozenset(brackets.values()), frozenset(marks),
-                        max_parts, max_qualified, kind_words, tuple(w for w in lead if w),
-                        function)
-
-
-def _shipped_spec() -> CompoundSpec:
-    """The shipped compound.yaml, loaded once (thread-safe)."""
-    return load_spec()
-
-
-spec = loaded_once(_shipped_spec)
-
-
-def has_separator(text: str) -> bool:
-    """True when `text` has a character that may split it into parts (a cheap first test)."""
-    return not spec().marks.isdisjoint(text)
-
-
-def applies(text: str) -> bool:
-    """True when `run` may find parts in `text`: a separator or bracket, or 2 to
-    `max_qualified_words` words (a cheap first test)."""
-    s = spec()
-    return not s.marks.isdisjoint(text) or 2 <= len(text.split()) <= s.max_qualified_words
-
-
-def _qualified_splits(text: str) -> list[list[Part]]:
-    """The two-part splits at each space of a text without separators; a split with a part
-    that is only a kind word is left out (the cascade reads a kind word inside a part)."""
-    words = text.split()
-    s = spec()
-    if not 2 <= len(words) <= s.max_qualified_words:
-        return []
-    splits = [[_part(" ".join(words[:i]), s), _part(" ".join(words[i:]), s)]
-              for i in range(1, len(words))]
-    return [parts for parts in splits if all(p.kind is None and p.text for p in parts)]
-
-
-def annotated(text: str, is_name: Callable[[str], bool] | None = None) -> list[Part] | None:
-    """A name with a kind word at its start or end and no separator: [name, kind word]
-    (toponyms.kindwords.read_edge); None when there is none, or nothing else (a rest that is a
-    kind word too counts as a name when `is_name` says it is one).
-
-    >>> annotated("Gyumri város")
-    [Part(text='Gyumri', kind=None), Part(text='város', kind='city')]
-    >>> annotated("regione della Lori")
-    [Part(text='Lori', kind=None), Part(text='regione', kind='region')]
-    >>> annotated("Baku") is None, annotated("город мечты")[0]
-    (True, Part(text='мечты', kind=None))
-    """
-    s = spec()
-    found = read_edge(text, s.kind_words, s.function_words, s.max_qualified_words, is_name)
-    return None if found is None else [Part(found[0]), Part(found[1], found[2])]
-
-
-def parse(text: str) -> list[Part] | None:
-    """The parts of a compound query; None when it has only one part.
-
-    An empty list means a compound with nothing to resolve: only kind words, or more than
-    `max_parts` parts (a list of places, not a place). Unbalanced brackets count as separators.
-
-    >>> parse("Gyumri (formerly Leninakan)")
-    [Part(text='Gyumri', kind=None), Part(text='leninakan', kind=None)]
-    >>> parse("Sisian (town)")
-    [Part(text='Sisian', kind=None), Part(text='town', kind='town')]
-    >>> parse("Nagorno-Karabakh") is None
-    True
-    """
-    s = spec()
-    main: list[str] = []
-    segments: list[str] = []
-    inner: list[str] = []
-    closers: list[str] = []
-    for ch in text:
-        if ch in s.brackets:
-            if closers:
-                inner.append(_SEP)
-            else:
-                main.append(_SEP)
-                inner = []
-            closers.append(s.brackets[ch])
-        elif closers and ch == closers[-1]:
-            closers.pop()
-            if closers:
-                inner.append(_SEP)
-            else:
-                segments.append("".join(inner))
-        elif ch in s.closers:
-            (inner if closers else main).append(_SEP)  # a closing bracket never opened
-        else:
-            (inner if closers else main).append(ch)
-    if closers:
-        segments.append("".join(inner))  # opened, never closed: still a part of its own
-    pieces: list[str] = []
-    for segment in ["".join(main), *segments]:
-        for sep in s.separators:
-            segment = segment.replace(sep, _SEP)
-        pieces.extend(p.strip() for p in segment.split(_SEP))
-    pieces = [p for p in pieces if fold(p)]
-    if len(pieces) < 2:
-        return None
-    if len(pieces) > s.max_parts:
-        return []
-    parts = [_part(p, s) for p in pieces]
-    parts = [p for p in parts if p.text]
-    return parts if any(p.kind is None for p in parts) else []
-
-
-def _part(piece: str, s: CompoundSpec) -> Part:
-    folded = fold(piece)
-    bare = strip_marks(folded).rstrip(".")
-    if bare in s.kind_words:
-        return Part(piece, s.kind_words[bare])
-    words = folded.split()
-    for lead in s.lead_words:
-        if len(words) > len(lead) and tuple(words[: len(lead)]) == lead:
-            return Part(" ".join(words[len(lead):]))
-    return Part(piece)
-
-
 def run(
     index: NameIndex,
     text: str,
@@ -255,8 +111,20 @@ def run(
     """
     parts = parse(text)
     if parts is None:
-        edge = annotated(text, lambda rest: next(index.entries(
-            index.normalized, strip_marks(fold(rest))), None) is not None)
+        def is_name(rest: str) -> bool:
+            return next(index.entries(index.normalized, strip_marks(fold(rest))),
+                        None) is not None
+
+        reading = joined.read(text, spec().kind_words, spec().function_words,
+                              spec().max_qualified_words, is_name,
+                              lambda head: _names_context(index, head))
+        if reading is not None:  # "Azerbaijan's Lachin district", "伊朗德黑蘭", "首都埃里温"
+            read = [Part(t, k) for t, k in reading.parts]
+            found = _best(index, text, read, filters, min_score, ancestors, common,
+                          strict=reading.strict, unmarked=any(p.kind for p in read))
+            if found:
+                return cascade.rank(index, found, ancestors)
+        edge = annotated(text, is_name)
         # a kind word that is also a place's name ("Ավան", town, and a district of Yerevan) is
         # no evidence of a kind: the text may be two places' names
         if edge is not None and next(index.entries(
@@ -270,16 +138,15 @@ def run(
                           strict=False, unmarked=True)
             if found:
                 return cascade.rank(index, found, ancestors)
-        splits = _qualified_splits(text)
-        if not splits:  # a kind word beside nothing that is a place: no guessing at the whole
-            return [] if unread else None
         best: dict[int, tuple[float, int, Match]] = {}
-        for split in splits:  # the best split for each place
+        for split in qualified_splits(text):  # the best split for each place
             for pos, entry in _best(index, text, split, filters, min_score, ancestors, common,
                                     strict=True).items():
                 if pos not in best or entry[0] > best[pos][0]:
                     best[pos] = entry
+        best = best or _described(index, text, filters, min_score, ancestors, common)
         # no split agrees: not a qualified name after all, and the whole text's match stands
+        # (a kind word beside nothing that is a place: no guessing at the whole)
         return cascade.rank(index, best, ancestors) if best else [] if unread else None
     if not any(p.kind is None for p in parts):
         return []
@@ -344,11 +211,40 @@ def _best(index: NameIndex, text: str, parts: list[Part], filters: cascade.Filte
             score -= cascade.PENALTY_KIND_MISMATCH
         if strict or unmarked:
             score -= PENALTY_UNMARKED
+        if CAPITAL in hints and place.geonames not in capitals():
+            score -= PENALTY_NOT_CAPITAL
         if score >= min_score:
             n = place.names.index(own.name)
             best[pos] = (score, n, replace(own, score=round(score, 2), method="compound",
                                          query=text, ambiguous=False))
     return best
+
+
+def _described(index: NameIndex, text: str, filters: cascade.Filters, min_score: float,
+               ancestors: dict[str, frozenset[str]], common: Mapping[str, float] | None,
+               ) -> dict[int, tuple[float, int, Match]]:
+    """"liberated Lachin city": the rest after a leading descriptive word (see
+    toponyms.joined.descriptive_rest), when it is a name as written or normalized, or a
+    compound of such (for PENALTY_UNMARKED less)."""
+    rest = joined.descriptive_rest(text, joined.name_words(index))
+    query = None if rest is None else cascade.prepare(rest)
+    if rest is None or query is None:
+        return {}
+    floor = max(min_score, cascade.SCORES["normalized"] - PENALTY_UNMARKED) + PENALTY_UNMARKED
+    found = [m for m in cascade.run(index, query, filters, min_score=floor, stop_early=True,
+                                    ancestors=ancestors, common=common)
+             if m.method in ("exact", "normalized")] or run(
+        index, rest, filters, min_score=floor, ancestors=ancestors, common=common) or []
+    return {index.position[m.place.id]: (
+        m.score - PENALTY_UNMARKED, m.place.names.index(m.name), replace(
+            m, score=round(m.score - PENALTY_UNMARKED, 2), method="compound", query=text,
+            part=m.part or rest, ambiguous=False)) for m in found}
+
+
+def _names_context(index: NameIndex, text: str) -> bool:
+    """Whether `text` is a name of a country or region (a parent written before a name)."""
+    return any(index.places[p].kind in _CONTEXT_KINDS
+               for p, _, _ in index.entries(index.normalized, strip_marks(fold(text))))
 
 
 def _support(index: NameIndex, place: Place, chain: frozenset[str], former: frozenset[str],

@@ -1,0 +1,188 @@
+"""Compound text split into parts: what data/languages/compound.yaml says (separators,
+brackets, kind words, lead words) and how a text with separators ("Vanadzor / Kirovakan",
+"Gyumri (Leninakan)", "Sisian (town)"), a kind word at an edge ("Gyumri город") or 2 to
+`max_qualified_words` words ("Ağdamın Xıdırlı kəndi") splits into `Part`s. toponyms.compound
+weighs the parts; toponyms.joined reads the compounds without a separator mark.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from toponyms import joined
+from toponyms.keys import fold, strip_marks
+from toponyms.kindwords import read_edge, read_kind_words
+from toponyms.model import DataError, data_dir, loaded_once
+from toponyms.translit import _read
+
+_SEP = "\x00"
+
+
+@dataclass(frozen=True, slots=True)
+class CompoundSpec:
+    """What data/languages/compound.yaml says, compiled."""
+
+    separators: tuple[str, ...]
+    brackets: dict[str, str]
+    closers: frozenset[str]
+    marks: frozenset[str]  # every character that can begin a separator or a bracket
+    max_parts: int
+    max_qualified_words: int
+    kind_words: dict[str, str]  # folded word(s) -> kind
+    lead_words: tuple[tuple[str, ...], ...]
+    function_words: frozenset[str] = frozenset()  # "de" of "provincia de Lori"
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One part of a compound query: a name (kind None) or a kind word."""
+
+    text: str
+    kind: str | None = None
+
+
+def load_spec(path: Path | None = None) -> CompoundSpec:
+    """Read and check compound.yaml; a DataError names the file when it is malformed."""
+    path = path or data_dir() / "languages" / "compound.yaml"
+    raw: Any = _read(path)
+    if not isinstance(raw, dict):
+        raise DataError("compound.yaml is a mapping", path=str(path))
+    try:
+        separators = tuple(str(s) for s in raw["separators"])
+        brackets = {str(k): str(v) for k, v in raw["brackets"].items()}
+        max_parts = int(raw["max_parts"])
+        max_qualified = int(raw.get("max_qualified_words", 0))
+        kind_words = read_kind_words(raw["kind_words"], path)
+        lead = tuple(tuple(fold(str(w)).split()) for w in raw["lead_words"])
+        function = frozenset(strip_marks(fold(str(w))) for w in raw.get("function_words") or [])
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise DataError(f"compound.yaml: missing or malformed key ({exc})",
+                        path=str(path)) from None
+    if any(not s for s in separators) or max_parts < 2:
+        raise DataError("compound.yaml: empty separator or max_parts below 2", path=str(path))
+    marks = {s.strip()[:1] or s[:1] for s in separators} | set(brackets) | set(brackets.values())
+    return CompoundSpec(separators, brackets, frozenset(brackets.values()), frozenset(marks),
+                        max_parts, max_qualified, kind_words, tuple(w for w in lead if w),
+                        function)
+
+
+def _shipped_spec() -> CompoundSpec:
+    """The shipped compound.yaml, loaded once (thread-safe)."""
+    return load_spec()
+
+
+spec = loaded_once(_shipped_spec)
+
+
+def has_separator(text: str) -> bool:
+    """True when `text` has a character that may split it into parts (a cheap first test)."""
+    return not spec().marks.isdisjoint(text)
+
+
+def applies(text: str) -> bool:
+    """True when `run` may find parts in `text`: a separator or bracket, or 2 to
+    `max_qualified_words` words (a cheap first test)."""
+    s = spec()
+    return not s.marks.isdisjoint(text) or 2 <= len(text.split()) <= s.max_qualified_words or (
+        joined.applies(text))
+
+
+def qualified_splits(text: str) -> list[list[Part]]:
+    """The two-part splits at each space of a text without separators; a split with a part
+    that is only a kind word is left out (the cascade reads a kind word inside a part)."""
+    words = text.split()
+    s = spec()
+    if not 2 <= len(words) <= s.max_qualified_words:
+        return []
+    splits = [[_part(" ".join(words[:i]), s), _part(" ".join(words[i:]), s)]
+              for i in range(1, len(words))]
+    return [parts for parts in splits if all(p.kind is None and p.text for p in parts)]
+
+
+def annotated(text: str, is_name: Callable[[str], bool] | None = None) -> list[Part] | None:
+    """A name with a kind word at its start or end and no separator: [name, kind word]
+    (toponyms.kindwords.read_edge); None when there is none, or nothing else (a rest that is a
+    kind word too counts as a name when `is_name` says it is one).
+
+    >>> annotated("Gyumri város")
+    [Part(text='Gyumri', kind=None), Part(text='város', kind='city')]
+    >>> annotated("regione della Lori")
+    [Part(text='Lori', kind=None), Part(text='regione', kind='region')]
+    >>> annotated("Baku") is None, annotated("город мечты")[0]
+    (True, Part(text='мечты', kind=None))
+    """
+    s = spec()
+    found = read_edge(text, s.kind_words, s.function_words, s.max_qualified_words, is_name)
+    return None if found is None else [Part(found[0]), Part(found[1], found[2])]
+
+
+def parse(text: str) -> list[Part] | None:
+    """The parts of a compound query; None when it has only one part.
+
+    An empty list means a compound with nothing to resolve: only kind words, or more than
+    `max_parts` parts (a list of places, not a place). Unbalanced brackets count as separators.
+
+    >>> parse("Gyumri (formerly Leninakan)")
+    [Part(text='Gyumri', kind=None), Part(text='leninakan', kind=None)]
+    >>> parse("Sisian (town)")
+    [Part(text='Sisian', kind=None), Part(text='town', kind='town')]
+    >>> parse("Nagorno-Karabakh") is None
+    True
+    """
+    s = spec()
+    main: list[str] = []
+    segments: list[str] = []
+    inner: list[str] = []
+    closers: list[str] = []
+    for ch in text:
+        if ch in s.brackets:
+            if closers:
+                inner.append(_SEP)
+            else:
+                main.append(_SEP)
+                inner = []
+            closers.append(s.brackets[ch])
+        elif closers and ch == closers[-1]:
+            closers.pop()
+            if closers:
+                inner.append(_SEP)
+            else:
+                segments.append("".join(inner))
+        elif ch in s.closers:
+            (inner if closers else main).append(_SEP)  # a closing bracket never opened
+        else:
+            (inner if closers else main).append(ch)
+    if closers:
+        segments.append("".join(inner))  # opened, never closed: still a part of its own
+    pieces: list[str] = []
+    for segment in ["".join(main), *segments]:
+        for sep in s.separators:
+            segment = segment.replace(sep, _SEP)
+        pieces.extend(p.strip() for p in segment.split(_SEP))
+    pieces = [p for p in pieces if fold(p)]
+    if len(pieces) < 2:
+        return None
+    if len(pieces) > s.max_parts:
+        return []
+    parts = [_part(p, s) for p in pieces]
+    parts = [p for p in parts if p.text]
+    return parts if any(p.kind is None for p in parts) else []
+
+
+def _part(piece: str, s: CompoundSpec) -> Part:
+    folded = fold(piece)
+    bare = strip_marks(folded).rstrip(".")
+    if bare in s.kind_words:
+        return Part(piece, s.kind_words[bare])
+    words = folded.split()
+    for lead in s.lead_words:
+        if len(words) > len(lead) and tuple(words[: len(lead)]) == lead:
+            return Part(" ".join(words[len(lead):]))
+    return Part(piece)
+
+
+__all__ = ["CompoundSpec", "Part", "annotated", "applies", "has_separator", "load_spec", "parse",
+           "qualified_splits", "spec"]
