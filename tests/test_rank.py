@@ -43,7 +43,34 @@ def test_a_capital_named_by_its_main_name_ranks_before_regions(
             < rank.order_key(capital, capital.names[0], RANKS)
             < rank.order_key(state, state.names[0], RANKS))
     alias = _place("hk", "city", 7_000_000, "Hong Kong", "Washington", geonames=4140963)
-    assert rank.kind_rank(alias, RANKS, alternate=True) == RANKS["city"]
+    # named by an alternate, a capital is no capital (it ranks as a big city, after capitals)
+    assert rank.kind_rank(alias, RANKS, alternate=True) > rank.kind_rank(capital, RANKS)
+    small = _place("xx", "city", 700_000, "Small Capital", "Washington", geonames=4140963)
+    assert rank.kind_rank(small, RANKS, alternate=True) > RANKS["region"]
+
+
+def test_a_big_city_ranks_before_a_region_a_small_one_after() -> None:
+    portland = _place("us-portland", "city", 652_503, "Portland")
+    parish = _place("jm-04", "region", None, "Portland")
+    town = _place("portland-town", "town", 15_000, "Portland")
+    assert (rank.order_key(portland, portland.names[0], RANKS)
+            < rank.order_key(parish, parish.names[0], RANKS)
+            < rank.order_key(town, town.names[0], RANKS))
+    # counted ten times smaller through an alternate: 900,000 people still make a big city
+    nyc = _place("nyc", "city", 8_804_190, "New York City", "New York")
+    state = _place("us-ny", "region", None, "New York")
+    assert rank.order_key(nyc, nyc.names[1], RANKS) < rank.order_key(state, state.names[0], RANKS)
+    tiny = _place("t", "city", 500_000, "Other", "New York")
+    assert rank.order_key(state, state.names[0], RANKS) < rank.order_key(tiny, tiny.names[1], RANKS)
+
+
+@given(st.integers(0, 10**8), st.booleans())
+def test_a_populated_place_never_ranks_before_a_capital_or_a_country(
+        population: int, alternate: bool) -> None:
+    city = _place("c", "city", population, "Name", "Other")
+    country = _place("k", "country", None, "Name")
+    assert rank.kind_rank(country, RANKS) < rank.kind_rank(city, RANKS, alternate)
+    assert rank.kind_rank(city, RANKS, alternate) >= RANKS["region"] - 0.25
 
 
 def test_the_shipped_capitals_are_geonames_ids() -> None:
@@ -57,7 +84,7 @@ def test_a_city_named_by_an_alternate_ranks_as_a_smaller_place() -> None:
     dayton = _place("dayton", "city", 135_512, "Dayton", "Venice")
     venice = _place("venice", "town", 51_298, "Venice")
     assert rank.kind_rank(dayton, RANKS, alternate=True) == RANKS["town"]
-    assert rank.kind_rank(dayton, RANKS) == RANKS["city"]
+    assert rank.kind_rank(dayton, RANKS) < RANKS["city"]  # a big city by its main name
     assert rank.order_key(venice, venice.names[0], RANKS) < rank.order_key(
         dayton, dayton.names[1], RANKS)
 

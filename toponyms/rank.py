@@ -5,7 +5,12 @@ Among places that a query matches equally well, the most prominent comes first:
 1. kind, in the order of data/kinds.yaml (continent, country, ..., region, city, town, ...), except
    that a national capital (data/capitals.yaml) named by a main name ranks just before the kind
    CAPITAL_BEFORE ("Washington" is the capital before the state, "Victoria" Seychelles'
-   capital before the Australian state). A GeoNames place whose kind comes from its population
+   capital before the Australian state), and so does, after the capitals, a city at least as
+   populous as data/geonames.yaml's city tier (100,000), counting a city named by an
+   alternate as ALTERNATE_DISCOUNT times smaller (rule 2): "Portland" is the city in Oregon,
+   not the parish of Jamaica, "Manchester" the English city, not another parish, "New York"
+   the city of 8.8 million (an alternate name of it) before the state; a region that shares
+   its name with a small town still comes first. A GeoNames place whose kind comes from its population
    (city, town, village: data/geonames.yaml) and that is named by an alternate name takes the
    kind of a place ALTERNATE_DISCOUNT times smaller, as in rule 2: Dayton (135,000 people,
    "Venice" one of its alternates) ranks as a town, and Venice (51,000, main name) comes first.
@@ -61,6 +66,12 @@ def _populated_kinds() -> frozenset[str]:
     return frozenset(kind for _, kind in rules().populated)
 
 
+@cache
+def _big_city() -> int:
+    """The population from which a GeoNames place is a city (data/geonames.yaml)."""
+    return min((least for least, kind in rules().populated if kind == "city"), default=10**9)
+
+
 def kind_rank(place: Place, ranks: Mapping[str, int], alternate: bool = False) -> float:
     """The place's rank by kind (rule 1), smaller first. A capital named by an `alternate`
     name ranks as its kind: Hong Kong is no capital of "Victoria"; a city named by an
@@ -79,6 +90,9 @@ def kind_rank(place: Place, ranks: Mapping[str, int], alternate: bool = False) -
         own = min(between) - 0.5 if between else demoted
     if not alternate and place.geonames is not None and place.geonames in capitals():
         return min(own, ranks.get(CAPITAL_BEFORE, len(ranks)) - 0.5)
+    weight = (place.population or 0) // (ALTERNATE_DISCOUNT if alternate else 1)
+    if place.kind in populated and weight >= _big_city():
+        return min(own, ranks.get(CAPITAL_BEFORE, len(ranks)) - 0.25)
     return own
 
 
