@@ -270,7 +270,8 @@ def run(
         return rank(index, best, ancestors)
     # a case ending left on the name ("Şuşada", "Тертерского района"): its base forms, each
     # with its generic term split off, at the normalized stage, for a little less
-    inflected = [(text, hint, langs) for base, langs in base_forms(query.folded)
+    inflected = [(text, hint, langs) for base, langs in base_forms(query.folded,
+                                                                      text=query.text)
                  for text, hint in [(base, ""), *split_generic(base)]]
     for text, hint, langs in inflected:
         consider(index.entries(index.normalized, strip_marks(text)), "normalized",
