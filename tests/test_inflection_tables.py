@@ -1,0 +1,92 @@
+"""The case endings of the files that give only endings (`inflection_only`: pl, cs, uk): read
+off a query, they keep the place the name as written gives, and add no names to the default
+languages (toponyms.inflection, data/languages/pl.yaml, cs.yaml, uk.yaml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import toponyms
+from toponyms import Gazetteer
+from toponyms.inflection import ENDING_PENALTY, MIN_STEM, base_forms, load_one_letter_stems
+from toponyms.keys import fold
+from toponyms.model import DataError
+from toponyms.translit import languages, load_languages
+
+_GAZ = Gazetteer.default()
+_KEYS = {toponyms.normalize(n.text) for p in _GAZ for n in p.names}
+_TABLES = ("pl", "cs", "uk")
+# one-word names of those languages, not in capitals
+_NAMES = sorted({(n.text, n.lang.split("-")[0], p.id) for p in _GAZ for n in p.names
+                 if n.lang.split("-")[0] in _TABLES and " " not in n.text
+                 and len(n.text) >= 4 and not n.text.isupper()})
+_SUFFIXES = {lang: sorted(e for e, langs in languages().suffix_langs.items() if lang in langs)
+             for lang in _TABLES}
+_FORMS = {lang: [(ending, form) for ending, forms in languages().inflect[lang] for form in forms]
+          for lang in _TABLES}
+
+
+def _case_form(text: str, lang: str, data: st.DataObject) -> str:
+    """`text` with one of its language's endings or word forms put on, as the table says."""
+    fits = [(e, f) for e, f in _FORMS[lang] if fold(text).endswith(e)]
+    choices = [("", s) for s in _SUFFIXES[lang]] + fits
+    ending, form = data.draw(st.sampled_from(choices))
+    return text[: len(text) - len(ending)] + form
+
+
+def test_every_table_has_names_to_read() -> None:
+    assert {lang for _, lang, _ in _NAMES} == set(_TABLES)
+
+
+@given(st.sampled_from(_NAMES), st.data())
+def test_a_case_form_of_a_name_gives_what_the_name_gives_or_nothing(
+        name: tuple[str, str, str], data: st.DataObject) -> None:
+    text, lang, _ = name
+    plain = toponyms.resolve(text)
+    assume(plain is not None and not plain.ambiguous)
+    query = _case_form(text, lang, data)
+    # the case form must not be a name of its own
+    assume(toponyms.normalize(query) not in _KEYS)
+    match = toponyms.resolve(query)
+    if match is not None:
+        assert match.place.id == plain.place.id, (query, match)
+        assert match.score < plain.score
+
+
+@pytest.mark.parametrize(("query", "want"), [
+    ("Stepanakercie", "az-khankendi"),  # Polish locative: t -> ci before -e
+    ("Gandży", "az-ganja"),  # Polish genitive of a feminine name in -a
+    ("Teheranie", "ir-tehran"),  # Polish locative -ie
+    ("w Teheranie", "ir-tehran"),
+])
+def test_polish_case_forms_resolve_a_little_lower(query: str, want: str) -> None:
+    match = toponyms.resolve(query)
+    assert match is not None and match.place.id == want
+    assert match.score == 98.0 - ENDING_PENALTY
+
+
+def test_a_one_letter_ending_needs_a_long_stem() -> None:
+    least = load_one_letter_stems(list(_TABLES))
+    assert least == {"pl": 5, "cs": 5, "uk": 5}
+    # "Kuba" less -a is "kub": a stem of three letters is read for Russian -а, not for Polish
+    assert all("pl" not in langs for text, langs in base_forms("kuba") if langs)
+    assert any(langs and "pl" in langs for _, langs in base_forms("teheranu"))
+
+
+def test_a_file_of_endings_only_adds_no_default_language() -> None:
+    data = languages()
+    assert not {"pl", "cs", "uk", "he"} & data.codes
+    assert {"pl", "cs", "uk"} <= set(data.inflect)
+
+
+def test_a_malformed_one_letter_stem_is_a_data_error(tmp_path: Path) -> None:
+    (tmp_path / "xx.yaml").write_text(f"code: xx\none_letter_stem: {MIN_STEM - 1}\n",
+                                      encoding="utf-8")
+    with pytest.raises(DataError, match="one_letter_stem"):
+        load_one_letter_stems(["xx"], tmp_path)
+    (tmp_path / "xx.yaml").write_text("code: xx\ninflection_only: true\n", encoding="utf-8")
+    assert "xx" not in load_languages(tmp_path).codes
