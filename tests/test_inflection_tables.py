@@ -1,6 +1,6 @@
-"""The case endings of the files that give only endings (`inflection_only`: pl, cs, uk): read
+"""The endings of the files that give only endings (`inflection_only`: pl, cs, uk, ku): read
 off a query, they keep the place the name as written gives, and add no names to the default
-languages (toponyms.inflection, data/languages/pl.yaml, cs.yaml, uk.yaml)."""
+languages (toponyms.inflection, data/languages/pl.yaml, cs.yaml, uk.yaml, ku.yaml)."""
 
 from __future__ import annotations
 
@@ -19,21 +19,31 @@ from toponyms.translit import languages, load_languages
 
 _GAZ = Gazetteer.default()
 _KEYS = {toponyms.normalize(n.text) for p in _GAZ for n in p.names}
-_TABLES = ("pl", "cs", "uk")
+_TABLES = ("pl", "cs", "uk", "ku")
 # one-word names of those languages, not in capitals
 _NAMES = sorted({(n.text, n.lang.split("-")[0], p.id) for p in _GAZ for n in p.names
                  if n.lang.split("-")[0] in _TABLES and " " not in n.text
                  and len(n.text) >= 4 and not n.text.isupper()})
 _SUFFIXES = {lang: sorted(e for e, langs in languages().suffix_langs.items() if lang in langs)
              for lang in _TABLES}
-_FORMS = {lang: [(ending, form) for ending, forms in languages().inflect[lang] for form in forms]
-          for lang in _TABLES}
+_FORMS = {lang: [(ending, form) for ending, forms in languages().inflect.get(lang, ())
+                 for form in forms] for lang in _TABLES}
+
+
+_ONE_LETTER_STEM = load_one_letter_stems(list(_TABLES))
+_VOWELS = set("aeiouyáéíóúýěůąęóàèìòùâêîôûаеєиіїоуюяыэё")
 
 
 def _case_form(text: str, lang: str, data: st.DataObject) -> str:
-    """`text` with one of its language's endings or word forms put on, as the table says."""
+    """`text` with one of its language's endings or word forms put on, as the table says: an
+    ending after a final consonant (Kurdish writes y between a final vowel and its ending), a
+    one-letter one only where the stem is long enough to be read."""
     fits = [(e, f) for e, f in _FORMS[lang] if fold(text).endswith(e)]
-    choices = [("", s) for s in _SUFFIXES[lang]] + fits
+    vowel = fold(text)[-1] in _VOWELS
+    choices = [("", s) for s in _SUFFIXES[lang] if vowel == s.startswith("y")] + fits
+    choices = [(e, f) for e, f in choices
+               if len(f) > 1 or len(text) - len(e) >= _ONE_LETTER_STEM[lang]]
+    assume(choices)
     ending, form = data.draw(st.sampled_from(choices))
     return text[: len(text) - len(ending)] + form
 
@@ -71,7 +81,7 @@ def test_polish_case_forms_resolve_a_little_lower(query: str, want: str) -> None
 
 def test_a_one_letter_ending_needs_a_long_stem() -> None:
     least = load_one_letter_stems(list(_TABLES))
-    assert least == {"pl": 5, "cs": 5, "uk": 5}
+    assert least == {"pl": 5, "cs": 5, "uk": 5, "ku": 5}
     # "Kuba" less -a is "kub": a stem of three letters is read for Russian -а, not for Polish
     assert all("pl" not in langs for text, langs in base_forms("kuba") if langs)
     assert any(langs and "pl" in langs for _, langs in base_forms("teheranu"))
@@ -79,7 +89,7 @@ def test_a_one_letter_ending_needs_a_long_stem() -> None:
 
 def test_a_file_of_endings_only_adds_no_default_language() -> None:
     data = languages()
-    assert not {"pl", "cs", "uk", "he"} & data.codes
+    assert not {"pl", "cs", "uk", "ku", "he"} & data.codes
     assert {"pl", "cs", "uk"} <= set(data.inflect)
 
 
