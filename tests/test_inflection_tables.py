@@ -100,3 +100,10 @@ def test_a_malformed_one_letter_stem_is_a_data_error(tmp_path: Path) -> None:
         load_one_letter_stems(["xx"], tmp_path)
     (tmp_path / "xx.yaml").write_text("code: xx\ninflection_only: true\n", encoding="utf-8")
     assert "xx" not in load_languages(tmp_path).codes
+
+
+def test_extract_finds_polish_case_forms_with_lang_pl() -> None:
+    text = "Walki w Teheranie i Gandży."
+    assert [(m.text, m.match.place.id) for m in toponyms.extract(text, lang="pl")] == [
+        ("Teheranie", "ir-tehran"), ("Gandży", "az-ganja")]
+    assert toponyms.extract(text) == []  # Polish names are not searched by default
