@@ -17,6 +17,7 @@ import functools
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 
+from toponyms.clitics import apostrophe_base
 from toponyms.index import UNTAGGED, NameIndex
 from toponyms.inflection import (
     ENDING_PENALTY,
@@ -279,8 +280,14 @@ def run(
         return rank(index, best, ancestors)
     # a case ending left on the name ("Şuşada", "Тертерского района"): its base forms, each
     # with its generic term split off, at the normalized stage, for a little less
-    inflected = [(text, hint, langs) for base, langs in base_forms(query.folded,
-                                                                      text=query.text)
+    cut = apostrophe_base(query.text)
+    if cut is not None:  # "Lačin'de": what the name before the apostrophe names, a little lower
+        consider(index.entries(index.exact, cut), "normalized",
+                 SCORES["exact"] - ENDING_PENALTY, "")
+        for text, hint in [(fold(cut), ""), *split_generic(fold(cut))]:
+            consider(index.entries(index.normalized, strip_marks(text)), "normalized",
+                     SCORES["normalized"] - ENDING_PENALTY, hint)
+    inflected = [(text, hint, langs) for base, langs in base_forms(query.folded)
                  for text, hint in [(base, ""), *split_generic(base)]]
     for text, hint, langs in inflected:
         consider(index.entries(index.normalized, strip_marks(text)), "normalized",

@@ -67,19 +67,20 @@ def clitic_readings(word: str) -> list[tuple[str, frozenset[str]]]:
 
 
 def apostrophe_base(text: str) -> str | None:
-    """The folded query with every Latin suffix written after an apostrophe cut off ("Ağdam’a"
-    -> "ağdam"), or None when it has no such suffix. Turkish and Azerbaijani spelling writes
-    any suffix of a proper noun after an apostrophe, so what follows one is no part of the name.
+    """The query as written with every Latin suffix written after an apostrophe cut off
+    ("Ağdam’a" -> "Ağdam"), or None when it has no such suffix. Turkish and Azerbaijani
+    spelling writes any suffix of a proper noun after an apostrophe, so what follows one is no
+    part of the name; the cascade resolves the rest as it resolves a query, a little lower.
 
     >>> apostrophe_base("Nahçıvan'ın"), apostrophe_base("Qarabağ’dakı kəndlər")
-    ('nahçıvan', 'qarabağ kəndlər')
+    ('Nahçıvan', 'Qarabağ kəndlər')
     >>> apostrophe_base("Şuşa"), apostrophe_base("D'Artagnan"), apostrophe_base("Ta'izz")
     (None, None, None)
     """
     if "'" not in text and "’" not in text and "ʼ" not in text:
         return None
     cut = _APOSTROPHE.sub(_cut_suffix, text)
-    return fold(cut) if cut != text else None
+    return cut if cut != text else None
 
 
 def _cut_suffix(found: re.Match[str]) -> str:

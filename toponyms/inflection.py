@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from toponyms.clitics import apostrophe_base, clitic_readings
+from toponyms.clitics import clitic_readings
 from toponyms.keys import fold, script_of, strip_marks
 from toponyms.model import DataError, data_dir, loaded_once
 from toponyms.translit import Languages, _read, languages
@@ -46,17 +46,15 @@ MAX_WORDS = 4
 MAX_SCRIPT_FORMS = 3
 
 
-def base_forms(folded: str, script: str | None = None, *, text: str | None = None,
+def base_forms(folded: str, script: str | None = None,
                ) -> list[tuple[str, frozenset[str] | None]]:
     """Other readings of folded text with case endings, a leading preposition and the clitics
     written onto its first word taken off, most likely first, each with the languages whose
-    endings were read (a base form meets only their names; None: a preposition alone, or a
-    suffix after an apostrophe, was read, and any name may be met).
+    endings were read (a base form meets only their names; None: a preposition alone was
+    read, and any name may be met).
 
     With `script` (a Unicode script word such as "GEORGIAN") only endings and word forms
-    written in that script are read, and no clitics: the readings `script_bases` gives. With
-    `text` (the query as written), the query with the suffixes it writes after an apostrophe
-    cut off comes first (toponyms.clitics.apostrophe_base).
+    written in that script are read, and no clitics: the readings `script_bases` gives.
 
     >>> [text for text, _ in base_forms("şuşada")][:3]
     ['şuşa', 'şuşad']
@@ -82,9 +80,6 @@ def base_forms(folded: str, script: str | None = None, *, text: str | None = Non
         options[0][1:1] = [(f"{w} {noun}", frozenset({lang})) for w, langs in options[0]
                            for lang, noun in _elided(w, langs, data)]
     out: dict[str, frozenset[str] | None] = {}
-    cut = apostrophe_base(text) if text is not None else None
-    if cut is not None and cut != folded:  # "Ağdam’a": any suffix after the apostrophe
-        out[cut] = None
     # each word's likeliest readings together first: "Нахичеванской Автономной Республики"
     # needs the first reading of each of its three words, not every reading of the last one
     for picks in _by_rank([len(o) for o in options]):
