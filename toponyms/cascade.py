@@ -289,9 +289,18 @@ def run(
                      SCORES["normalized"] - ENDING_PENALTY, hint)
     inflected = [(text, hint, langs) for base, langs in base_forms(query.folded)
                  for text, hint in [(base, ""), *split_generic(base)]]
+    written_as = query.text.strip()
     for text, hint, langs in inflected:
+        # an ending cut off a word as written ("Qûbadlîya"): the rest as written first, as
+        # the bare name is met ("Qûbadlî", the district; "qubadli" is the town too)
+        if not hint and query.folded.startswith(text) and fold(
+                written_as[:len(text)]) == text:
+            consider(index.entries(index.exact, written_as[:len(text)]), "normalized",
+                     SCORES["exact"] - ENDING_PENALTY, "", langs=langs)
         consider(index.entries(index.normalized, strip_marks(text)), "normalized",
                  SCORES["normalized"] - ENDING_PENALTY, hint, langs=langs)
+    if inflected and settled(SCORES["transliteration"]):
+        return rank(index, best, ancestors)  # a base form decided: no looser guess ties it
     loose = True
     keys_by_variant = [(_translit_keys(text), hint) for text, hint in query.variants]
     letters = [sum(ch.isalpha() for ch in text) for text, _ in query.variants]
