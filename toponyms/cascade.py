@@ -17,6 +17,7 @@ import functools
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 
+from toponyms.clitics import apostrophe_base
 from toponyms.index import UNTAGGED, NameIndex
 from toponyms.inflection import (
     ENDING_PENALTY,
@@ -55,6 +56,9 @@ FUZZY_WEIGHED = 40
 LATIN_MEETS = frozenset({"LATIN", "CYRILLIC"})
 #: Shortest transliteration key the fuzzy stage will look at; shorter keys are too ambiguous.
 FUZZY_MIN_KEY = 4
+#: Shortest transliteration key looked up at all: one letter ("ה", a Hebrew article alone,
+#: reads "a") is the key of a name only by chance.
+TRANSLIT_MIN_KEY = 2
 #: An abbreviation written in capitals ("IN", Indiana's postal code; "UK") matches only a query
 #: in capitals: in lower case it is a word ("in", "us", "me", "or"). Likewise a word cut short
 #: and closed with a dot ("Calif.", "Mass.", "Ill.": one dot, at the end) matches only a query
@@ -170,6 +174,13 @@ def run(
     def consider(entries: Iterator[tuple[int, int, str]], method: str, base: float, hint: str,
                  scripts: Collection[str] | None = None,
                  langs: frozenset[str] | None = None) -> None:
+        if langs is not None:  # a base form: it counts where it is a name of the ending's
+            # language, and then means what that name means in it and in the languages read by
+            # default ("Terterem", a Polish instrumental, is whatever "Terter" is)
+            entries = iter(found := list(entries))
+            if not any(_of(index.places[p].names[n].lang, langs) for p, n, _ in found):
+                return
+            langs = langs | romanized
         for p, n, generic in entries:
             old = best.get(p)
             if old is not None and old[0] >= base and old[2].name.current and n > old[1]:
@@ -183,8 +194,7 @@ def run(
             if dotless and name.status == "abbreviation" and name.text.find(".") == len(
                     name.text) - 1:
                 continue  # "Mass." (Massachusetts) is not "mass": see CAPITALS_ONLY
-            if langs is not None and name.lang.split("-", 1)[0] not in langs and not (
-                    name.lang.startswith(UNTAGGED)):
+            if langs is not None and not _of(name.lang, langs):
                 continue  # a case ending of one language read off another language's name
             if least is not None and (generic or (place.population is not None
                                                   and place.population < least)):
@@ -270,18 +280,34 @@ def run(
         return rank(index, best, ancestors)
     # a case ending left on the name ("Şuşada", "Тертерского района"): its base forms, each
     # with its generic term split off, at the normalized stage, for a little less
+    cut = apostrophe_base(query.text)
+    if cut is not None:  # "Lačin'de": what the name before the apostrophe names, a little lower
+        consider(index.entries(index.exact, cut), "normalized",
+                 SCORES["exact"] - ENDING_PENALTY, "")
+        for text, hint in [(fold(cut), ""), *split_generic(fold(cut))]:
+            consider(index.entries(index.normalized, strip_marks(text)), "normalized",
+                     SCORES["normalized"] - ENDING_PENALTY, hint)
     inflected = [(text, hint, langs) for base, langs in base_forms(query.folded)
                  for text, hint in [(base, ""), *split_generic(base)]]
+    written_as = query.text.strip()
     for text, hint, langs in inflected:
+        # an ending cut off a word as written ("Qûbadlîya"): the rest as written first, as
+        # the bare name is met ("Qûbadlî", the district; "qubadli" is the town too)
+        if not hint and query.folded.startswith(text) and fold(
+                written_as[:len(text)]) == text:
+            consider(index.entries(index.exact, written_as[:len(text)]), "normalized",
+                     SCORES["exact"] - ENDING_PENALTY, "", langs=langs)
         consider(index.entries(index.normalized, strip_marks(text)), "normalized",
                  SCORES["normalized"] - ENDING_PENALTY, hint, langs=langs)
+    if inflected and settled(SCORES["transliteration"]):
+        return rank(index, best, ancestors)  # a base form decided: no looser guess ties it
     loose = True
     keys_by_variant = [(_translit_keys(text), hint) for text, hint in query.variants]
     letters = [sum(ch.isalpha() for ch in text) for text, _ in query.variants]
     latin = query.folded.isascii()
     for (keys, hint), count in zip(keys_by_variant, letters, strict=True):
         for key in keys:
-            if latin and len(key) < FUZZY_MIN_KEY:
+            if (latin and len(key) < FUZZY_MIN_KEY) or len(key) < TRANSLIT_MIN_KEY:
                 continue  # "and" is not India's "Ind": short Latin words meet too easily
             if 2 * len(key) < count:
                 continue  # romanizing ate most of the letters: "ააა" (a a a) is not "Aea"
@@ -328,6 +354,11 @@ def run(
                         score, SCORES["transliteration"] - ENDING_PENALTY)
                         - ENDING_PENALTY_FUZZY, hint, script)
     return rank(index, best, ancestors)
+
+
+def _of(lang: str, langs: frozenset[str]) -> bool:
+    """Whether a name tagged `lang` is of one of `langs` or untagged."""
+    return lang.split("-", 1)[0] in langs or lang.startswith(UNTAGGED)
 
 
 def _fuzzy(index: NameIndex, key: str, min_score: float) -> list[tuple[str, float]]:

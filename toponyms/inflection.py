@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from toponyms.clitics import clitic_readings
 from toponyms.keys import fold, script_of, strip_marks
 from toponyms.model import DataError, data_dir, loaded_once
 from toponyms.translit import Languages, _read, languages
@@ -47,17 +48,18 @@ MAX_SCRIPT_FORMS = 3
 
 def base_forms(folded: str, script: str | None = None,
                ) -> list[tuple[str, frozenset[str] | None]]:
-    """Other readings of folded text with case endings and a leading preposition taken off,
-    most likely first, each with the languages whose endings were read (a base form meets
-    only their names; None: a preposition alone was read, and any name may be met).
+    """Other readings of folded text with case endings, a leading preposition and the clitics
+    written onto its first word taken off, most likely first, each with the languages whose
+    endings were read (a base form meets only their names; None: a preposition alone was
+    read, and any name may be met).
 
     With `script` (a Unicode script word such as "GEORGIAN") only endings and word forms
-    written in that script are read: the readings `script_bases` gives.
+    written in that script are read, and no clitics: the readings `script_bases` gives.
 
     >>> [text for text, _ in base_forms("şuşada")][:3]
     ['şuşa', 'şuşad']
     >>> sorted(dict(base_forms("гянджу"))["гянджа"])
-    ['ru']
+    ['ru', 'uk']
     >>> base_forms("in baku")
     [('baku', None)]
     """
@@ -67,6 +69,9 @@ def base_forms(folded: str, script: str | None = None,
     data = languages()
     options = [[(w, frozenset[str]()), *_word_bases(w, data, script)][:MAX_OPTIONS]
                for w in words]
+    if script is None:  # "ובאקו": the clitics on the first word, before its endings
+        options[0][1:1] = clitic_readings(words[0])
+        del options[0][MAX_OPTIONS:]
     before = prepositions().get(strip_marks(words[0])) if len(words) > 1 else None
     if before:  # "в Шуше": a preposition is read off before anything else
         options[0] = [(_DROPPED, before)]
@@ -184,6 +189,35 @@ def load_elided(codes: list[str], folder: Path | None = None,
     return out
 
 
+def _shipped_one_letter_stems() -> dict[str, int]:
+    """Each language's `one_letter_stem` (its language file): the shortest stem one of its
+    one-letter endings is read off, where longer than MIN_STEM. Read once, thread-safe."""
+    data = languages()
+    return load_one_letter_stems(sorted({*data.inflect, *(
+        lang for langs in data.suffix_langs.values() for lang in langs)}))
+
+
+one_letter_stems = loaded_once(_shipped_one_letter_stems)
+
+
+def load_one_letter_stems(codes: list[str], folder: Path | None = None) -> dict[str, int]:
+    """The `one_letter_stem` of the language files of `codes` that set one (a whole number
+    of letters, at least MIN_STEM); DataError when malformed."""
+    folder = folder or data_dir() / "languages"
+    out: dict[str, int] = {}
+    for code in codes:
+        path = folder / f"{code}.yaml"
+        raw: Any = _read(path) if path.exists() else None
+        least = raw.get("one_letter_stem") if isinstance(raw, dict) else None
+        if least is None:
+            continue
+        if not isinstance(least, int) or isinstance(least, bool) or least < MIN_STEM:
+            raise DataError(f"{code}.yaml: 'one_letter_stem' is a whole number of letters, "
+                            f"at least {MIN_STEM}", path=str(path))
+        out[code] = least
+    return out
+
+
 #: The word a preposition leaves in a reading: nothing (an identity-checked marker).
 _DROPPED = "\x00"
 def _shipped_prepositions() -> dict[str, frozenset[str]]:
@@ -224,10 +258,12 @@ def _word_bases(word: str, data: Languages, script: str | None = None,
         word = bare  # a letter whose mark does not fold to one code point: use the bare word
     out: dict[str, set[str]] = {}
     read: dict[str, int] = {}  # reading -> the longest ending read off to get it
+    shortest = one_letter_stems()
     for lang, rules in data.inflect.items():
         for ending, forms in rules:
             for form in forms:
-                if bare.endswith(form) and len(bare) - len(form) >= MIN_STEM and (
+                least = shortest.get(lang, MIN_STEM) if len(form) == 1 else MIN_STEM
+                if bare.endswith(form) and len(bare) - len(form) >= least and (
                         script is None or script_of(form) == script):
                     text = word[: len(word) - len(form)] + ending
                     out.setdefault(text, set()).add(lang)
@@ -236,15 +272,20 @@ def _word_bases(word: str, data: Languages, script: str | None = None,
     for ending in sorted(data.suffixes, key=len, reverse=True):
         if data.suffixes[ending]:
             continue  # only after an apostrophe (Yerevan's), which folding has dropped
-        if bare.endswith(ending) and len(bare) - len(ending) >= MIN_STEM and (
+        stem = len(bare) - len(ending)
+        if bare.endswith(ending) and stem >= MIN_STEM and (
                 script is None or script_of(ending) == script):
+            langs = [lang for lang in data.suffix_langs.get(ending, ())
+                     if len(ending) > 1 or stem >= shortest.get(lang, MIN_STEM)]
+            if not langs:
+                continue  # a one-letter ending off too short a stem for its languages
             text = word[: len(word) - len(ending)]
-            out.setdefault(text, set()).update(data.suffix_langs.get(ending, ()))
+            out.setdefault(text, set()).update(langs)
             read[text] = max(read.get(text, 0), len(ending))
     out = {text: out[text] for text in sorted(out, key=lambda text: -read[text])}
     return [(text, frozenset(langs)) for text, langs in out.items()]
 
 
 __all__ = ["ENDING_PENALTY", "ENDING_PENALTY_FUZZY", "MAX_FORMS", "MAX_SCRIPT_FORMS",
-           "base_forms", "elided", "load_elided", "load_prepositions", "prepositions",
-           "script_bases"]
+           "base_forms", "elided", "load_elided", "load_one_letter_stems", "load_prepositions",
+           "one_letter_stems", "prepositions", "script_bases"]

@@ -68,7 +68,9 @@ class Languages:
     """Everything the language files say, compiled for fast use."""
 
     tags: frozenset[str]
-    codes: frozenset[str]  # the language files' own codes (en, az, ...; not the generated mul)
+    # the language files' own codes (en, az, ...; not the generated mul, nor a file of case
+    # endings only, `inflection_only: true`): the languages whose names are searched by default
+    codes: frozenset[str]
     latin_tables: dict[str, dict[int, str]]  # primary language subtag -> str.translate table
     base_table: dict[int, str]  # non-Latin scripts + base Latin letters
     multi: tuple[tuple[str, str], ...]  # multi-letter source sequences (Armenian ու)
@@ -163,8 +165,8 @@ def load_languages(folder: Path | None = None) -> Languages:
 
     for path, raw in files:
         code = raw["code"]
-        if code != "mul":
-            codes.add(code)
+        if code != "mul" and not raw.get("inflection_only"):
+            codes.add(code)  # a file of case endings only does not add its language's names
         tags.update(str(t) for t in raw.get("tags") or [code])
         own = _table(path, raw, "romanize")
         if code == "und":

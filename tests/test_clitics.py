@@ -1,0 +1,153 @@
+"""Words written onto a name: Arabic and Hebrew clitics ("ובאקו", "لباكو") and Turkish and
+Azerbaijani suffixes after an apostrophe ("Ağdam’a") (toponyms.clitics)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import toponyms
+from toponyms import Gazetteer
+from toponyms.clitics import (
+    MAX_APOSTROPHE_TAIL,
+    MAX_CLITICS,
+    MIN_REST,
+    apostrophe_base,
+    clitic_readings,
+    clitics,
+    load_clitics,
+)
+from toponyms.inflection import ENDING_PENALTY
+from toponyms.keys import fold, script_of
+from toponyms.model import DataError
+
+_GAZ = Gazetteer.default()
+_KEYS = {toponyms.normalize(n.text) for p in _GAZ for n in p.names}
+_CLITICS = {lang: sorted(written for written, left, langs in clitics() if lang in langs)
+            for lang in ("ar", "he")}
+# names of the languages with clitics, in their own script, that resolve to their place
+_NAMES = sorted({(n.text, lang, p.id) for p in _GAZ for n in p.names
+                 for lang in _CLITICS if n.lang == lang and len(n.text) >= MIN_REST + 1})
+# one-word Latin names of any language (not in capitals): Turkish spelling puts the
+# apostrophe after any proper noun ("Erivan'da"), English after any name ("Armenia's")
+_LATIN = sorted({(n.text, p.id) for p in _GAZ for n in p.names
+                 if " " not in n.text and len(n.text) >= 4 and n.text.isalpha()
+                 and script_of(n.text) == "LATIN"
+                 and not n.text.isupper()})
+
+
+def test_both_languages_have_clitics_and_names() -> None:
+    assert _CLITICS["ar"] and _CLITICS["he"]
+    assert {lang for _, lang, _ in _NAMES} == {"ar", "he"}
+
+
+@given(st.sampled_from(_NAMES), st.data())
+def test_a_clitic_before_a_name_gives_what_the_name_gives_or_nothing(
+        name: tuple[str, str, str], data: st.DataObject) -> None:
+    text, lang, _ = name
+    plain = toponyms.resolve(text)
+    assume(plain is not None and not plain.ambiguous)
+    clitic = data.draw(st.sampled_from(_CLITICS[lang]))
+    query = clitic + text
+    assume(toponyms.normalize(query) not in _KEYS)  # not a name of its own
+    match = toponyms.resolve(query)
+    if match is not None:
+        assert match.place.id == plain.place.id, (query, match)
+        assert match.score < plain.score
+
+
+@pytest.mark.parametrize(("query", "want"), [
+    ("وباكو", "az-baku"),  # Arabic "and Baku"
+    ("بتبريز", "ir-tabriz"),  # Arabic "in Tabriz"
+])
+def test_a_clitic_on_an_arabic_name_is_read_off(query: str, want: str) -> None:
+    match = toponyms.resolve(query)
+    assert match is not None and match.place.id == want
+    assert match.score == 98.0 - ENDING_PENALTY
+
+
+@pytest.mark.parametrize("query", sorted({c for cs in _CLITICS.values() for c in cs}
+                                         | {"וב", "ומ", "ול", "وب", "ول", "فل"}))
+def test_a_clitic_alone_is_no_place(query: str) -> None:
+    assert toponyms.resolve(query) is None
+
+
+# common words, each of them not a place name alone
+_WORDS = ["שלום", "ספר", "ילדים", "עבודה", "كتاب", "مدرسة", "سيارة", "طعام"]
+
+
+@pytest.mark.parametrize("word", _WORDS)
+def test_a_clitic_before_a_common_word_is_no_place(word: str) -> None:
+    assert toponyms.resolve(word) is None
+    lang = "he" if "\u0590" <= word[0] <= "\u05ff" else "ar"
+    assert [c + word for c in _CLITICS[lang] if toponyms.resolve(c + word) is not None] == []
+
+
+@given(st.text(alphabet="ובלמשהכאקוירנ", min_size=0, max_size=9))
+def test_clitic_readings_leave_enough_letters(word: str) -> None:
+    for rest, langs in clitic_readings(word):
+        assert langs == frozenset({"he"})
+        assert len(rest) >= MIN_REST
+        assert word.endswith(rest)
+        assert len(word) - len(rest) <= MAX_CLITICS
+
+
+def test_lam_before_the_article_leaves_the_article() -> None:
+    assert clitic_readings(fold("للقدس"))[0] == (fold("القدس"), frozenset({"ar"}))
+
+
+def test_malformed_clitics_are_a_data_error(tmp_path: Path) -> None:
+    (tmp_path / "xx.yaml").write_text("code: xx\nclitics: [و]\n", encoding="utf-8")
+    with pytest.raises(DataError, match="clitics"):
+        load_clitics(tmp_path)
+    (tmp_path / "xx.yaml").write_text("code: xx\nclitics: {'و ب': ''}\n", encoding="utf-8")
+    with pytest.raises(DataError, match="one written prefix"):
+        load_clitics(tmp_path)
+
+
+_APOSTROPHES = ["'", "’", "ʼ"]
+_TAILS = st.text(alphabet="abcçdeəfgğhıijklmnoöprsştuüvyz", min_size=1,
+                 max_size=MAX_APOSTROPHE_TAIL)
+
+
+@given(st.sampled_from(_LATIN), st.sampled_from(_APOSTROPHES), _TAILS)
+def test_any_suffix_after_an_apostrophe_keeps_the_name_s_place_or_nothing(
+        name: tuple[str, str], apostrophe: str, tail: str) -> None:
+    text, _ = name
+    plain = toponyms.resolve(text)
+    assume(plain is not None and not plain.ambiguous)
+    query = f"{text}{apostrophe}{tail}"
+    match = toponyms.resolve(query)
+    if match is not None:
+        assert match.place.id == plain.place.id, (query, match)
+        assert match.score < plain.score
+
+
+def test_a_suffix_after_an_apostrophe_does_not_reach_a_name_of_another_language() -> None:
+    # "Lačin" is the town; "Lacin" is also Kabyle for China (CLDR), a language not read
+    # by default: the suffix is read off the town's name
+    plain = toponyms.resolve("Lačin")
+    match = toponyms.resolve("Lačin'de")
+    assert plain is not None and match is not None
+    assert match.place.id == plain.place.id == "az-lacin"
+
+
+@pytest.mark.parametrize(("query", "want"), [
+    ("Şuşa'dakılardan", "az-shusha"),  # a chain of suffixes no table lists
+    ("Xankəndi’yə", "az-khankendi"),
+    ("Gəncəʼnin", "az-ganja"),
+])
+def test_a_suffix_after_an_apostrophe_is_cut_off(query: str, want: str) -> None:
+    match = toponyms.resolve(query)
+    assert match is not None and match.place.id == want
+    assert match.score == 100.0 - ENDING_PENALTY  # the rest is a name as written
+
+
+def test_an_apostrophe_inside_a_name_is_no_suffix() -> None:
+    assert apostrophe_base("N'Djamena") is None  # too short a stem before it
+    assert apostrophe_base("Sant'Antioco") is None  # a capital after it
+    assert apostrophe_base("Кам'янець") is None  # not a Latin suffix
+    assert apostrophe_base("Şuşa'" + "a" * (MAX_APOSTROPHE_TAIL + 1)) is None

@@ -1,0 +1,135 @@
+"""Words written onto a name: Arabic و ف ب ك ل and the article ال ("لباكو", to Baku), Hebrew
+ו ה ב כ ל מ ש ("ובאקו", and Baku); and a Turkish or Azerbaijani suffix after an apostrophe
+("Nahçıvan'ın", "Ağdam’a").
+
+Both scripts write a one-letter conjunction or preposition joined to the next word, so a name
+in running text carries it. `clitic_readings` reads them off a word's start, as the language
+files list them (`clitics` in data/languages/ar.yaml and he.yaml), at most MAX_CLITICS of them
+and only while MIN_REST letters are left; toponyms.inflection offers these readings beside the
+case endings it reads, and a reading counts only where the rest is a name of the data in the
+clitic's language. Turkish and Azerbaijani write every suffix of a proper noun after an
+apostrophe: `apostrophe_base` cuts what follows one, whatever suffix it is.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from toponyms.keys import fold, script_of, strip_marks
+from toponyms.model import DataError, data_dir, loaded_once
+from toponyms.translit import _read
+
+#: Fewest letters left once the clitics are read off: "לקו" is not ל before a name "קו".
+MIN_REST = 3
+#: Most clitics read off one word ("ולבאקו": ו and ל).
+MAX_CLITICS = 2
+#: Longest suffix cut after an apostrophe ("Bakü'dekilerden": -dekilerden is 10 letters).
+MAX_APOSTROPHE_TAIL = 10
+#: A proper noun's suffix after an apostrophe: at least three letters of the word before it,
+#: lower-case letters after it to the end of the word ("D'Artagnan", "Ta'izz" are no such).
+_APOSTROPHE = re.compile(r"(?<=\w\w\w)['’ʼ]([^\W\d_]+)(?=\s|$)")
+
+Clitic = tuple[str, str, frozenset[str]]  # (written prefix, what it leaves, its languages)
+
+
+def clitic_readings(word: str) -> list[tuple[str, frozenset[str]]]:
+    """A folded word without the clitics written onto its start, fewest read off first, each
+    with the languages of the clitics read (a reading meets only names of those languages).
+
+    >>> clitic_readings("ובאקו")
+    [('באקו', frozenset({'he'})), ('אקו', frozenset({'he'}))]
+    >>> clitic_readings("للقدس")[0]
+    ('القدس', frozenset({'ar'}))
+    >>> clitic_readings("baku"), clitic_readings("לבא")
+    ([], [])
+    """
+    table = clitics()
+    if not word or word[0] not in _first_letters():
+        return []
+    out: dict[str, frozenset[str]] = {}
+    level = [(word, frozenset[str]())]
+    for _ in range(MAX_CLITICS):
+        below = []
+        for text, langs in level:
+            for written, left, their in table:
+                if not text.startswith(written) or (langs and not langs & their):
+                    continue
+                rest = left + text[len(written):]
+                if len(rest) - len(left) < MIN_REST or rest in out:
+                    continue
+                common = langs & their if langs else their
+                out[rest] = common
+                below.append((rest, common))
+        level = below
+    return list(out.items())
+
+
+def apostrophe_base(text: str) -> str | None:
+    """The query as written with every Latin suffix written after an apostrophe cut off
+    ("Ağdam’a" -> "Ağdam"), or None when it has no such suffix. Turkish and Azerbaijani
+    spelling writes any suffix of a proper noun after an apostrophe, so what follows one is no
+    part of the name; the cascade resolves the rest as it resolves a query, a little lower.
+
+    >>> apostrophe_base("Nahçıvan'ın"), apostrophe_base("Qarabağ’dakı kəndlər")
+    ('Nahçıvan', 'Qarabağ kəndlər')
+    >>> apostrophe_base("Şuşa"), apostrophe_base("D'Artagnan"), apostrophe_base("Ta'izz")
+    (None, None, None)
+    """
+    if "'" not in text and "’" not in text and "ʼ" not in text:
+        return None
+    cut = _APOSTROPHE.sub(_cut_suffix, text)
+    return cut if cut != text else None
+
+
+def _cut_suffix(found: re.Match[str]) -> str:
+    tail = found.group(1)
+    if tail.islower() and len(tail) <= MAX_APOSTROPHE_TAIL and script_of(tail) == "LATIN":
+        return ""
+    return found.group(0)
+
+
+def _shipped_clitics() -> tuple[Clitic, ...]:
+    """Every language file's clitics, longest first (read once, thread-safe)."""
+    return load_clitics()
+
+
+clitics = loaded_once(_shipped_clitics)
+
+
+def _first_letters_of_shipped() -> frozenset[str]:
+    return frozenset(written[0] for written, _, _ in clitics())
+
+
+_first_letters = loaded_once(_first_letters_of_shipped)
+
+
+def load_clitics(folder: Path | None = None) -> tuple[Clitic, ...]:
+    """The `clitics` of the language files in `folder` (a mapping of a written prefix to what
+    it leaves before the name, usually nothing), folded, longest first; DataError when
+    malformed."""
+    folder = folder or data_dir() / "languages"
+    found: dict[tuple[str, str], set[str]] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        raw: Any = _read(path)
+        table = raw.get("clitics") if isinstance(raw, dict) else None
+        if table is None:
+            continue
+        if not isinstance(table, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
+            raise DataError(f"{path.name}: 'clitics' maps a written prefix to what it leaves "
+                            "before the name (\"\" for nothing)", path=str(path))
+        lang = str(raw.get("code", path.stem)).split("-", 1)[0]
+        for written, left in table.items():
+            key = strip_marks(fold(written))
+            if not key or " " in key:
+                raise DataError(f"{path.name}: clitic {written!r} is not one written prefix",
+                                path=str(path))
+            found.setdefault((key, strip_marks(fold(left))), set()).add(lang)
+    return tuple(sorted(((w, left, frozenset(langs)) for (w, left), langs in found.items()),
+                        key=lambda c: (-len(c[0]), c[0], c[1])))
+
+
+__all__ = ["MAX_APOSTROPHE_TAIL", "MAX_CLITICS", "MIN_REST", "apostrophe_base",
+           "clitic_readings", "clitics", "load_clitics"]
