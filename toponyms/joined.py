@@ -240,11 +240,15 @@ def name_words(index: NameIndex) -> frozenset[str]:
 
 def descriptive_rest(text: str, words: frozenset[str]) -> str | None:
     """`text` without its first word when that word is a lower-case Latin word and no word of
-    any name (`words`, see name_words), else None.
+    any name (`words`, see name_words) and the next word begins with a capital (a proper
+    name after a describing word: "gemenebes van", Afrikaans for "commonwealth of", is no
+    description of Van), else None.
 
     >>> descriptive_rest("liberated Lachin city", frozenset({"lachin", "city"}))
     'Lachin city'
     >>> descriptive_rest("new Lachin", frozenset({"new"})) is None
+    True
+    >>> descriptive_rest("gemenebes van", frozenset()) is None
     True
     """
     split = text.split()
@@ -252,6 +256,8 @@ def descriptive_rest(text: str, words: frozenset[str]) -> str | None:
         return None
     first = split[0]
     if not first.isalpha() or first != first.lower() or script_of(first) != "LATIN":
+        return None
+    if not split[1][:1].isupper():
         return None
     return None if _bare(first) in words else " ".join(split[1:])
 

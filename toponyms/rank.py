@@ -10,10 +10,11 @@ Among places that a query matches equally well, the most prominent comes first:
    alternate as ALTERNATE_DISCOUNT times smaller (rule 2): "Portland" is the city in Oregon,
    not the parish of Jamaica, "Manchester" the English city, not another parish, "New York"
    the city of 8.8 million (an alternate name of it) before the state; a region that shares
-   its name with a small town still comes first. A GeoNames place whose kind comes from its population
-   (city, town, village: data/geonames.yaml) and that is named by an alternate name takes the
-   kind of a place ALTERNATE_DISCOUNT times smaller, as in rule 2: Dayton (135,000 people,
-   "Venice" one of its alternates) ranks as a town, and Venice (51,000, main name) comes first.
+   its name with a small town still comes first. A GeoNames place whose kind comes from its
+   population (city, town, village: data/geonames.yaml) and that is named by an alternate name
+   takes the kind of a place ALTERNATE_DISCOUNT times smaller, as in rule 2: Dayton (135,000
+   people, "Venice" one of its alternates) ranks as a town, and Venice (51,000, main name)
+   comes first.
    It never falls past a kind of another sort (a district between town and village);
 2. weight: the population (where a dataset gives it), divided by ALTERNATE_DISCOUNT when the name
    that matched is only a dataset's untagged alternate (`und`, `und-<Script>`, not the place's
