@@ -1,4 +1,4 @@
-"""Place mentions in running text, in one pass over the text (Aho–Corasick, pyahocorasick).
+"""Place mentions in running text, in one pass over its words (toponyms.automaton).
 
 What a mention is (the contract of `Gazetteer.extract`):
 
@@ -82,7 +82,8 @@ class _Found:
 
 
 class Extractor:
-    """An Aho–Corasick automaton over the keys of the names of one index."""
+    """The mentions of the names of one index in texts (module docstring), over its names
+    automaton (toponyms.automaton)."""
 
     def __init__(self, index: NameIndex, lang: str | None,
                  common: Mapping[str, float] | None = None,
@@ -125,37 +126,35 @@ class Extractor:
                     common: Mapping[str, float]) -> list[_Found]:
         out: list[_Found] = []
         kept = self._fitted
-        size = len(folded)
         automaton = self.automaton
         suffixes = self.suffixes
-        for start, end, number in automaton.find(folded):  # each at the start of a word
-            # the cheap checks first: most keys found are the start of a longer word
+        not_places = self.not_places
+        last = -1
+        lower = False
+        # each key found begins a word and ends at its end or before a case ending; the hits
+        # of a word come together, and most are lower-case words: that is checked first, once
+        for start, end, word_end, number in automaton.find(folded, suffixes, MAX_SUFFIX):
+            if start != last:
+                last, at = start, offsets[start]
+                first = text[at]
+                lower = cased and first.lower() != first.upper() and not first.isupper()
+            if lower:
+                continue  # a lower-case word in a text that writes names with capitals
             apostrophe = False
-            if end < size and folded[end] != " ":
-                word_end = folded.find(" ", end)
-                word_end = size if word_end < 0 else word_end
-                if word_end - end > MAX_SUFFIX:
-                    continue
+            if end < word_end:
                 ending = folded[end:word_end]
-                needs_apostrophe = suffixes.get(ending)
-                if needs_apostrophe is None:
-                    continue
                 key, word = folded[start:end], folded[start:word_end]
                 between = text[offsets[end - 1] + 1 : offsets[end]]
                 apostrophe = any(ch in APOSTROPHES for ch in between)
-                if needs_apostrophe and not apostrophe:
-                    continue
+                if suffixes[ending] and not apostrophe:
+                    continue  # an ending written only after an apostrophe ("'s")
                 if not apostrophe and word in common:
                     continue  # a frequent word is not a name plus an ending ("State")
             else:
-                word_end, ending = end, ""
+                ending = ""
                 key = word = folded[start:end]
-            if word in self.not_places or key in self.not_places:
+            if word in not_places or key in not_places:
                 continue
-            at = offsets[start]
-            first = text[at]
-            if cased and first.lower() != first.upper() and not first.isupper():
-                continue  # a lower-case word in a text that writes names with capitals
             surface = text[at : offsets[end - 1] + 1]
             floor = population_floor(common, key, capital_says_nothing(
                 text, at, surface)) if key in common else None
