@@ -48,7 +48,7 @@ _LONGER = 1
 ANNOUNCE_PLACES, BUILD_SECONDS = 100_000, 10
 #: Words whose hits on their own are remembered per automaton, in each of two generations
 #: (a text's words repeat: "the", "of", the names it is about).
-WORDS_KEPT = 4096
+WORDS_KEPT = 8192
 
 #: What a word on its own finds: (letters cut off its end, key number) of each key it is or
 #: is before a case ending; whether longer keys begin with it; the lengths of the case
