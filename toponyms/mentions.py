@@ -69,6 +69,8 @@ READINGS_KEPT = 4096
 _Reading = tuple[int, str, bool, str, float | None]
 #: The places a reading may name: place number -> (score, name, written exactly so).
 _Options = dict[int, tuple[float, Name, bool]]
+#: A mention's place: (score, related mentions, place, name, written exactly so, ambiguous).
+_Pick = tuple[float, int, Place, Name, bool, bool]
 
 
 @dataclass(slots=True)
@@ -232,12 +234,23 @@ class Extractor:
             counts = Counter(pid for pid in firsts if pid is not None)
             context = Mentioned(set(counts), ancestors,
                                [places[self.index.position[pid]] for pid in counts])
-            picks = []
+            picks: list[_Pick | None] = []
+            # a span read the same way again (the same `best`), with the same place left out,
+            # is picked the same way, unless a village's generic word next to it was read
+            again: dict[tuple[int, str | None], _Pick] = {}
             for own, f, best in zip(firsts, chosen, options, strict=True):
+                if not best:
+                    picks.append(None)
+                    continue
                 # never count a mention's own choice: it would only confirm itself
                 exclude = own if own is not None and counts[own] == 1 else None
-                picks.append(self._pick(folded, f, best, context, exclude, ancestors, rank)
-                             if best else None)
+                pick = again.get((id(best), exclude))
+                if pick is None:
+                    pick, where = self._pick(folded, f, best, context, exclude, ancestors,
+                                             rank)
+                    if not where:
+                        again[id(best), exclude] = pick
+                picks.append(pick)
             firsts = [pick[2].id if pick is not None else None for pick in picks]
         mentions: list[Mention] = []
         for f, pick in zip(chosen, picks, strict=True):
@@ -255,15 +268,19 @@ class Extractor:
 
     def _pick(self, folded: str, f: _Found, best: _Options,
               context: Mentioned, exclude: str | None, ancestors: dict[str, frozenset[str]],
-              rank: dict[str, int]) -> tuple[float, int, Place, Name, bool, bool]:
-        """The place a mention names, given the other places mentioned."""
+              rank: dict[str, int]) -> tuple[_Pick, bool]:
+        """The place a mention names, given the other places mentioned; and whether the words
+        next to the mention were read (else the pick holds wherever the span is read so)."""
         places = self.index.places
         scored = []
+        where = False
         for p, (score, name, exact) in best.items():
             place = places[p]
             related = context.related(place, exclude)
-            if place.kind == "village" and not related and not self._generic_near(folded, f):
-                score -= EVIDENCE_PENALTY
+            if place.kind == "village" and not related:
+                where = True
+                if not self._generic_near(folded, f):
+                    score -= EVIDENCE_PENALTY
             scored.append((score, related, place, name, exact))
         # the best score, then the most related; among those still tied, the nearest to the
         # other places mentioned, then prominence (distances only for those: they are many)
@@ -275,7 +292,7 @@ class Extractor:
         ambiguous = any(
             s is not first and s[2].id not in ancestors.get(place.id, ())
             and place.id not in ancestors.get(s[2].id, ()) for s in tied)
-        return score, related, place, name, exact, ambiguous
+        return (score, related, place, name, exact, ambiguous), where
 
     def _generic_near(self, folded: str, f: _Found) -> bool:
         """A word for "village" right after the name, or among the three words before it
