@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
+from array import array
 from pathlib import Path
 
+import ahocorasick
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toponyms import Gazetteer, cache
+from toponyms import automaton as automaton_module
 from toponyms.automaton import NameAutomaton
 from toponyms.mentions import key_of
 
@@ -28,23 +32,108 @@ def shipped_automaton() -> tuple[NameAutomaton, dict[str, int]]:
 
 
 WORDS = ["baku", "ganja", "shusha", "terter", "rayonu", "nagorno", "karabakh", "the", "a",
-         "in", "shushakend", "xankendi", "степанакерт", "шуша", "x", "yerevan", "ab"]
+         "in", "shushakend", "xankendi", "степанакерт", "шуша", "x", "yerevan", "ab", "bakuda",
+         "karabakhda", "yerevans", "shushada", "степанакерте"]
+ENDINGS = {"da": False, "s": True, "e": False, "a": False, "dan": False}
 
 
-@settings(max_examples=60, deadline=None)
+def _reference(keys: dict[str, int], folded: str, endings: dict[str, object],
+               longest: int) -> set[tuple[int, int, int, int]]:
+    """What the former automaton found (an Aho–Corasick search, pyahocorasick, of every key
+    at the start of a word) that ends at a word's end or before one of `endings`: what
+    extract kept of its hits."""
+    trie = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for key, number in keys.items():
+        trie.add_word(" " + key, number)
+    if not keys:
+        return set()
+    trie.make_automaton()
+    out = set()
+    for last, number in trie.iter(" " + folded):
+        start, end = last - len(keys_by_number(keys)[number]), last
+        word_end = folded.find(" ", end)
+        word_end = len(folded) if word_end < 0 else word_end
+        if end == word_end or (word_end - end <= longest and folded[end:word_end] in endings):
+            out.add((start, end, word_end, number))
+    return out
+
+
+def keys_by_number(keys: dict[str, int]) -> dict[int, str]:
+    return {number: key for key, number in keys.items()}
+
+
+@settings(max_examples=80, deadline=None)
 @given(st.lists(st.sampled_from(WORDS), max_size=12))
-def test_keys_are_found_exactly_at_word_starts(
+def test_the_shipped_keys_are_found_as_the_former_automaton_kept_them(
         shipped_automaton: tuple[NameAutomaton, dict[str, int]], words: list[str]) -> None:
     automaton, keys = shipped_automaton
     folded = " ".join(words)
-    starts = [0] + [i + 1 for i, ch in enumerate(folded) if ch == " "]
-    expected = {(i, j, keys[folded[i:j]]) for i in starts for j in range(i + 1, len(folded) + 1)
-                if folded[i:j] in keys}
-    found = list(automaton.find(folded))
+    found = automaton.find(folded, ENDINGS, 3)
     assert len(found) == len(set(found))
-    assert set(found) == expected
-    for start, end, number in found:
+    assert set(found) == _reference(keys, folded, ENDINGS, 3)
+    for start, end, word_end, number in found:
         assert automaton.entries_of(number), folded[start:end]  # every key names something
+        assert folded[start:end] == keys_by_number(keys)[number]
+        assert start == 0 or folded[start - 1] == " "
+        assert word_end == len(folded) or folded[word_end] == " "
+
+
+LETTERS = st.text(alphabet="abn", min_size=1, max_size=3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(keys=st.lists(st.lists(LETTERS, min_size=1, max_size=3).map(" ".join), max_size=12),
+       words=st.lists(st.text(alphabet="abn", max_size=4), max_size=10),
+       endings=st.sets(st.text(alphabet="abn", min_size=1, max_size=2), max_size=3),
+       longest=st.integers(min_value=1, max_value=3))
+def test_a_key_is_found_where_it_ends_a_word_or_before_an_ending_and_nowhere_else(
+        keys: list[str], words: list[str], endings: set[str], longest: int) -> None:
+    """Any keys, any text of words (empty ones too: two spaces in a row), any endings: the
+    word automaton finds exactly what the former one found and extract kept."""
+    numbered = {key: number for number, key in enumerate(dict.fromkeys(keys))}
+    automaton = _automaton_of(numbered)
+    folded = " ".join(words)
+    table = dict.fromkeys(endings, False)
+    found = automaton.find(folded, table, longest)
+    assert len(found) == len(set(found))
+    assert set(found) == _reference(numbered, folded, table, longest)
+    again = automaton.find(folded, table, longest)  # from the words it remembered
+    assert again == found
+
+
+def _automaton_of(keys: dict[str, int]) -> NameAutomaton:
+    """A NameAutomaton over `keys` (numbered as given), one entry each."""
+    codes: dict[str, int] = {}
+    for key, number in keys.items():
+        codes[key] = number + 1 << 1
+    for key in keys:
+        words = key.split(" ")
+        for i in range(1, len(words)):
+            head = " ".join(words[:i])
+            codes[head] = codes.get(head, 0) | 1
+    offsets = array("I", range(len(keys) + 1))
+    entries = array("Q", range(len(keys)))
+    return NameAutomaton(codes, offsets, entries)
+
+
+def test_words_remembered_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(automaton_module, "WORDS_KEPT", 4)
+    automaton = _automaton_of({"ab": 0, "ab ba": 1})
+    text = "ab ba " + " ".join(f"w{i}" for i in range(20))
+    assert automaton.find(text, {}, 2) == [(0, 2, 2, 0), (0, 5, 5, 1)]
+    assert len(automaton._young) <= 4 and len(automaton._old) <= 4
+    assert automaton.find(text, {}, 2) == [(0, 2, 2, 0), (0, 5, 5, 1)]
+
+
+def test_the_automaton_pickles_to_the_same_finds(
+        shipped_automaton: tuple[NameAutomaton, dict[str, int]]) -> None:
+    automaton, keys = shipped_automaton
+    again = pickle.loads(pickle.dumps(automaton))
+    assert dict(again.items()) == keys
+    assert len(again) == len(automaton)
+    text = "terter rayonu and nagorno karabakhda bakuda степанакерте"
+    assert again.find(text, ENDINGS, 3) == automaton.find(text, ENDINGS, 3)
+    assert again.find(text, ENDINGS, 3)
 
 
 def test_entries_point_at_names_with_that_key(

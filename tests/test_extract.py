@@ -300,7 +300,9 @@ def test_extract_time_grows_linearly_with_name_dense_text() -> None:
 
 def test_extract_memory_stays_bounded_after_every_code_point() -> None:
     # the per-character fold memo kept every character ever seen (~130 MB after all of
-    # Unicode, ~4 MB after these 20,000 code points); it is bounded now
+    # Unicode, ~4 MB after these 20,000 code points); it is bounded now. The names
+    # automaton's word memo (toponyms.automaton.WORDS_KEPT: 2 x 8,192 words, here one
+    # character each) holds ~1.2 MB of them at most
     text = " ".join(chr(c) for c in range(0x4E00, 0x9E00))
     toponyms.extract("warm-up")
     tracemalloc.start()
@@ -311,4 +313,4 @@ def test_extract_memory_stays_bounded_after_every_code_point() -> None:
         kept = tracemalloc.get_traced_memory()[0] - before
     finally:
         tracemalloc.stop()
-    assert kept < 1_500_000, kept
+    assert kept < 2_500_000, kept

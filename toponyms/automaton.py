@@ -1,15 +1,28 @@
-"""The names automaton of `extract`: every name key of an index in one Aho–Corasick trie.
+"""The names automaton of `extract`: every name key of an index, looked up a word at a time.
 
-At world scale (1.35 million names) what the automaton holds decides both the first call's
-time and the process' memory, so:
+A name is found in the folded text (toponyms.textfold: words between single spaces) as a run
+of whole words, the last of which may go on with a case ending (Bakıdan, Karabakhda). So the
+text is read a word at a time, each word looked up in one dict that holds every key and,
+marked, the first words of every key of several words (a trie over words): a word, then the
+word without each case ending it ends with, then, only where some key goes on, the word with
+the next ones. A key is never reported where it ends inside a word without an ending after
+it: an Aho–Corasick search over the characters (pyahocorasick, before) reported every key at
+the start of a word, ~168,000 hits on GeoWebNews' 82,000 words, 70 % of them the start of a
+longer word, that extract then turned down one by one; this reports the ~47,700 it kept.
+The look-ups are Python's, so reading the words costs about what the C search did: the gain
+is in the hits never made (extract ~20-25 % faster on GeoWebNews) and in memory (a process
+that extracts over the world peaks ~100 MB lower), but the automaton loads from the cache in
+~1 s of CPU where the trie took ~0.5 (1.2 million keys inserted into a dict, however they
+are stored).
+
+At world scale (1.35 million names, a million keys) what the automaton holds decides both the
+first call's time and the process' memory, so:
 
 - it is built from the index's raw names (toponyms.placetable): no Place or Name object is
   made for the ~240,000 places, only for those a text mentions;
-- the trie stores one int per key (pyahocorasick's STORE_INTS), the key's number; the entries
-  of each key (place, name, found through a word form) are packed ints in one flat array, cut
-  by an offsets array, decoded only for a key found in a text. (A tuple of the key and a list
-  of entry objects per key, over places all built for it, cost ~0.7 GB at world scale and
-  ~40 s; this costs ~0.25-0.35 GB and ~11 s, on two shared cores);
+- each key stands for one int, the key's number; the entries of each key (place, name, found
+  through a word form) are packed ints in one flat array, cut by an offsets array, decoded
+  only for a key found in a text;
 - it is kept in the disk cache beside the index (toponyms.cache, `extract-` files keyed by the
   index's own cache key and the language asked for): a later process loads it instead of
   building it.
@@ -18,12 +31,9 @@ time and the process' memory, so:
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import product
-from typing import Any
-
-import ahocorasick
 
 from toponyms import cache
 from toponyms.index import NameIndex
@@ -35,9 +45,24 @@ from toponyms.translit import languages
 # through a word form of the name (a Russian case form), not the name as written
 _NAME_BITS = 16
 _FORM_BIT = 1
+# a code of the words dict: (key number + 1) << 1 | _LONGER; 0 >> 1 for words that only begin
+# longer keys
+_LONGER = 1
 #: An index of this many places or more says on a terminal that the first extract builds
 #: the automaton (the world's: ~10 s on two cores), as the index build does.
 ANNOUNCE_PLACES, BUILD_SECONDS = 100_000, 10
+#: Words whose hits on their own are remembered per automaton, in each of two generations
+#: (a text's words repeat: "the", "of", the names it is about).
+WORDS_KEPT = 8192
+
+#: What a word on its own finds: (letters cut off its end, key number) of each key it is or
+#: is before a case ending; whether longer keys begin with it; the lengths of the case
+#: endings it ends with (and has letters before).
+_Alone = tuple[tuple[tuple[int, int], ...], bool, tuple[int, ...]]
+_NOTHING: _Alone = ((), False, ())  # a word that is no key, begins none, has no ending
+#: A key found: (start, end, word end, key number) in the folded text (ends exclusive; the
+#: word end is after the case ending, if any).
+Hit = tuple[int, int, int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,22 +76,22 @@ class Entry:
 
 class NameAutomaton:
     """The keys of the names of one index (those in the languages asked for), each with its
-    entries.
+    entries; `find(folded, endings)` yields the keys in a folded text (module docstring)."""
 
-    A key is stored with a space before it and searched for in the folded text with a space
-    before it: so it is found only at the start of a word, and the names inside words that
-    a plain search reports by the hundred thousand (and extract turns down) never come up.
-    `find(folded)` yields (start, end, key number) of every key at the start of a word.
-    """
+    __slots__ = ("_endings", "_lasts", "_longest", "_old", "_young", "codes", "entries",
+                 "offsets")
 
-    __slots__ = ("entries", "lengths", "offsets", "trie")
-
-    def __init__(self, trie: Any, lengths: array[int], offsets: array[int],
-                 entries: array[int]) -> None:
-        self.trie = trie  # key -> its number
-        self.lengths = lengths  # key number -> length of the key
+    def __init__(self, codes: dict[str, int], offsets: array[int], entries: array[int]) -> None:
+        self.codes = codes  # key, or first words of a longer key -> code (see _LONGER)
         self.offsets = offsets  # key number -> its first entry in `entries` (and one more)
         self.entries = entries  # every key's packed entries, key after key
+        # word -> what it finds on its own, the recently used (see `_recall`), and the
+        # endings they were worked out with
+        self._young: dict[str, _Alone] = {}
+        self._old: dict[str, _Alone] = {}
+        self._endings: Mapping[str, object] | None = None
+        self._longest = 0
+        self._lasts: dict[str, tuple[int, ...]] = {}  # last letter -> lengths of endings
 
     @classmethod
     def build(cls, index: NameIndex, lang: str | None,
@@ -98,32 +123,113 @@ class NameAutomaton:
                     data.inflect_tags.get(tag, ""), ())
                 for form in word_forms(key, rules):
                     _append(table, form, entry | 1)
-        trie = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        lengths, offsets, entries = array("I"), array("I", (0,)), array("Q")
+        codes: dict[str, int] = {}
+        offsets, entries = array("I", (0,)), array("Q")
         for number, (key, found) in enumerate(table.items()):
-            trie.add_word(" " + key, number)  # found only at the start of a word
-            lengths.append(len(key))
+            codes[key] = number + 1 << 1
             if type(found) is int:
                 entries.append(found)
             else:
                 entries.extend(found)  # type: ignore[arg-type]
             offsets.append(len(entries))
         del table
-        if lengths:
-            trie.make_automaton()
-        return cls(trie, lengths, offsets, entries)
+        for key in [key for key in codes if " " in key]:  # a list: `codes` grows
+            space = key.find(" ")
+            while space > 0:  # the key's first words: longer keys begin with them
+                head = key[:space]
+                codes[head] = codes.get(head, 0) | _LONGER
+                space = key.find(" ", space + 1)
+        return cls(codes, offsets, entries)
 
     def __len__(self) -> int:
-        return len(self.lengths)
+        return len(self.offsets) - 1
 
-    def find(self, folded: str) -> list[tuple[int, int, int]]:
-        """(start, end, key number) of every key found at the start of a word of `folded`
-        (a folded text: words separated by one space; end exclusive). A list, not a
-        generator: extract reads them all, and a list is made faster."""
-        lengths = self.lengths
-        # `last` indexes " " + folded: the key ends at folded[last - 1]
-        return [(last - lengths[number], last, number)
-                for last, number in self.trie.iter(" " + folded)]
+    def find(self, folded: str, endings: Mapping[str, object], longest: int) -> list[Hit]:
+        """(start, end, word end, key number) of every key in `folded` (a folded text: words
+        separated by one space) that begins a word and ends at the word's end, or before one
+        of `endings` (case endings, at most `longest` letters) that ends it; the hits of one
+        word come together. A list, not a generator: extract reads them all."""
+        if endings is not self._endings or longest != self._longest:  # start afresh
+            self._young, self._old, self._endings = {}, {}, endings
+            self._longest, self._lasts = longest, _by_last_letter(endings, longest)
+        memo = self._young
+        codes = self.codes
+        out: list[Hit] = []
+        pos = 0
+        words = folded.split(" ")
+        size = len(words)
+        for i, word in enumerate(words):
+            start = pos
+            pos += len(word) + 1
+            alone = memo.get(word)
+            if alone is None:
+                alone = self._recall(word)
+                memo = self._young
+            if alone is _NOTHING:
+                continue
+            hits, longer, _ = alone
+            end = pos - 1
+            for cut, number in hits:
+                out.append((start, end - cut, end, number))
+            if not longer:
+                continue
+            # keys of several words: the run of words grows while longer keys begin with it
+            run, j = word, i + 1
+            while j < size:
+                last = words[j]
+                run = f"{run} {last}"
+                end += 1 + len(last)
+                code = codes.get(run, 0)
+                if code > _LONGER:
+                    out.append((start, end, end, (code >> 1) - 1))
+                after = memo.get(last)
+                if after is None:
+                    after = self._recall(last)
+                    memo = self._young
+                for cut in after[2]:
+                    found = codes.get(run[:-cut], 0)
+                    if found > _LONGER:
+                        out.append((start, end - cut, end, (found >> 1) - 1))
+                if not code & _LONGER:
+                    break
+                j += 1
+        return out
+
+    def _recall(self, word: str) -> _Alone:
+        """What `word` finds on its own (see _Alone), from the words remembered or worked
+        out, and remembered (in `_young`; when it is full it becomes `_old`, the previous
+        `_old` is dropped, and a word found there moves back to `_young`: the words a text
+        uses often stay)."""
+        alone = self._old.get(word)
+        if alone is None:
+            alone = self._alone(word)
+        if len(self._young) >= WORDS_KEPT:
+            self._old, self._young = self._young, {}
+        self._young[word] = alone
+        return alone
+
+    def _alone(self, word: str) -> _Alone:
+        """What `word` finds on its own (see _Alone), with the endings of the last `find`."""
+        codes = self.codes
+        code = codes.get(word, 0)
+        lengths = self._lasts.get(word[-1:])
+        if lengths is None:  # no ending ends with its last letter: most words
+            if not code:
+                return _NOTHING
+            cuts: tuple[int, ...] = ()
+        else:
+            endings = self._endings
+            assert endings is not None
+            size = len(word)
+            cuts = tuple([cut for cut in lengths if cut < size and word[-cut:] in endings])
+            if not code and not cuts:
+                return _NOTHING
+        hits = [(0, (code >> 1) - 1)] if code > _LONGER else []
+        for cut in cuts:
+            found = codes.get(word[:-cut], 0)
+            if found > _LONGER:
+                hits.append((cut, (found >> 1) - 1))
+        return tuple(hits), bool(code & _LONGER), cuts
 
     def entries_of(self, number: int) -> list[Entry]:
         """The entries of key `number`, in the order the names were indexed."""
@@ -135,8 +241,8 @@ class NameAutomaton:
         return out
 
     def items(self) -> Iterator[tuple[str, int]]:
-        """(key, key number) of every key (benchmarks list the keys)."""
-        return ((key[1:], number) for key, number in self.trie.items())
+        """(key, key number) of every key (benchmarks and tests list the keys)."""
+        return ((key, (code >> 1) - 1) for key, code in self.codes.items() if code >> 1)
 
     @classmethod
     def cached(cls, index: NameIndex, lang: str | None, key_of: Callable[[str], str],
@@ -144,7 +250,7 @@ class NameAutomaton:
         """`build`, or its result from the disk cache. `cache_name` is the name of the cache
         file that holds `index` as it is (None when it is not exactly one, e.g. with a
         user's files added on top): the automaton's own file is keyed by it and `lang`, so
-        it is as versioned as the index. Loading it takes a second where a world-scale
+        it is as versioned as the index. Loading it takes under a second where a world-scale
         build takes ten."""
         name = cache.derived("extract", cache_name, lang or "") if cache_name else None
         found = cache.load(name) if name else None
@@ -157,13 +263,16 @@ class NameAutomaton:
             cache.save(name, built)
         return built
 
-    def __getstate__(self) -> tuple[Any, array[int], array[int], array[int]]:
-        return self.trie, self.lengths, self.offsets, self.entries
+    def __getstate__(self) -> tuple[str, array[int], array[int], array[int]]:
+        # the words as one string and their codes as one array: a dict of a million keys
+        # pickled as it is loads ~2x slower (keys never hold a newline: they are folded)
+        return "\n".join(self.codes), array("Q", self.codes.values()), self.offsets, self.entries
 
-    def __setstate__(self, state: tuple[Any, array[int], array[int], array[int]]) -> None:
-        self.trie, self.lengths, self.offsets, self.entries = state
-
-
+    def __setstate__(self, state: tuple[str, array[int], array[int], array[int]]) -> None:
+        words, codes, self.offsets, self.entries = state
+        self.codes = dict(zip(words.split("\n"), codes, strict=True)) if words else {}
+        self._young, self._old, self._endings = {}, {}, None
+        self._longest, self._lasts = 0, {}
 def word_forms(key: str, rules: Iterable[tuple[str, tuple[str, ...]]]) -> set[str]:
     """Other case forms of a folded name from word-ending rules (Нагорныи Карабах ->
     нагорном карабах, ...); the key itself is not included."""
@@ -181,6 +290,15 @@ def word_forms(key: str, rules: Iterable[tuple[str, tuple[str, ...]]]) -> set[st
     out = {" ".join(c) for c in product(*choices)} if len(choices) <= 4 else set()
     out.discard(key)
     return out
+
+
+def _by_last_letter(endings: Iterable[str], longest: int) -> dict[str, tuple[int, ...]]:
+    """Last letter -> the lengths of the endings (at most `longest` letters) with it."""
+    table: dict[str, set[int]] = {}
+    for ending in endings:
+        if 0 < len(ending) <= longest:
+            table.setdefault(ending[-1], set()).add(len(ending))
+    return {letter: tuple(sorted(lengths)) for letter, lengths in table.items()}
 
 
 def _append(table: dict[str, int | list[int]], key: str, entry: int) -> None:

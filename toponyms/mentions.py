@@ -1,4 +1,4 @@
-"""Place mentions in running text, in one pass over the text (Aho–Corasick, pyahocorasick).
+"""Place mentions in running text, in one pass over its words (toponyms.automaton).
 
 What a mention is (the contract of `Gazetteer.extract`):
 
@@ -69,6 +69,8 @@ READINGS_KEPT = 4096
 _Reading = tuple[int, str, bool, str, float | None]
 #: The places a reading may name: place number -> (score, name, written exactly so).
 _Options = dict[int, tuple[float, Name, bool]]
+#: A mention's place: (score, related mentions, place, name, written exactly so, ambiguous).
+_Pick = tuple[float, int, Place, Name, bool, bool]
 
 
 @dataclass(slots=True)
@@ -82,7 +84,8 @@ class _Found:
 
 
 class Extractor:
-    """An Aho–Corasick automaton over the keys of the names of one index."""
+    """The mentions of the names of one index in texts (module docstring), over its names
+    automaton (toponyms.automaton)."""
 
     def __init__(self, index: NameIndex, lang: str | None,
                  common: Mapping[str, float] | None = None,
@@ -125,37 +128,35 @@ class Extractor:
                     common: Mapping[str, float]) -> list[_Found]:
         out: list[_Found] = []
         kept = self._fitted
-        size = len(folded)
         automaton = self.automaton
         suffixes = self.suffixes
-        for start, end, number in automaton.find(folded):  # each at the start of a word
-            # the cheap checks first: most keys found are the start of a longer word
+        not_places = self.not_places
+        last = -1
+        lower = False
+        # each key found begins a word and ends at its end or before a case ending; the hits
+        # of a word come together, and most are lower-case words: that is checked first, once
+        for start, end, word_end, number in automaton.find(folded, suffixes, MAX_SUFFIX):
+            if start != last:
+                last, at = start, offsets[start]
+                first = text[at]
+                lower = cased and first.lower() != first.upper() and not first.isupper()
+            if lower:
+                continue  # a lower-case word in a text that writes names with capitals
             apostrophe = False
-            if end < size and folded[end] != " ":
-                word_end = folded.find(" ", end)
-                word_end = size if word_end < 0 else word_end
-                if word_end - end > MAX_SUFFIX:
-                    continue
+            if end < word_end:
                 ending = folded[end:word_end]
-                needs_apostrophe = suffixes.get(ending)
-                if needs_apostrophe is None:
-                    continue
                 key, word = folded[start:end], folded[start:word_end]
                 between = text[offsets[end - 1] + 1 : offsets[end]]
                 apostrophe = any(ch in APOSTROPHES for ch in between)
-                if needs_apostrophe and not apostrophe:
-                    continue
+                if suffixes[ending] and not apostrophe:
+                    continue  # an ending written only after an apostrophe ("'s")
                 if not apostrophe and word in common:
                     continue  # a frequent word is not a name plus an ending ("State")
             else:
-                word_end, ending = end, ""
+                ending = ""
                 key = word = folded[start:end]
-            if word in self.not_places or key in self.not_places:
+            if word in not_places or key in not_places:
                 continue
-            at = offsets[start]
-            first = text[at]
-            if cased and first.lower() != first.upper() and not first.isupper():
-                continue  # a lower-case word in a text that writes names with capitals
             surface = text[at : offsets[end - 1] + 1]
             floor = population_floor(common, key, capital_says_nothing(
                 text, at, surface)) if key in common else None
@@ -233,12 +234,23 @@ class Extractor:
             counts = Counter(pid for pid in firsts if pid is not None)
             context = Mentioned(set(counts), ancestors,
                                [places[self.index.position[pid]] for pid in counts])
-            picks = []
+            picks: list[_Pick | None] = []
+            # a span read the same way again (the same `best`), with the same place left out,
+            # is picked the same way, unless a village's generic word next to it was read
+            again: dict[tuple[int, str | None], _Pick] = {}
             for own, f, best in zip(firsts, chosen, options, strict=True):
+                if not best:
+                    picks.append(None)
+                    continue
                 # never count a mention's own choice: it would only confirm itself
                 exclude = own if own is not None and counts[own] == 1 else None
-                picks.append(self._pick(folded, f, best, context, exclude, ancestors, rank)
-                             if best else None)
+                pick = again.get((id(best), exclude))
+                if pick is None:
+                    pick, where = self._pick(folded, f, best, context, exclude, ancestors,
+                                             rank)
+                    if not where:
+                        again[id(best), exclude] = pick
+                picks.append(pick)
             firsts = [pick[2].id if pick is not None else None for pick in picks]
         mentions: list[Mention] = []
         for f, pick in zip(chosen, picks, strict=True):
@@ -256,15 +268,19 @@ class Extractor:
 
     def _pick(self, folded: str, f: _Found, best: _Options,
               context: Mentioned, exclude: str | None, ancestors: dict[str, frozenset[str]],
-              rank: dict[str, int]) -> tuple[float, int, Place, Name, bool, bool]:
-        """The place a mention names, given the other places mentioned."""
+              rank: dict[str, int]) -> tuple[_Pick, bool]:
+        """The place a mention names, given the other places mentioned; and whether the words
+        next to the mention were read (else the pick holds wherever the span is read so)."""
         places = self.index.places
         scored = []
+        where = False
         for p, (score, name, exact) in best.items():
             place = places[p]
             related = context.related(place, exclude)
-            if place.kind == "village" and not related and not self._generic_near(folded, f):
-                score -= EVIDENCE_PENALTY
+            if place.kind == "village" and not related:
+                where = True
+                if not self._generic_near(folded, f):
+                    score -= EVIDENCE_PENALTY
             scored.append((score, related, place, name, exact))
         # the best score, then the most related; among those still tied, the nearest to the
         # other places mentioned, then prominence (distances only for those: they are many)
@@ -276,7 +292,7 @@ class Extractor:
         ambiguous = any(
             s is not first and s[2].id not in ancestors.get(place.id, ())
             and place.id not in ancestors.get(s[2].id, ()) for s in tied)
-        return score, related, place, name, exact, ambiguous
+        return (score, related, place, name, exact, ambiguous), where
 
     def _generic_near(self, folded: str, f: _Found) -> bool:
         """A word for "village" right after the name, or among the three words before it
