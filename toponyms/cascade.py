@@ -8,7 +8,9 @@ as written in the data, a fuzzy score stays below the transliteration stage's. A
 (same for all stages) mark weaker evidence: a generic term that the query did not give, a kind
 hint the place does not fit, a name not in use in the year asked about, a state title
 ("Republic of", data/languages/titles.yaml) read off the query. A query with a state title
-names a place of the title kinds (countries, republics inside a state) or nothing.
+names a place of the title kinds (countries, republics inside a state) or nothing. What a
+query is read as (folded, a generic term split off, an ending or clitic taken off) and the keys
+each reading is looked up by are toponyms.readings'; this module runs the look-ups and scores.
 """
 
 from __future__ import annotations
@@ -17,21 +19,16 @@ import functools
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 
-from toponyms.clitics import apostrophe_base
+from toponyms import readings
 from toponyms.index import UNTAGGED, NameIndex
-from toponyms.inflection import (
-    ENDING_PENALTY,
-    ENDING_PENALTY_FUZZY,
-    MAX_SCRIPT_FORMS,
-    base_forms,
-    script_bases,
-)
-from toponyms.keys import MAX_NAME_CHARS, fold, script_of, split_generic, strip_marks
+from toponyms.inflection import ENDING_PENALTY, ENDING_PENALTY_FUZZY
+from toponyms.keys import fold, script_of, strip_marks
 from toponyms.keys import translit_keys as _translit_keys
 from toponyms.kindwords import kind_of, title_class, titled_after
 from toponyms.lineage import above
 from toponyms.model import Match, Name, Place, _lang_matches
 from toponyms.rank import merge, prominence, rank
+from toponyms.readings import Query, prepare
 from toponyms.similarity import FUZZY_MAX, cost, limit, score_of
 from toponyms.translit import STATE_TITLE, languages
 
@@ -102,35 +99,10 @@ class Filters:
 
 
 
-@dataclass(slots=True)
-class _Query:
-    text: str
-    folded: str
-    variants: list[tuple[str, str]]  # (folded text, kind hint or "")
-
-
-def prepare(query: str) -> _Query | None:
-    """Check and fold a query; None for blank text.
-
-    A name longer than MAX_NAME_CHARS is a ValueError: no place name is that long, and the
-    limit bounds the work of one call (running text goes to `extract`)."""
-    if not isinstance(query, str):
-        raise TypeError(f"expected a str place name, got {type(query).__name__}")
-    text = query.strip()
-    if len(text) > MAX_NAME_CHARS:
-        raise ValueError(f"a place name is at most {MAX_NAME_CHARS} characters, this one has "
-                         f"{len(text):,}; use extract() for running text")
-    if not text:
-        return None
-    folded = fold(text)
-    if not folded:
-        return None
-    return _Query(text, folded, [(folded, ""), *split_generic(folded)])
-
 
 def run(
     index: NameIndex,
-    query: _Query,
+    query: Query,
     filters: Filters,
     *,
     min_score: float,
@@ -278,27 +250,13 @@ def run(
     if strip_marks(query.folded) in index.not_places or kind_of(query.folded) is not None:
         # a word that is not a place, or a kind word alone ("járás"): no guessing
         return rank(index, best, ancestors)
-    # a case ending left on the name ("Şuşada", "Тертерского района"): its base forms, each
-    # with its generic term split off, at the normalized stage, for a little less
-    cut = apostrophe_base(query.text)
-    if cut is not None:  # "Lačin'de": what the name before the apostrophe names, a little lower
-        consider(index.entries(index.exact, cut), "normalized",
-                 SCORES["exact"] - ENDING_PENALTY, "")
-        for text, hint in [(fold(cut), ""), *split_generic(fold(cut))]:
-            consider(index.entries(index.normalized, strip_marks(text)), "normalized",
-                     SCORES["normalized"] - ENDING_PENALTY, hint)
-    inflected = [(text, hint, langs) for base, langs in base_forms(query.folded)
-                 for text, hint in [(base, ""), *split_generic(base)]]
-    written_as = query.text.strip()
-    for text, hint, langs in inflected:
-        # an ending cut off a word as written ("Qûbadlîya"): the rest as written first, as
-        # the bare name is met ("Qûbadlî", the district; "qubadli" is the town too)
-        if not hint and query.folded.startswith(text) and fold(
-                written_as[:len(text)]) == text:
-            consider(index.entries(index.exact, written_as[:len(text)]), "normalized",
-                     SCORES["exact"] - ENDING_PENALTY, "", langs=langs)
-        consider(index.entries(index.normalized, strip_marks(text)), "normalized",
-                 SCORES["normalized"] - ENDING_PENALTY, hint, langs=langs)
+    # a case ending, preposition or clitic left on the name ("Şuşada", "Тертерского района",
+    # "Lačin'de"): its base forms at the normalized stage, for a little less (toponyms.readings)
+    inflected = readings.inflected(query.folded)
+    tables = {"exact": index.exact, "normalized": index.normalized}
+    for table, key, hint, langs in readings.normalized_lookups(query, inflected):
+        consider(index.entries(tables[table], key), "normalized", SCORES[table] - ENDING_PENALTY,
+                 hint, langs=langs)
     if inflected and settled(SCORES["transliteration"]):
         return rank(index, best, ancestors)  # a base form decided: no looser guess ties it
     loose = True
@@ -320,17 +278,12 @@ def run(
     # ("ნახიჩევანის"; toponyms.inflection.script_bases), read then in names of any language. A
     # lone Latin or Cyrillic word read loosely is too often another word ("Гранаты",
     # pomegranates, is not "Гранада")
-    own: list[tuple[str, str, bool]] = []  # (text, hint, looked up fuzzily too)
+    own: list[readings.Scripted] = []
     if not settled(SCORES["transliteration"] - ENDING_PENALTY):
-        own = [(text, hint, i < MAX_SCRIPT_FORMS)
-               for i, base in enumerate(script_bases(query.folded, written))
-               for text, hint in [(base, ""), *split_generic(base)]]
-        for text, hint, langs in [*((t, h, ls) for t, h, ls in inflected if h),
-                                  *((t, h, None) for t, h, _ in own)]:
-            for key in _translit_keys(text):
-                if len(key) >= FUZZY_MIN_KEY:
-                    consider(index.entries(index.translit, key), "transliteration",
-                             SCORES["transliteration"] - ENDING_PENALTY, hint, langs=langs)
+        own = readings.scripted(query.folded, written)
+        for key, hint, langs in readings.translit_lookups(inflected, own, shortest=FUZZY_MIN_KEY):
+            consider(index.entries(index.translit, key), "transliteration",
+                     SCORES["transliteration"] - ENDING_PENALTY, hint, langs=langs)
     if settled(FUZZY_MAX):
         return rank(index, best, ancestors)
     # a Latin query's typo is matched against Latin names only: "garden" is not one letter
@@ -343,16 +296,13 @@ def run(
                 continue
             for found, score in _fuzzy(index, key, min_score):
                 consider(index.entries(index.translit, found), "fuzzy", score, hint, script)
-    for text, hint, likeliest in own if not best or not stop_early else []:  # met only fuzzily
-        if not likeliest:
-            continue
-        for key in _translit_keys(text):
-            if len(key) >= FUZZY_MIN_KEY:
-                for found, score in _fuzzy(index, key, min_score + ENDING_PENALTY_FUZZY):
-                    # never above the same reading met exactly at the transliteration stage
-                    consider(index.entries(index.translit, found), "fuzzy", min(
-                        score, SCORES["transliteration"] - ENDING_PENALTY)
-                        - ENDING_PENALTY_FUZZY, hint, script)
+    for key, hint in readings.fuzzy_lookups(own if not best or not stop_early else [],
+                                            shortest=FUZZY_MIN_KEY):  # met only fuzzily
+        for found, score in _fuzzy(index, key, min_score + ENDING_PENALTY_FUZZY):
+            # never above the same reading met exactly at the transliteration stage
+            consider(index.entries(index.translit, found), "fuzzy", min(
+                score, SCORES["transliteration"] - ENDING_PENALTY) - ENDING_PENALTY_FUZZY, hint,
+                script)
     return rank(index, best, ancestors)
 
 
@@ -428,5 +378,5 @@ def passes(place: Place, name: Name, f: Filters, ancestors: dict[str, frozenset[
     return f.lang is None or _lang_matches(name.lang, f.lang)
 
 
-__all__ = ["SCORES", "Filters", "NameIndex", "merge", "passes", "prepare", "prominence", "rank",
-           "run"]
+__all__ = ["SCORES", "Filters", "NameIndex", "Query", "merge", "passes", "prepare", "prominence",
+           "rank", "run"]

@@ -1,0 +1,121 @@
+"""The readings of a query that the cascade looks up: the text checked and folded, with its
+generic term split off, and with a case ending, preposition or clitic taken off.
+
+`prepare` checks and folds a query once per call; its `variants` are the folded text and the
+text with a generic term ("rayonu", "район") split off as a kind hint. A query with an ending
+left on ("Şuşada", "Тертерского района", "Lačin'de") is read as its base forms
+(toponyms.inflection and toponyms.clitics read the endings off, from data/languages): the
+functions below give the keys each of them is looked up by, stage by stage, and the cascade
+(toponyms.cascade) scores a match through one ENDING_PENALTY lower than its stage. They live
+apart from the cascade so that `run` reads as the stages and their order, and what a reading
+is, here, as text in and keys out (no index, no scores).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from toponyms.clitics import apostrophe_base
+from toponyms.inflection import MAX_SCRIPT_FORMS, base_forms, script_bases
+from toponyms.keys import MAX_NAME_CHARS, fold, split_generic, strip_marks, translit_keys
+
+#: A base form with its generic term split off or not: (folded text, kind hint or "", the
+#: languages of the ending read, None when only a preposition was read).
+Inflected = tuple[str, str, frozenset[str] | None]
+#: A base form read with an ending of the query's own script: (folded text, kind hint or "",
+#: whether it is among the MAX_SCRIPT_FORMS likeliest, which are looked up fuzzily too).
+Scripted = tuple[str, str, bool]
+
+
+@dataclass(slots=True)
+class Query:
+    """A query as the cascade reads it: the text (stripped), folded, and its variants."""
+
+    text: str
+    folded: str
+    variants: list[tuple[str, str]]  # (folded text, kind hint or "")
+
+
+def prepare(query: str) -> Query | None:
+    """Check and fold a query; None for blank text.
+
+    A name longer than MAX_NAME_CHARS is a ValueError: no place name is that long, and the
+    limit bounds the work of one call (running text goes to `extract`)."""
+    if not isinstance(query, str):
+        raise TypeError(f"expected a str place name, got {type(query).__name__}")
+    text = query.strip()
+    if len(text) > MAX_NAME_CHARS:
+        raise ValueError(f"a place name is at most {MAX_NAME_CHARS} characters, this one has "
+                         f"{len(text):,}; use extract() for running text")
+    if not text:
+        return None
+    folded = fold(text)
+    if not folded:
+        return None
+    return Query(text, folded, [(folded, ""), *split_generic(folded)])
+
+
+def inflected(folded: str) -> list[Inflected]:
+    """The base forms of a folded query (toponyms.inflection.base_forms), each also with its
+    generic term split off."""
+    return [(text, hint, langs) for base, langs in base_forms(folded)
+            for text, hint in [(base, ""), *split_generic(base)]]
+
+
+def normalized_lookups(query: Query, forms: list[Inflected],
+                       ) -> Iterator[tuple[str, str, str, frozenset[str] | None]]:
+    """(table, key, kind hint, languages) to look up at the normalized stage, in order; the
+    table is "exact" (the index's text as written) or "normalized".
+
+    First the name before an apostrophe ("Lačin'de"), then each base form in `forms`; a form
+    that is the query's start with an ending cut off a word as written ("Qûbadlîya") is
+    looked up as written first, as the bare name is met ("Qûbadlî", the district; "qubadli"
+    is the town too)."""
+    cut = apostrophe_base(query.text)
+    if cut is not None:
+        yield "exact", cut, "", None
+        for text, hint in [(fold(cut), ""), *split_generic(fold(cut))]:
+            yield "normalized", strip_marks(text), hint, None
+    written_as = query.text.strip()
+    for text, hint, langs in forms:
+        if not hint and query.folded.startswith(text) and fold(
+                written_as[:len(text)]) == text:
+            yield "exact", written_as[:len(text)], "", langs
+        yield "normalized", strip_marks(text), hint, langs
+
+
+def scripted(folded: str, written: str) -> list[Scripted]:
+    """The base forms read with endings of the query's script `written` only
+    (toponyms.inflection.script_bases), likeliest first, each also with its generic term split
+    off."""
+    return [(text, hint, i < MAX_SCRIPT_FORMS)
+            for i, base in enumerate(script_bases(folded, written))
+            for text, hint in [(base, ""), *split_generic(base)]]
+
+
+def translit_lookups(forms: list[Inflected], own: list[Scripted], *, shortest: int,
+                     ) -> Iterator[tuple[str, str, frozenset[str] | None]]:
+    """(key, kind hint, languages) to look up at the transliteration stage, keys of at least
+    `shortest` letters: the base forms where a generic term vouches for the reading, then every
+    form read with an ending of the query's own script (read in names of any language)."""
+    for text, hint, langs in [*((t, h, ls) for t, h, ls in forms if h),
+                              *((t, h, None) for t, h, _ in own)]:
+        for key in translit_keys(text):
+            if len(key) >= shortest:
+                yield key, hint, langs
+
+
+def fuzzy_lookups(own: list[Scripted], *, shortest: int) -> Iterator[tuple[str, str]]:
+    """(key, kind hint) to look up fuzzily: the keys of at least `shortest` letters of the
+    likeliest forms read with an ending of the query's own script."""
+    for text, hint, likeliest in own:
+        if not likeliest:
+            continue
+        for key in translit_keys(text):
+            if len(key) >= shortest:
+                yield key, hint
+
+
+__all__ = ["Inflected", "Query", "Scripted", "fuzzy_lookups", "inflected", "normalized_lookups",
+           "prepare", "scripted", "translit_lookups"]
