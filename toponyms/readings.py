@@ -41,7 +41,11 @@ def prepare(query: str) -> Query | None:
     """Check and fold a query; None for blank text.
 
     A name longer than MAX_NAME_CHARS is a ValueError: no place name is that long, and the
-    limit bounds the work of one call (running text goes to `extract`)."""
+    limit bounds the work of one call (running text goes to `extract`).
+
+    >>> prepare("  Terter rayonu ").variants
+    [('terter rayonu', ''), ('terter', 'district')]
+    """
     if not isinstance(query, str):
         raise TypeError(f"expected a str place name, got {type(query).__name__}")
     text = query.strip()
@@ -71,7 +75,12 @@ def normalized_lookups(query: Query, forms: list[Inflected],
     First the name before an apostrophe ("Lačin'de"), then each base form in `forms`; a form
     that is the query's start with an ending cut off a word as written ("Qûbadlîya") is
     looked up as written first, as the bare name is met ("Qûbadlî", the district; "qubadli"
-    is the town too)."""
+    is the town too).
+
+    >>> query = prepare("Lačin'de")
+    >>> [(table, key) for table, key, _, _ in normalized_lookups(query, [])]
+    [('exact', 'Lačin'), ('normalized', 'lacin')]
+    """
     cut = apostrophe_base(query.text)
     if cut is not None:
         yield "exact", cut, "", None
