@@ -174,3 +174,14 @@ def test_the_prepositions_file_is_checked(tmp_path: Path) -> None:
         load_prepositions(path)
     path.write_text("code: mul\nprepositions: {sv: [i, från], da: [i]}\n", encoding="utf-8")
     assert load_prepositions(path) == {"i": frozenset({"sv", "da"}), "fran": frozenset({"sv"})}
+
+
+@given(st.sampled_from(["веска", "село", "город", "kəndi", "χωριό"]),
+       st.sampled_from(["Aaron", "Emma", "Andre", "Adam", "Maria"]))
+def test_a_kind_word_in_another_script_lends_a_latin_word_no_other_script_names(
+        kind_word: str, word: str) -> None:
+    # "веска Aaron" was Iran through the Tajik "Эрон": the Latin word left once the kind word
+    # is off is read as a Latin query, which meets no Cyrillic name of a language with no file
+    alone = toponyms.resolve(word)
+    both = toponyms.resolve(f"{kind_word} {word}")
+    assert both is None or (alone is not None and both.place == alone.place), both

@@ -134,7 +134,6 @@ def run(
     # normalized stages.
     romanized = _romanized(languages().codes)
     written = script_of(query.text)
-    latin_query = written in ("LATIN", "")
     loose = False  # set once the cascade reaches the transliteration stage
     title_kinds = languages().title_kinds
     asked: list[str] = []  # the class of the query's state title, read once when needed
@@ -145,7 +144,8 @@ def run(
 
     def consider(entries: Iterator[tuple[int, int, str]], method: str, base: float, hint: str,
                  scripts: Collection[str] | None = None,
-                 langs: frozenset[str] | None = None) -> None:
+                 langs: frozenset[str] | None = None, own: str | None = None) -> None:
+        own = written if own is None else own  # the script of the text being read
         if langs is not None:  # a base form: it counts where it is a name of the ending's
             # language, and then means what that name means in it and in the languages read by
             # default ("Terterem", a Polish instrumental, is whatever "Terter" is)
@@ -174,8 +174,8 @@ def run(
             if scripts is not None and script_of(name.text) not in scripts:
                 continue
             if loose and name.lang.split("-", 1)[0] not in romanized and (
-                    script_of(name.text) != written
-                    or (latin_query and name.source.startswith(_BULK))):
+                    script_of(name.text) != own
+                    or (own in ("LATIN", "") and name.source.startswith(_BULK))):
                 continue  # a name in another script, or a Latin bulk-list name, of a language
                 # with no file
             score = base
@@ -262,16 +262,19 @@ def run(
     loose = True
     keys_by_variant = [(_translit_keys(text), hint) for text, hint in query.variants]
     letters = [sum(ch.isalpha() for ch in text) for text, _ in query.variants]
-    latin = query.folded.isascii()
-    for (keys, hint), count in zip(keys_by_variant, letters, strict=True):
+    for (keys, hint), count, (text, _) in zip(keys_by_variant, letters, query.variants,
+                                              strict=True):
+        # the variant's own script: a kind word in another script ("веска Aaron") leaves a
+        # Latin word, which meets what a Latin query meets
+        latin, own_script = text.isascii(), script_of(text)
+        meets = LATIN_MEETS if own_script == "LATIN" and filters.lang is None else None
         for key in keys:
             if (latin and len(key) < FUZZY_MIN_KEY) or len(key) < TRANSLIT_MIN_KEY:
                 continue  # "and" is not India's "Ind": short Latin words meet too easily
             if 2 * len(key) < count:
                 continue  # romanizing ate most of the letters: "ააა" (a a a) is not "Aea"
             consider(index.entries(index.translit, key), "transliteration",
-                     SCORES["transliteration"], hint,
-                     LATIN_MEETS if written == "LATIN" and filters.lang is None else None)
+                     SCORES["transliteration"], hint, meets, own=own_script)
     # then the base forms' transliteration keys, unless a match already scores what they could
     # (with `search`, always), before any fuzzy guess: where a generic term vouches for the
     # reading ("Джабраильского района"), or the ending is of the query's own non-Latin script
