@@ -31,6 +31,7 @@ Run from the repository root:  python tools/build_macroregions.py
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import sys
@@ -60,6 +61,7 @@ CONTINENTS = {"002": "continent-af", "142": "continent-as", "150": "continent-eu
               "009": "continent-oc", "003": "continent-na", "005": "continent-sa"}
 
 
+@functools.cache
 def members() -> dict[str, set[str]]:
     """CLDR region code -> the ISO codes of its member countries."""
     english = cldr_english()
@@ -78,6 +80,7 @@ def members() -> dict[str, set[str]]:
     return groups
 
 
+@functools.cache
 def cldr_english() -> dict[str, str]:
     """CLDR's English names of the group codes (M49 numbers, EU, EZ), World left out."""
     from babel import Locale
@@ -91,9 +94,11 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+@functools.cache
 def country_points() -> dict[str, tuple[float, float]]:
     """ISO code -> the country's point in data/places/countries.yaml."""
-    raw = yaml.safe_load((ROOT / "data" / "places" / "countries.yaml").read_text("utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser where there is one
+    raw = yaml.load((ROOT / "data" / "places" / "countries.yaml").read_text("utf-8"), loader)
     return {str(p["country"]): (float(p["lat"]), float(p["lon"]))
             for p in raw if p.get("lat") is not None}
 
