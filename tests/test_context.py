@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -83,6 +85,71 @@ def test_distance_is_great_circle_km(gaz: Gazetteer) -> None:
     assert d is not None and 100 < d < 130
     assert context.km(a, a) == 0.0
     assert context.km(a, gaz.get("xa-north")) == context.km(gaz.get("xa-north"), a)
+
+
+
+_LATS = st.floats(min_value=-90.0, max_value=90.0, allow_nan=False)
+_LONS = st.floats(min_value=-180.0, max_value=180.0, allow_nan=False)
+_STEP = st.floats(min_value=-3.0, max_value=3.0, allow_nan=False)  # degrees: about NEAR_LAT
+
+
+@settings(max_examples=2000)
+@given(_LATS, _LONS, _STEP, _STEP)
+def test_latitude_precheck_never_rejects_a_pair_the_formula_keeps(
+        lat: float, lon: float, dlat: float, dlon: float) -> None:
+    other = max(-90.0, min(90.0, lat + dlat))
+    a = toponyms.Place("a", "town", lat=lat, lon=lon)
+    b = toponyms.Place("b", "town", lat=other, lon=(lon + dlon + 180.0) % 360.0 - 180.0)
+    d = context.km(a, b)
+    assert d is not None
+    assert context.near(a, b) == (d <= context.NEAR_KM)
+    if d <= context.NEAR_KM:
+        assert abs(a.lat - b.lat) <= context.NEAR_LAT  # type: ignore[operator]
+
+
+def test_latitude_precheck_at_the_threshold() -> None:
+    # due north by NEAR_KM (to the rounding of the formula) and a hair beyond it
+    step = math.degrees(context.NEAR_KM / context.EARTH_KM)
+    a = toponyms.Place("a", "town", lat=10.0, lon=20.0)
+    on = toponyms.Place("on", "town", lat=10.0 + step, lon=20.0)
+    beyond = toponyms.Place("beyond", "town", lat=10.0 + step + 2e-6, lon=20.0)
+    assert context.near(a, on) == (context.km(a, on) <= context.NEAR_KM)  # type: ignore[operator]
+    assert context.near(a, beyond) is False
+    assert context.near(a, toponyms.Place("x", "town")) is False  # no coordinates
+
+
+def _nearness(place: toponyms.Place, mentioned: list[toponyms.Place],
+              exclude: str | None) -> int:
+    """Mentioned.near by its definition: every distance computed."""
+    best = 0
+    for other in mentioned:
+        if other.id in (exclude, place.id):
+            continue
+        d = context.km(place, other)
+        if d is not None and d <= context.NEAR_KM:
+            return 2
+        if place.country is not None and place.country == other.country:
+            best = 1
+    return best
+
+
+_SPOTS = st.builds(
+    lambda i, country, located, lat, lon: toponyms.Place(
+        f"p{i}", "town", country=country, lat=lat if located else None,
+        lon=lon if located else None),
+    st.integers(0, 7), st.sampled_from([None, "XA", "XB"]), st.booleans(),
+    st.floats(min_value=40.0, max_value=44.0), st.floats(min_value=10.0, max_value=14.0))
+
+
+@settings(max_examples=300)
+@given(st.lists(_SPOTS, max_size=8, unique_by=lambda p: p.id), _SPOTS,
+       st.sampled_from([None, "p0", "p1", "p2", "p9"]))
+def test_mentioned_near_is_its_definition(mentioned: list[toponyms.Place],
+                                          place: toponyms.Place, exclude: str | None) -> None:
+    ctx = context.Mentioned({p.id for p in mentioned}, {}, mentioned)
+    want = _nearness(place, mentioned, exclude)
+    assert ctx.near(place, exclude) == want
+    assert ctx.near(place, exclude) == want  # remembered
 
 
 @settings(deadline=None, max_examples=40)

@@ -33,7 +33,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from itertools import product
+from itertools import accumulate, compress, product
 
 from toponyms import cache
 from toponyms.index import NameIndex
@@ -152,23 +152,29 @@ class NameAutomaton:
         if endings is not self._endings or longest != self._longest:  # start afresh
             self._young, self._old, self._endings = {}, {}, endings
             self._longest, self._lasts = longest, _by_last_letter(endings, longest)
-        memo = self._young
-        codes = self.codes
-        out: list[Hit] = []
-        pos = 0
         words = folded.split(" ")
-        size = len(words)
-        for i, word in enumerate(words):
-            start = pos
-            pos += len(word) + 1
+        # what each distinct word finds on its own; most find nothing, and the loop below
+        # visits only those that find something (a text repeats its words: "the", "of")
+        memo = self._young
+        found: dict[str, _Alone] = {}
+        for word in set(words):
             alone = memo.get(word)
             if alone is None:
                 alone = self._recall(word)
                 memo = self._young
-            if alone is _NOTHING:
-                continue
-            hits, longer, _ = alone
-            end = pos - 1
+            if alone is not _NOTHING:
+                found[word] = alone
+        if not found:
+            return []
+        before = list(accumulate(map(len, words), initial=0))  # letters before each word
+        codes = self.codes
+        out: list[Hit] = []
+        size = len(words)
+        for i in compress(range(size), map(found.__contains__, words)):
+            word = words[i]
+            start = before[i] + i  # and a space after each word before
+            end = start + len(word)
+            hits, longer, _ = found[word]
             for cut, number in hits:
                 out.append((start, end - cut, end, number))
             if not longer:
@@ -182,14 +188,12 @@ class NameAutomaton:
                 code = codes.get(run, 0)
                 if code > _LONGER:
                     out.append((start, end, end, (code >> 1) - 1))
-                after = memo.get(last)
-                if after is None:
-                    after = self._recall(last)
-                    memo = self._young
-                for cut in after[2]:
-                    found = codes.get(run[:-cut], 0)
-                    if found > _LONGER:
-                        out.append((start, end - cut, end, (found >> 1) - 1))
+                after = found.get(last)
+                if after is not None:  # a word that finds nothing ends with no ending
+                    for cut in after[2]:
+                        key = codes.get(run[:-cut], 0)
+                        if key > _LONGER:
+                            out.append((start, end - cut, end, (key >> 1) - 1))
                 if not code & _LONGER:
                     break
                 j += 1

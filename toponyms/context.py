@@ -34,6 +34,7 @@ is the US state), and a city may be displaced ("Paris" beside "Illinois").
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -50,6 +51,12 @@ NONE, SAME_COUNTRY, IN_COUNTRY, NEAR, SIBLING, CONTAINS, INSIDE = range(7)
 TERRITORY_BEFORE = "city"
 #: The most context items read per call; more are ignored (a document is not a gazetteer).
 MAX_CONTEXT = 200
+#: Mean Earth radius, km (the great-circle formula of `km`).
+EARTH_KM = 6371.0
+#: Two places whose latitudes differ by more than this (degrees) are farther apart than
+#: NEAR_KM: a great-circle distance is at least EARTH_KM times the latitude difference in
+#: radians. The margin (a millionth of a degree, ~0.1 m) covers the rounding of the formula.
+NEAR_LAT = math.degrees(NEAR_KM / EARTH_KM) + 1e-6
 
 
 def km(a: Place, b: Place) -> float | None:
@@ -59,7 +66,17 @@ def km(a: Place, b: Place) -> float | None:
     p1, p2 = math.radians(a.lat), math.radians(b.lat)
     dp, dl = p2 - p1, math.radians(b.lon - a.lon)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def near(a: Place, b: Place) -> bool:
+    """Whether both places have coordinates and lie within NEAR_KM of each other: `km`, but
+    a pair farther apart in latitude alone than NEAR_LAT is out without the formula (most
+    pairs of a text's places are)."""
+    if a.lat is None or b.lat is None or abs(a.lat - b.lat) > NEAR_LAT:
+        return False
+    d = km(a, b)
+    return d is not None and d <= NEAR_KM
 
 
 def relation(place: Place, others: Sequence[Place], ancestors: Mapping[str, frozenset[str]],
@@ -81,7 +98,7 @@ def relation(place: Place, others: Sequence[Place], ancestors: Mapping[str, froz
         elif place.parent is not None and place.parent == other.parent and (
                 (parent := get(place.parent)) is not None and parent.kind != "country"):
             best = max(best, SIBLING)
-        elif (d := km(place, other)) is not None and d <= NEAR_KM:
+        elif near(place, other):
             best = max(best, NEAR)
         elif place.country is not None and place.country == other.country:
             best = max(best, SAME_COUNTRY)
@@ -143,36 +160,69 @@ def context_places(items: Iterable[object], get: Callable[[str], Place | None],
 
 class Mentioned:
     """The places a text mentions (toponyms.mentions), indexed so that relatedness costs
-    O(depth), not O(n)."""
+    O(depth), not O(n), and nearness only the distances to the places within NEAR_LAT of
+    latitude."""
 
-    def __init__(self, ids: set[str], ancestors: dict[str, frozenset[str]],
+    def __init__(self, ids: set[str], ancestors: Mapping[str, frozenset[str]],
                  mentioned: list[Place]) -> None:
         self.ids = ids
         self.ancestors = ancestors
         self.below: Counter[str] = Counter(a for pid in ids for a in ancestors.get(pid, ()))
         self.mentioned = mentioned
+        # the places with coordinates by latitude, for `near`'s window; how many places of
+        # each country and with each id are mentioned, for its fallback
+        located = sorted((p for p in mentioned if p.lat is not None and p.lon is not None),
+                         key=lambda p: p.lat or 0.0)
+        self._lats = [p.lat or 0.0 for p in located]
+        self._located = located
+        self._countries = Counter(p.country for p in mentioned if p.country is not None)
+        self._times = Counter(p.id for p in mentioned)
+        self._country_of = {p.id: p.country for p in mentioned}
+        # (place id, exclude) -> `near`, `related`: a text asks again for the places its
+        # names share
+        self._near: dict[tuple[str, str | None], int] = {}
+        self._related: dict[tuple[str, str | None], int] = {}
 
     def near(self, place: Place, exclude: str | None) -> int:
         """2 when a mentioned place (but `exclude`) lies within context.NEAR_KM of this one,
         1 when one is in the same country, else 0: weaker than `related`, it decides only
         between candidates that tie on it ("Columbia" beside "Nashville")."""
-        best = 0
-        for other in self.mentioned:
-            if other.id == exclude or other.id == place.id:
-                continue
-            d = km(place, other)
-            if d is not None and d <= NEAR_KM:
-                return 2
-            if place.country is not None and place.country == other.country:
-                best = 1
-        return best
+        known = self._near.get((place.id, exclude))
+        if known is None:
+            known = self._near[place.id, exclude] = self._nearness(place, exclude)
+        return known
+
+    def _nearness(self, place: Place, exclude: str | None) -> int:
+        lat = place.lat
+        if lat is not None and place.lon is not None:
+            lats = self._lats
+            for other in self._located[bisect_left(lats, lat - NEAR_LAT):
+                                       bisect_right(lats, lat + NEAR_LAT)]:
+                if other.id != exclude and other.id != place.id and near(place, other):
+                    return 2
+        country = place.country
+        if country is None:
+            return 0
+        # the mentioned places of this country, but `exclude` and this one
+        count = self._countries[country]
+        for skip in {exclude, place.id}:
+            if skip is not None and self._country_of.get(skip, None) == country:
+                count -= self._times[skip]
+        return 1 if count > 0 else 0
 
     def related(self, place: Place, exclude: str | None) -> int:
         """How many mentioned places (but `exclude`) are this one's ancestor or descendant,
         or, for a village, inside its parent (Talish beside Madagiz, in Tartar district)."""
+        known = self._related.get((place.id, exclude))
+        if known is None:
+            known = self._related[place.id, exclude] = self._relatives(place, exclude)
+        return known
+
+    def _relatives(self, place: Place, exclude: str | None) -> int:
         lost = self.ancestors.get(exclude, frozenset()) if exclude is not None else frozenset()
         mine = self.ancestors.get(place.id, frozenset())
-        count = sum(1 for a in mine if a in self.ids and a != exclude)
+        above = mine & self.ids  # the mentioned ancestors, `exclude` taken out below
+        count = len(above) - (exclude in above)
         count += self.below[place.id] - (place.id in lost)
         parent = place.parent
         if place.kind == "village" and parent is not None:
@@ -181,5 +231,5 @@ class Mentioned:
         return count
 
 
-__all__ = ["MARGIN", "NEAR_KM", "TERRITORY_BEFORE", "Mentioned", "context_places", "km",
-           "relation", "rerank"]
+__all__ = ["EARTH_KM", "MARGIN", "NEAR_KM", "NEAR_LAT", "TERRITORY_BEFORE", "Mentioned",
+           "context_places", "km", "near", "relation", "rerank"]

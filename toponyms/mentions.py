@@ -62,6 +62,10 @@ ENDING_PENALTY = 2.0
 MAX_SUFFIX = 6
 
 
+#: The ancestors of a place without a parent.
+_NONE_ABOVE: frozenset[str] = frozenset()
+
+
 #: Readings of spans remembered per extractor (their entries kept, and the places they may
 #: name under a call's filters), each table emptied when full.
 READINGS_KEPT = 4096
@@ -226,13 +230,21 @@ class Extractor:
                 if old is None or score > old[0]:
                     best[e.place] = (score, name, exact)
             options.append(best)
+        # the ancestors of every place in play, looked up once per call (a look-up in the
+        # packed tables walks them); every id the context reads below is one of these
+        ups: dict[str, frozenset[str]] = {}
+        for best in options:
+            for p in best:
+                pid = places[p].id
+                if pid not in ups:
+                    ups[pid] = ancestors.get(pid, _NONE_ABOVE)
         # context: first the mentions with one candidate place, then the other mentions'
         # first choices (never a mention's own choice: it would only confirm itself)
         sure = [places[next(iter(o))].id if len(o) == 1 else None for o in options]
         firsts: list[str | None] = sure
         for _ in range(2):
             counts = Counter(pid for pid in firsts if pid is not None)
-            context = Mentioned(set(counts), ancestors,
+            context = Mentioned(set(counts), ups,
                                [places[self.index.position[pid]] for pid in counts])
             picks: list[_Pick | None] = []
             # a span read the same way again (the same `best`), with the same place left out,
@@ -246,8 +258,7 @@ class Extractor:
                 exclude = own if own is not None and counts[own] == 1 else None
                 pick = again.get((id(best), exclude))
                 if pick is None:
-                    pick, where = self._pick(folded, f, best, context, exclude, ancestors,
-                                             rank)
+                    pick, where = self._pick(folded, f, best, context, exclude, ups, rank)
                     if not where:
                         again[id(best), exclude] = pick
                 picks.append(pick)
@@ -267,7 +278,7 @@ class Extractor:
         return mentions
 
     def _pick(self, folded: str, f: _Found, best: _Options,
-              context: Mentioned, exclude: str | None, ancestors: dict[str, frozenset[str]],
+              context: Mentioned, exclude: str | None, ancestors: Mapping[str, frozenset[str]],
               rank: dict[str, int]) -> tuple[_Pick, bool]:
         """The place a mention names, given the other places mentioned; and whether the words
         next to the mention were read (else the pick holds wherever the span is read so)."""
