@@ -168,18 +168,24 @@ def _shipped_elided() -> dict[str, tuple[tuple[str, str], ...]]:
 elided = loaded_once(_shipped_elided)
 
 
+def _language_key(codes: list[str], folder: Path | None, key: str,
+                  ) -> Iterator[tuple[str, Path, Any]]:
+    """(code, file, value) for each language file of `codes` that sets `key`."""
+    folder = folder or data_dir() / "languages"
+    for code in codes:
+        path = folder / f"{code}.yaml"
+        raw: Any = _read(path) if path.exists() else None
+        value = raw.get(key) if isinstance(raw, dict) else None
+        if value is not None:
+            yield code, path, value
+
+
 def load_elided(codes: list[str], folder: Path | None = None,
                 ) -> dict[str, tuple[tuple[str, str], ...]]:
     """The `elided` rules of the language files of `codes` (pairs [ending, generic term]);
     DataError when malformed."""
-    folder = folder or data_dir() / "languages"
     out: dict[str, tuple[tuple[str, str], ...]] = {}
-    for code in codes:
-        path = folder / f"{code}.yaml"
-        raw: Any = _read(path) if path.exists() else None
-        rules = raw.get("elided") if isinstance(raw, dict) else None
-        if rules is None:
-            continue
+    for code, path, rules in _language_key(codes, folder, "elided"):
         if not isinstance(rules, list) or not all(
                 isinstance(r, list) and len(r) == 2 for r in rules):
             raise DataError(f"{code}.yaml: 'elided' is a list of [ending, generic term] pairs",
@@ -203,14 +209,8 @@ one_letter_stems = loaded_once(_shipped_one_letter_stems)
 def load_one_letter_stems(codes: list[str], folder: Path | None = None) -> dict[str, int]:
     """The `one_letter_stem` of the language files of `codes` that set one (a whole number
     of letters, at least MIN_STEM); DataError when malformed."""
-    folder = folder or data_dir() / "languages"
     out: dict[str, int] = {}
-    for code in codes:
-        path = folder / f"{code}.yaml"
-        raw: Any = _read(path) if path.exists() else None
-        least = raw.get("one_letter_stem") if isinstance(raw, dict) else None
-        if least is None:
-            continue
+    for code, path, least in _language_key(codes, folder, "one_letter_stem"):
         if not isinstance(least, int) or isinstance(least, bool) or least < MIN_STEM:
             raise DataError(f"{code}.yaml: 'one_letter_stem' is a whole number of letters, "
                             f"at least {MIN_STEM}", path=str(path))
