@@ -83,18 +83,24 @@ def kind_rank(place: Place, ranks: Mapping[str, int], alternate: bool = False) -
     """
     own: float = ranks.get(place.kind, len(ranks))
     populated = _populated_kinds()
+    size = weight(place, alternate)
     if alternate and place.population and place.kind in populated:
-        smaller = rules().kind(place.population // ALTERNATE_DISCOUNT) or place.kind
+        smaller = rules().kind(int(size)) or place.kind
         demoted = ranks.get(smaller, own)
         # never past a kind of another sort (a district): a town stays before the districts
         between = [r for k, r in ranks.items() if own < r < demoted and k not in populated]
         own = min(between) - 0.5 if between else demoted
     if not alternate and place.geonames is not None and place.geonames in capitals():
         return min(own, ranks.get(CAPITAL_BEFORE, len(ranks)) - 0.5)
-    weight = (place.population or 0) // (ALTERNATE_DISCOUNT if alternate else 1)
-    if place.kind in populated and weight >= _big_city():
+    if place.kind in populated and size >= _big_city():
         return min(own, ranks.get(CAPITAL_BEFORE, len(ranks)) - 0.25)
     return own
+
+
+def weight(place: Place, alternate: bool) -> float:
+    """The place's population (0 unknown), ALTERNATE_DISCOUNT times smaller when it was named
+    by an `alternate` name (rule 2)."""
+    return (place.population or 0) / (ALTERNATE_DISCOUNT if alternate else 1)
 
 
 def is_alternate(place: Place, name: Name) -> bool:
@@ -106,8 +112,8 @@ def order_key(place: Place, name: Name, ranks: Mapping[str, int],
               ) -> tuple[float, float, bool, int, str]:
     """How prominent `place` named by `name` is, most prominent smallest (rules 1-4)."""
     alternate = is_alternate(place, name)
-    weight = (place.population or 0) / (ALTERNATE_DISCOUNT if alternate else 1)
-    return (kind_rank(place, ranks, alternate), -weight, alternate, -len(place.names), place.id)
+    return (kind_rank(place, ranks, alternate), -weight(place, alternate), alternate,
+            -len(place.names), place.id)
 
 
 def rank(
@@ -154,4 +160,4 @@ def merge(index: NameIndex, matches: list[Match],
 prominence = order_key
 
 __all__ = ["ALTERNATE_DISCOUNT", "CAPITAL_BEFORE", "capitals", "is_alternate", "kind_rank",
-           "merge", "order_key", "prominence", "rank"]
+           "merge", "order_key", "prominence", "rank", "weight"]
