@@ -1,21 +1,35 @@
-"""Geoparsing benchmark on an annotated news corpus (GeoWebNews, Gritta et al. 2020).
+"""Geoparsing benchmark on an annotated news corpus (GeoWebNews, LGL, TR-News).
 
     .venv/bin/python benchmarks/bench_geoparse.py CORPUS.xml            # the world gazetteer
     .venv/bin/python benchmarks/bench_geoparse.py CORPUS.xml --shipped  # the shipped data only
 
-CORPUS.xml is GeoWebNews' `GWN.xml` (articles with `<text>` and `<toponym>` elements carrying
-`<type>`, `<start>`, `<end>` and, for most, `<latitude>`/`<longitude>`). What it prints, in one
-run over the same gazetteer:
+CORPUS.xml is one of two formats, told apart from the file itself (`read_corpus`):
+
+- **GeoWebNews** (`GWN.xml`, Gritta et al. 2020): `<toponym>` elements carry `<type>`,
+  `<start>`, `<end>` and, for most, `<latitude>`/`<longitude>`. Only the mention types listed
+  below are gold; a toponym without coordinates counts for recognition, not for resolution.
+- **gaztag** (LGL, Lieberman et al. 2010; TR-News, Kamalloo & Rafiei 2018; as distributed
+  with Gritta et al.'s evaluation repository): `<toponyms><toponym>` with `<start>`, `<end>`,
+  `<phrase>` and, when the annotator found the place in GeoNames, `<gaztag geonameid=..>` with
+  `<lat>`/`<lon>`. Every toponym is a gold mention (the format has no types); one without a
+  gaztag (a street, a building, a place not in GeoNames) counts for recognition but not for
+  resolution, as a GWN toponym without coordinates does. A toponym whose `<phrase>` differs
+  from `text[start:end]` is skipped and counted.
+
+The file is in the gaztag format when any toponym has a `<gaztag>` or a `<phrase>` and none has
+a `<type>`. What it prints, in one run over the same gazetteer:
 
 1. **Recognition** (`extract` over each article's text): precision, recall and F1 on spans,
    exact (same start and end) and overlapping (a found span counts as right when it overlaps a
-   gold span, a gold span as found when a found span overlaps it). Gold mentions are the
-   toponym types the corpus authors train their tagger on (their `ner.py`): Literal, Mixed,
-   Coercion, Metonymic, Embedded_Literal, Embedded_Non_Lit, Literal_Modifier,
-   Non_Literal_Modifier and Homonym. Demonyms, language names, non-toponyms and the longer
-   "expression" spans are not mentions. Annotations with negative offsets (they point into the
-   title, which `<text>` omits) are skipped. A second recall leaves out the adjectival
-   modifiers ("Russian" in "Russian team"): demonym forms, which `extract` does not report.
+   gold span, a gold span as found when a found span overlaps it). In the gaztag format every
+   toponym is a gold mention. In GeoWebNews, gold mentions are the toponym types the corpus
+   authors train their tagger on (their `ner.py`): Literal, Mixed, Coercion, Metonymic,
+   Embedded_Literal, Embedded_Non_Lit, Literal_Modifier, Non_Literal_Modifier and Homonym.
+   Demonyms, language names, non-toponyms and the longer "expression" spans are not
+   mentions. Annotations with negative offsets (they point into the title, which `<text>`
+   omits) are skipped. A second recall leaves out the adjectival modifiers ("Russian" in
+   "Russian team"): demonym forms, which `extract` does not report (GeoWebNews marks them;
+   the gaztag format does not, so there it equals the first).
 2. **Resolution given the gold spans**: each gold toponym with coordinates is resolved as a
    name (`resolve(surface)`); the error is the great-circle distance in km between the
    answer's coordinates and the gold point. An unresolved name, or an answer without
@@ -88,20 +102,32 @@ class Article:
 
 
 def read_corpus(path: Path) -> tuple[list[Article], int]:
-    """The articles and their gold toponyms; the number of annotations skipped (bad offsets)."""
+    """The articles and their gold toponyms; the number of annotations skipped (bad offsets).
+
+    The format (GeoWebNews or gaztag, module docstring) is told from the file."""
+    root = ET.parse(path).getroot()
+    annotations = list(root.iter("toponym"))
+    gaztag = not any(t.find("type") is not None for t in annotations) and any(
+        t.find("gaztag") is not None or t.find("phrase") is not None for t in annotations)
     articles, skipped = [], 0
-    for art in ET.parse(path).getroot().iter("article"):
+    for art in root.iter("article"):
         text = art.findtext("text") or ""
         gold = []
         for t in art.iter("toponym"):
-            if t.findtext("type") not in TOPONYM_TYPES:
+            if not gaztag and t.findtext("type") not in TOPONYM_TYPES:
                 continue
             start, end = int(t.findtext("start") or -1), int(t.findtext("end") or -1)
-            if start < 0 or end > len(text) or end <= start:
+            phrase = t.findtext("phrase")
+            if start < 0 or end > len(text) or end <= start or (
+                    gaztag and phrase is not None and text[start:end] != phrase):
                 skipped += 1
                 continue
-            lat, lon = (t.findtext("latitude") or "").strip(), (
-                t.findtext("longitude") or "").strip()
+            if gaztag:
+                lat, lon = (t.findtext("gaztag/lat") or "").strip(), (
+                    t.findtext("gaztag/lon") or "").strip()
+            else:
+                lat, lon = (t.findtext("latitude") or "").strip(), (
+                    t.findtext("longitude") or "").strip()
             gold.append(Gold(start, end, text[start:end], float(lat) if lat else None,
                              float(lon) if lon else None,
                              t.findtext("modifierType") == "Adjective"))
@@ -181,7 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     golds = [g for a in articles for g in a.gold]
     placed = [g for g in golds if g.lat is not None and g.lon is not None]
     print(f"corpus: {len(articles)} articles, {len(golds)} gold toponyms "
-          f"({len(placed)} with coordinates), {skipped} skipped (offsets outside <text>)")
+          f"({len(placed)} with coordinates), {skipped} skipped (offsets outside <text>, or "
+          "not slicing it to <phrase>)")
 
     t0 = time.perf_counter()
     gaz = toponyms.Gazetteer.default() if args.shipped else toponyms.Gazetteer.from_geonames()
