@@ -240,12 +240,14 @@ def name_words(index: NameIndex) -> frozenset[str]:
 
 def descriptive_rest(text: str, words: frozenset[str]) -> str | None:
     """`text` without its first word when that word is a lower-case Latin word and no word of
-    any name (`words`, see name_words) and the next word begins with a capital (a proper
-    name after a describing word: "gemenebes van", Afrikaans for "commonwealth of", is no
-    description of Van), else None.
+    any name (`words`, see name_words) and a later word begins with a capital (a proper
+    name after a describing word, "restored city of Lachin": "gemenebes van", Afrikaans for
+    "commonwealth of", is no description of Van), else None.
 
     >>> descriptive_rest("liberated Lachin city", frozenset({"lachin", "city"}))
     'Lachin city'
+    >>> descriptive_rest("restored city of Lachin", frozenset({"lachin", "city", "of"}))
+    'city of Lachin'
     >>> descriptive_rest("new Lachin", frozenset({"new"})) is None
     True
     >>> descriptive_rest("gemenebes van", frozenset()) is None
@@ -257,7 +259,7 @@ def descriptive_rest(text: str, words: frozenset[str]) -> str | None:
     first = split[0]
     if not first.isalpha() or first != first.lower() or script_of(first) != "LATIN":
         return None
-    if not split[1][:1].isupper():
+    if not any(word[:1].isupper() for word in split[1:]):
         return None
     return None if _bare(first) in words else " ".join(split[1:])
 
