@@ -12,7 +12,8 @@ What a mention is (the contract of `Gazetteer.extract`):
 - Not a mention: a word listed in `not_places` (Azerbaijani, Armenians: demonyms), a name
   written in lower case in a text that uses capitals (a common word), a short form or figure
   the data does not attest, a frequent word naming too small a place, the stem of a longer
-  word: see toponyms.recognition.
+  word: see toponyms.recognition; a place name that is part of a person's name ("David
+  Paterson", "Gov. Paterson", "Vladimir Putin"): see toponyms.persons.
 - A name several places share is resolved with the text's other mentions in view: the place
   whose ancestor, descendant or sibling is also mentioned wins ("Talish" next to "Terter
   district" is the Talish of Tartar district); between candidates still tied, one within 150 km
@@ -41,6 +42,7 @@ from toponyms.cascade import Filters, NameIndex, passes
 from toponyms.context import Mentioned
 from toponyms.keys import APOSTROPHES
 from toponyms.model import Match, Mention, Name, Place
+from toponyms.persons import in_person_name
 from toponyms.rank import prominence
 from toponyms.recognition import (
     attested_short,
@@ -126,6 +128,10 @@ class Extractor:
                                  and filters.parent is None and filters.lang is None) else {}
         found = self._candidates(text, folded, offsets, cased, common)
         chosen = _leftmost_longest(found)
+        if cased:  # a place name that is part of a person's name is no mention
+            starts = {offsets[f.start] for f in chosen}
+            chosen = [f for f in chosen if not in_person_name(
+                text, offsets[f.start], offsets[f.end - 1] + 1, starts)]
         return self._resolve(text, folded, offsets, chosen, filters, min_score, ancestors, rank)
 
     def _candidates(self, text: str, folded: str, offsets: list[int], cased: bool,
