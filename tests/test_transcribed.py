@@ -11,6 +11,7 @@ from toponyms import transcribed
 from toponyms.keys import fold, translit_keys
 from toponyms.similarity import VOWEL_COST, consonant_key, cost, score_of, swap_rules
 from toponyms.transcribed import LOOSE_MIN_CONSONANTS, loose_keys, reads_loose_vowels
+from toponyms.translit import languages
 
 _INDEX = toponyms.Gazetteer.default()._index
 _KEYS = sorted(k for k in _INDEX.fuzzy_keys if 4 <= len(k) <= 14)
@@ -32,6 +33,14 @@ def test_an_unvocalized_key_meets_the_names_with_its_consonants() -> None:
 
 def test_a_consonant_more_or_less_is_not_a_vowel() -> None:
     assert loose_keys(_INDEX, "stfnkrt", 85.0) == []  # f is not p
+
+
+def test_a_sound_the_script_has_no_letter_for_is_read_as_the_letter_it_writes() -> None:
+    # Stepanakert with the b Arabic writes for p: met only through arab.yaml's loose_letters
+    arabic = languages().loose_letters["ARABIC"]
+    assert ("p", "b") in arabic
+    assert "stpanakrt" in dict(loose_keys(_INDEX, "stbnkrt", 85.0, arabic))
+    assert "stpanakrt" not in dict(loose_keys(_INDEX, "stbnkrt", 85.0))
 
 
 def test_which_scripts_read_vowels_loosely_is_the_data() -> None:

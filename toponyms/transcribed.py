@@ -15,10 +15,14 @@ inserted, deleted or replaced at VOWEL_COST, on three conditions that keep a com
   other scripts and romanizations agree), and the score is the usual one of the weighted cost.
 
 Which scripts read so is data: `loose_vowels` in the script files of data/languages (not Han
-nor Hangul: a Chinese or Korean word's syllables are a Chinese city's, measured).
+nor Hangul: a Chinese or Korean word's syllables are a Chinese city's, measured). So are the
+sounds a script has no letter for and writes with another (`loose_letters`: Arabic writes p
+with ب b and v with ف f), read as that letter on both sides.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from toponyms.index import NameIndex
 from toponyms.keys import script_of
@@ -45,23 +49,36 @@ def reads_loose_vowels(folded: str) -> bool:
     return script_of(folded) in languages().loose_vowels
 
 
-def loose_keys(index: NameIndex, key: str, min_score: float) -> list[tuple[str, float]]:
+def loose_keys(index: NameIndex, key: str, min_score: float,
+               letters: tuple[tuple[str, str], ...] = ()) -> list[tuple[str, float]]:
     """The index keys with `key`'s consonants that score at least `min_score` with vowels at
-    VOWEL_COST, with that score; none for a key of too few consonants."""
-    consonants = consonant_key(key)
+    VOWEL_COST, with that score; none for a key of too few consonants. `letters` are the
+    (letter, letter written for it) pairs of the query's script, read as one on both sides."""
+    read = _reader(letters)
+    consonants = consonant_key(read(key))
     if len(consonants) < LOOSE_MIN_CONSONANTS:
         return []
     near = sorted(index.fuzzy(key, LOOSE_RATIO), key=lambda hit: (-hit[1], hit[0]))
     out = []
     for found in dict.fromkeys([*index.same_class(key),
                                 *(found for found, _ in near[:LOOSE_WEIGHED])]):
-        if found == key or consonant_key(found) != consonants:
+        if found == key or consonant_key(read(found)) != consonants:
             continue
         length = max(len(key), len(found))
-        score = score_of(cost(key, found, limit(length, min_score), vowel=VOWEL_COST), length)
+        pair_cost = cost(read(key), read(found), limit(length, min_score), vowel=VOWEL_COST)
+        score = score_of(pair_cost, length)
         if score >= min_score:
             out.append((found, score))
     return out
+
+
+def _reader(letters: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
+    """A key with each letter of `letters` replaced by the letter the script writes for it."""
+    def read(key: str) -> str:
+        for letter, written in letters:
+            key = key.replace(letter, written)
+        return key
+    return read
 
 
 def loose_vowel_entries(index: NameIndex, folded: str, keys: tuple[str, ...],
@@ -72,10 +89,11 @@ def loose_vowel_entries(index: NameIndex, folded: str, keys: tuple[str, ...],
     if not reads_loose_vowels(folded):
         return []
     written = script_of(folded)
+    letters = languages().loose_letters.get(written, ())
     met: dict[int, set[str]] = {}
     out: list[tuple[int, int, str, float]] = []
     for key in keys:
-        for found, score in loose_keys(index, key, min_score):
+        for found, score in loose_keys(index, key, min_score, letters):
             for p, n, generic in index.entries(index.translit, found):
                 if script_of(index.places[p].names[n].text) != written:
                     met.setdefault(p, set()).add(found)
