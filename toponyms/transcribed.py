@@ -3,9 +3,10 @@
 An abjad (Arabic, Persian, Urdu, Hebrew) leaves short vowels out: "خنكندي" romanizes to
 "xnkndi", Xankəndi to "xankandi", two plain edits apart, which the fuzzy rule
 (toponyms.similarity) reads as two typos. An Indo-Aryan abugida writes an inherent vowel that
-is spoken or not (schwa deletion); katakana adds vowels to consonant clusters and picks the
-nearest it has. Such a query is also weighed against the names in other scripts with a vowel
-inserted, deleted or replaced at VOWEL_COST, on three conditions that keep a common word out:
+is spoken or not (schwa deletion); katakana and the characters Chinese transcribes a foreign
+name with add vowels to consonant clusters and pick the nearest they have. Such a query is
+also weighed against the names in other scripts with a vowel inserted, deleted or replaced at
+VOWEL_COST, on three conditions that keep a common word out:
 
 - its consonants and the name's agree: the same `consonant_key` (consonants only, each swap
   spelling as its group), so only vowels and romanization swaps differ;
@@ -14,10 +15,11 @@ inserted, deleted or replaced at VOWEL_COST, on three conditions that keep a com
 - the place is met so through at least LOOSE_MIN_KEYS distinct keys of its names (its names in
   other scripts and romanizations agree), and the score is the usual one of the weighted cost.
 
-Which scripts read so is data: `loose_vowels` in the script files of data/languages (not Han
-nor Hangul: a Chinese or Korean word's syllables are a Chinese city's, measured). So are the
-sounds a script has no letter for and writes with another (`loose_letters`: Arabic writes p
-with ب b and v with ف f), read as that letter on both sides.
+Which scripts read so is data: `loose_vowels` in the script files of data/languages. Han
+reads so only when made of the characters Chinese transcribes foreign names with alone
+(han.yaml's table); Hangul not at all: a Chinese or Korean word's syllables are a Chinese
+city's (measured). So are the sounds a script has no letter for and writes with another
+(`loose_letters`: Arabic writes p with ب b and v with ف f), read as that letter on both sides.
 """
 
 from __future__ import annotations
@@ -26,9 +28,14 @@ from collections.abc import Callable
 
 from toponyms.index import NameIndex
 from toponyms.keys import script_of
+from toponyms.romanizers import HAN_MARK
 from toponyms.similarity import VOWEL_COST, consonant_key, cost, limit, score_of
-from toponyms.translit import languages
+from toponyms.translit import languages, romanize
 
+#: Scripts that write both their own words and transcriptions, read so only when their
+#: romanizer marks the text a transcription: Han made of han.yaml's transcription characters
+#: alone (other Han text is Chinese, whose syllables are a Chinese city's).
+_TRANSCRIPTION_MARKS = {"CJK": HAN_MARK}
 #: Fewest consonants (of `consonant_key`) a key must have to be read with loose vowels.
 LOOSE_MIN_CONSONANTS = 5
 #: Fewest distinct keys of a place's names that must meet the query so.
@@ -46,7 +53,11 @@ def reads_loose_vowels(folded: str) -> bool:
     >>> reads_loose_vowels("خنكندي"), reads_loose_vowels("Xankəndi")
     (True, False)
     """
-    return script_of(folded) in languages().loose_vowels
+    written = script_of(folded)
+    if written not in languages().loose_vowels:
+        return False
+    mark = _TRANSCRIPTION_MARKS.get(written)
+    return mark is None or romanize(folded).endswith(mark)
 
 
 def loose_keys(index: NameIndex, key: str, min_score: float,
