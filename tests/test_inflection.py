@@ -33,6 +33,8 @@ _ENDINGS = {lang: sorted(e for e, langs in languages().suffix_langs.items()
     ("Կապանից", "am-kapan"),
     ("Գյումրիում", "am-gyumri"),
     ("თბილისში", "ge-tbilisi"),  # Georgian: the nominative -ი gives way to the ending
+    ("თბილისისა", "ge-tbilisi"),  # and the full genitive, -ისა
+    ("ბაქოსა", "az-baku"),  # the full dative, -სა
     ("Վարանդայում", "az-fuzuli"),  # Armenian: a final -ա takes the buffer letter յ
 ])
 def test_a_case_ending_left_on_a_name_resolves_a_little_lower(query: str, want: str) -> None:

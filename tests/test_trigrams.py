@@ -6,6 +6,7 @@ from __future__ import annotations
 from array import array
 from collections import Counter
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -72,3 +73,21 @@ def test_a_head_keeps_every_key_in_enough_postings(buckets: list[list[array[int]
     assert near <= got
     # and nothing that is in fewer than j postings of its head
     assert got == {k for h, j in heads for k, c in _counts(list(h)).items() if c >= j}
+
+
+_LETTERS = st.text(alphabet="abcdefgh", min_size=3, max_size=16)
+
+
+@given(_LETTERS, st.data())
+def test_scored_keeps_a_choice_whose_ratio_is_the_cutoff(key: str, data: st.DataObject) -> None:
+    # rapidfuzz's process.extract drops many choices scoring exactly its score_cutoff; the
+    # fuzzy stage's cutoffs are ratios of whole edit counts, so keys land on them
+    spots = data.draw(st.lists(st.integers(0, len(key) - 1), min_size=1, max_size=3))
+    other = list(key)
+    for i in spots:
+        other[i] = "x"
+    choice = "".join(other)
+    assume(choice != key)
+    ratio = 100 * (1 - 2 * sum(a != b for a, b in zip(key, choice, strict=True)) / (2 * len(key)))
+    assert trigrams.scored(key, [choice], ratio) == [(choice, pytest.approx(ratio))]
+    assert trigrams.scored(key, [choice], ratio + 0.01) == []

@@ -67,6 +67,16 @@ extra_keys:
     - ["\\\\bx(?=.*~)", "s"]
     - ["\\\\bq(?=.*~)", "ch"]
     - ["\\\\byi\\\\b(?=.*~)", "i"]
+# loose_vowels: a name made of the transcription characters alone is a transcription: "consonant
+# clusters foreign to Chinese must be broken into their constituent sounds"
+# (https://en.wikipedia.org/wiki/Transcription_into_Chinese_characters), each a syllable with
+# its vowel. Other Han text is Chinese and is not read so (toponyms/transcribed.py).
+# loose_letters: a foreign r is often written with an l syllable ("Robert becomes Luóbótè
+# (罗伯特), where the initial R is rendered with an l-initial character",
+# https://www.889521.com/questions/38398.html).
+loose_vowels: [CJK]
+loose_letters:
+  CJK: [[r, l]]
 han:
 """
 

@@ -30,6 +30,7 @@ from toponyms.model import Match, Name, Place, _lang_matches
 from toponyms.rank import merge, prominence, rank
 from toponyms.readings import Query, prepare
 from toponyms.similarity import FUZZY_MAX, cost, limit, score_of
+from toponyms.transcribed import loose_vowel_entries
 from toponyms.translit import STATE_TITLE, languages
 
 #: The score of each stage's match before adjustments.
@@ -293,12 +294,16 @@ def run(
     # away from the Cyrillic "Ёрдан" (Jordan) once both are romanized. A query in another
     # script may meet names in any: romanized, "Пятницкое" is one letter from "Pyatnitskoye"
     script = (written,) if written in ("LATIN", "") else None
-    for keys, hint in keys_by_variant:
+    for (keys, hint), (text, _) in zip(keys_by_variant, query.variants, strict=True):
         for key in keys:
             if len(key) < FUZZY_MIN_KEY:
                 continue
             for found, score in _fuzzy(index, key, min_score):
                 consider(index.entries(index.translit, found), "fuzzy", score, hint, script)
+        # a query of an abjad or a transcription ("خنكندي") also meets names in other scripts
+        # with its vowels read loosely, where its consonants agree (toponyms.transcribed)
+        for p, n, generic, score in loose_vowel_entries(index, text, keys, min_score):
+            consider(iter(((p, n, generic),)), "fuzzy", score, hint)
     for key, hint in readings.fuzzy_lookups(own if not best or not stop_early else [],
                                             shortest=FUZZY_MIN_KEY):  # met only fuzzily
         for found, score in _fuzzy(index, key, min_score + ENDING_PENALTY_FUZZY):

@@ -34,6 +34,12 @@ from toponyms.translit import languages, romanize, skeleton
 SWAP_COST = 0.2
 #: The cost of writing a letter twice (Masallı / Massaly), or once where it was doubled.
 DOUBLED_COST = 0.5
+#: What a vowel inserted, deleted or replaced by another costs when the query is in a script
+#: that does not write a name's vowels letter for letter (`loose_vowels` in data/languages:
+#: an abjad leaves short vowels out, "خنكندي" xnkndi is Xankəndi; an Indo-Aryan abugida's
+#: inherent vowel is spoken or not; katakana adds vowels to consonant clusters): about a third
+#: of an edit, so three such vowels cost what one real typo does.
+VOWEL_COST = 0.3
 #: A fuzzy score never reaches the transliteration stage's (94).
 FUZZY_MAX = 93.9
 #: The score of a pair that spends exactly its budget: resolve's default min_score.
@@ -117,6 +123,14 @@ def swap_rules() -> SwapRules:
     )
 
 
+def _classes(key: str, rules: SwapRules) -> str:
+    """`key` with every swap spelling replaced by its group's symbol, runs collapsed."""
+    for form, symbol in rules.multi:
+        if form in key:
+            key = key.replace(form, symbol)
+    return _RUNS.sub(r"\1", key.translate(rules.single))
+
+
 def class_key(key: str) -> str:
     """`key` with every swap spelling replaced by its group's symbol and runs collapsed: two
     keys one or more swaps apart share it, so the index can look them up exactly. A first
@@ -127,38 +141,40 @@ def class_key(key: str) -> str:
     (True, True)
     """
     rules = swap_rules()
-    for form, symbol in rules.multi:
-        if form in key:
-            key = key.replace(form, symbol)
-    out = _RUNS.sub(r"\1", key.translate(rules.single))
+    out = _classes(key, rules)
     if len(out) > 1 and out[0] in rules.droppable and out[1] in rules.vowel_symbols:
         return out[1:]
     return out
 
 
-def cost(a: str, b: str, limit: float = float("inf")) -> float:
+def cost(a: str, b: str, limit: float = float("inf"), *, vowel: float = 1.0) -> float:
     """The weighted edit distance between two keys (see the module docstring); symmetric.
-    Above `limit` the work may stop early and the answer is only some cost above it.
+    Above `limit` the work may stop early and the answer is only some cost above it. With
+    `vowel` below 1 a vowel inserted, deleted or replaced by another costs that much (the
+    rule of a query in a script that does not write a name's vowels letter for letter: see
+    VOWEL_COST).
 
     >>> cost("guba", "kuba"), cost("shamaxi", "schamachi"), cost("avlax", "javlach")
     (0.2, 0.4, 0.4)
     """
     rules = swap_rules()
-    best = _distance(a, b, rules, limit)
+    best = _distance(a, b, rules, limit, vowel)
     vowels = rules.vowels
     for form, other in rules.anchored:  # a spelling at the start, before a vowel
         lf, lo = len(form), len(other)
         if (a.startswith(form) and b.startswith(other) and lf < len(a) and lo < len(b)
                 and a[lf] in vowels and b[lo] in vowels):
-            best = min(best, SWAP_COST + _distance(a[lf:], b[lo:], rules, limit - SWAP_COST))
+            best = min(best, SWAP_COST + _distance(a[lf:], b[lo:], rules, limit - SWAP_COST,
+                                                   vowel))
     return best
 
 
-def _distance(a: str, b: str, rules: SwapRules, limit: float) -> float:
+def _distance(a: str, b: str, rules: SwapRules, limit: float, vowel: float = 1.0) -> float:
     """The dynamic programme of `cost`, without the anchored swaps.
 
     A common start and end are cut off first, all but the `longest` letters next to the
-    first and last difference (which a swap or a doubled letter may still need)."""
+    first and last difference (which a swap or a doubled letter may still need). `vowel` is
+    what a vowel's insertion, deletion or replacement by another vowel costs (1: any edit)."""
     by_letters, swap, doubled, reach = rules.by_letters, SWAP_COST, DOUBLED_COST, rules.longest
     if a == b:
         return 0.0
@@ -171,15 +187,23 @@ def _distance(a: str, b: str, rules: SwapRules, limit: float) -> float:
     cut, tail = max(0, start - reach), max(0, end - reach)
     a, b = a[cut : len(a) - tail], b[cut : len(b) - tail]
     m, n = len(a), len(b)
+    vowels = rules.vowels if vowel < 1.0 else ""
+    # what inserting each letter of b costs (a doubled one less, a vowel less when asked)
+    insert = [min(doubled if j and b[j] == b[j - 1] else 1.0, vowel if b[j] in vowels else 1.0)
+              for j in range(n)]
     d = [[0.0] * (n + 1) for _ in range(m + 1)]
     row0 = d[0]
     for j in range(1, n + 1):
-        row0[j] = row0[j - 1] + (doubled if j > 1 and b[j - 1] == b[j - 2] else 1.0)
+        row0[j] = row0[j - 1] + insert[j - 1]
     lows = [0.0]  # each row's least cost: a path crosses at least one of any `reach` rows
     for i in range(1, m + 1):
         ai = a[i - 1]
         row, up = d[i], d[i - 1]
         delete = doubled if i > 1 and ai == a[i - 2] else 1.0
+        replace = 1.0  # what replacing ai costs: less for a vowel by a vowel when asked
+        if ai in vowels:
+            delete = min(delete, vowel)
+            replace = vowel
         row[0] = left = up[0] + delete
         before = b[0] if n else ""  # b[j - 2] in the loop
         swaps = by_letters.get(ai)  # the swap pairs whose form ends in ai
@@ -188,7 +212,7 @@ def _distance(a: str, b: str, rules: SwapRules, limit: float) -> float:
             if ai == bj:
                 best = up[j - 1]
             else:
-                best = up[j - 1] + 1.0
+                best = up[j - 1] + (replace if bj in vowels else 1.0)
                 if j > 1 and i > 1 and ai == before and a[i - 2] == bj:
                     best = min(best, d[i - 2][j - 2] + 1.0)
             pairs = swaps.get(bj) if swaps is not None else None
@@ -201,7 +225,7 @@ def _distance(a: str, b: str, rules: SwapRules, limit: float) -> float:
             step = up[j] + delete
             if step < best:
                 best = step
-            step = left + (doubled if j > 1 and bj == before else 1.0)
+            step = left + insert[j - 1]
             if step < best:
                 best = step
             row[j] = left = best
@@ -210,6 +234,19 @@ def _distance(a: str, b: str, rules: SwapRules, limit: float) -> float:
         if i >= reach and min(lows[-reach:]) > limit:
             return min(lows[-reach:])
     return d[m][n]
+
+
+def consonant_key(key: str) -> str:
+    """`key`'s class key (see `class_key`, no symbol dropped at the start) without its
+    vowels: the consonants a name is written with, each swap spelling as its group, runs
+    collapsed. Two keys with the same consonant key differ only in vowels and swaps.
+
+    >>> consonant_key("xnkndi") == consonant_key("xankandi"), len(consonant_key("qbla"))
+    (True, 3)
+    """
+    rules = swap_rules()  # no first symbol dropped: a vowel the query leaves out decides it
+    vowels = rules.vowel_symbols
+    return _RUNS.sub(r"\1", "".join(ch for ch in _classes(key, rules) if ch not in vowels))
 
 
 def budget(length: int) -> float:
@@ -239,5 +276,6 @@ def score_of(pair_cost: float, length: int) -> float:
                  9)
 
 
-__all__ = ["BUDGET_SCORE", "DOUBLED_COST", "FUZZY_MAX", "SWAP_COST", "SwapRules", "budget",
-           "class_key", "cost", "limit", "score", "score_of", "swap_rules"]
+__all__ = ["BUDGET_SCORE", "DOUBLED_COST", "FUZZY_MAX", "SWAP_COST", "VOWEL_COST", "SwapRules",
+           "budget", "class_key", "consonant_key", "cost", "limit", "score", "score_of",
+           "swap_rules"]

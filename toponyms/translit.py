@@ -99,6 +99,12 @@ class Languages:
     swaps: tuple[tuple[str, ...], ...] = ()
     # Unicode script word (KATAKANA) -> rules that make a second key of a name in that script
     extra_keys: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = field(default_factory=dict)
+    # Unicode script words (ARABIC, KATAKANA) that do not write a name's vowels letter for
+    # letter (`loose_vowels` of a script's file; see toponyms.similarity.VOWEL_COST)
+    loose_vowels: frozenset[str] = frozenset()
+    # script word -> (letter, the letter the script writes it with) pairs (`loose_letters`):
+    # a sound the script has no letter for (Arabic p, v), read so with loose vowels
+    loose_letters: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     def fits(self, hint: str, kind: str) -> bool:
         """Whether a place of `kind` fits a generic term or kind word of kind `hint`."""
@@ -144,6 +150,8 @@ def load_languages(folder: Path | None = None) -> Languages:
     inflect: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
     inflect_tags: dict[str, str] = {}
     extra_keys: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {}
+    loose_vowels: set[str] = set()
+    loose_letters: dict[str, tuple[tuple[str, str], ...]] = {}
     codes: set[str] = set()
     files: list[tuple[Path, dict[str, Any]]] = []
     title_stems: dict[str, list[tuple[str, str]]] = {}
@@ -196,6 +204,9 @@ def load_languages(folder: Path | None = None) -> Languages:
             key = _fold_word(ending.lstrip("'’ʼ"))
             suffixes[key] = suffixes.get(key, True) and after_apostrophe
             suffix_langs.setdefault(key, set()).add(code)
+        loose_vowels.update(str(s) for s in raw.get("loose_vowels") or [])
+        for script, pairs in (raw.get("loose_letters") or {}).items():
+            loose_letters[str(script)] = tuple((str(a), str(b)) for a, b in pairs)
         if raw.get("extra_keys"):
             script, compiled = _extra_keys(path, raw["extra_keys"])
             extra_keys[script] = compiled
@@ -255,6 +266,8 @@ def load_languages(folder: Path | None = None) -> Languages:
         fold_table=folds,
         swaps=_swap_classes(folder / "skeleton.yaml", skeleton.get("swaps")),
         extra_keys=extra_keys,
+        loose_vowels=frozenset(loose_vowels),
+        loose_letters=loose_letters,
     )
 
 

@@ -165,10 +165,18 @@ def shortlists_numpy(np: Any, heads: Sequence[tuple[Sequence[array[int]], int]])
 NUMPY_MIN_POSTINGS = 1000
 
 
+#: How far below the cutoff `scored` asks rapidfuzz for: process.extract (3.14) drops about a
+#: third of the choices whose ratio equals its score_cutoff exactly, and 1e-6 below it still
+#: drops some; the cutoffs here are ratios of whole edit counts, so keys land on them.
+CUTOFF_SLACK = 1e-3
+
+
 def scored(key: str, choices: Sequence[str], cutoff: float) -> list[tuple[str, float]]:
     """The choices whose rapidfuzz ratio with `key` reaches `cutoff`, with that ratio."""
-    found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
-    return [(choice, float(score)) for choice, score, _ in found]
+    found = process.extract(key, choices, scorer=fuzz.ratio,
+                            score_cutoff=max(0.0, cutoff - CUTOFF_SLACK), limit=None)
+    return [(choice, float(score)) for choice, score, _ in found
+            if score >= cutoff - 1e-9]  # a ratio equal to the cutoff, to a float's last bits
 
 
 def trigrams(key: str) -> list[str]:
