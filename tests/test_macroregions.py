@@ -60,21 +60,32 @@ def test_membership_follows_the_vendored_table() -> None:
     assert groups["202"].isdisjoint(groups["015"])
 
 
-def test_each_group_point_is_the_mean_of_its_members_and_lies_among_them() -> None:
+def test_each_group_point_is_its_geonames_records_or_the_mean_of_its_members() -> None:
     tool = _tool()
     groups, points = tool.members(), tool.country_points()
     english = tool.cldr_english()
+    records = tool.geonames_points()
     by_id = {tool.slug(name): code for code, name in english.items()}
+    derived = 0
     for block in _blocks():
         if block.get("extends"):
             continue
-        members = sorted(c for c in groups[by_id[block["id"]]] if c in points)
+        code = by_id[block["id"]]
+        if code in records:  # the GeoNames record's point, as the input gives it
+            gid, lat, lon = records[code]
+            assert (block["geonames"], block["lat"], block["lon"]) == (gid, float(lat), float(lon))
+            assert block["coords_source"].startswith("dataset:GeoNames no-country.txt")
+            continue
+        derived += 1
+        members = sorted(c for c in groups[code] if c in points)
         assert block["coords_source"].startswith(
             f"derived: the spherical mean of the points of its {len(members)} member")
         assert (block["lat"], block["lon"]) == tool.spherical_mean([points[c] for c in members])
         # the mean lies within the members' latitude band (a mean cannot leave it)
         lats = [points[c][0] for c in members]
         assert min(lats) - 1e-6 <= block["lat"] <= max(lats) + 1e-6, block["id"]
+    assert len(records) >= 20 and derived >= 1  # the Americas: no GeoNames record
+    assert records["143"][0] == 7729893 and records["017"][0] == 7729886  # by name, by M49
 
 
 def test_continents_are_extended_not_duplicated() -> None:
