@@ -164,3 +164,24 @@ def test_a_mention_never_starts_or_ends_inside_a_word(
             after += ch
         if after:  # the word goes on after the name: only by a case ending of the data
             assert fold(after.lstrip("'’ʼ")) in suffixes, (text, m.text, after)
+
+
+STATE = (
+    "- id: zz-frankfort\n  kind: town\n  country: US\n  parent: zz-ky\n  names:\n"
+    "    - {text: Frankfort, lang: en, status: official, source: \"dataset:test overlay\"}\n"
+    "- id: zz-ky\n  kind: region\n  country: US\n  names:\n"
+    "    - {text: Kentucky, lang: en, status: official, source: \"dataset:test overlay\"}\n"
+    "    - {text: Ky., lang: en, status: abbreviation, source: \"dataset:test overlay\"}\n"
+    "    - {text: UK, lang: en, status: abbreviation, source: \"dataset:test overlay\"}\n")
+
+
+def test_an_abbreviation_written_with_its_period_is_a_mention(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TOPONYMS_CACHE_DIR", str(tmp_path / "cache"))
+    overlay = tmp_path / "state.yaml"
+    overlay.write_text(STATE, encoding="utf-8")
+    gaz = Gazetteer.from_files(overlay, base=False)
+    text = "He lives in Frankfort, Ky., now; off to the UK. Ky is a word."
+    found = [(m.text, m.match.place.id, m.match.score) for m in gaz.extract(text)]
+    assert found == [("Frankfort", "zz-frankfort", 100.0), ("Ky.", "zz-ky", 100.0),
+                     ("UK", "zz-ky", 100.0)]

@@ -72,7 +72,7 @@ _NONE_ABOVE: frozenset[str] = frozenset()
 #: name under a call's filters), each table emptied when full.
 READINGS_KEPT = 4096
 #: How a span was read: (key number, ending, apostrophe before it, surface, population floor).
-_Reading = tuple[int, str, bool, str, float | None]
+_Reading = tuple[int, str, bool, str, float | None, bool]
 #: The places a reading may name: place number -> (score, name, written exactly so).
 _Options = dict[int, tuple[float, Name, bool]]
 #: A mention's place: (score, related mentions, place, name, written exactly so, ambiguous).
@@ -171,20 +171,23 @@ class Extractor:
             floor = population_floor(common, key, capital_says_nothing(
                 text, at, surface)) if key in common else None
             # what decides the entries kept: worked out once, remembered
-            reading = (number, ending, apostrophe, surface, floor)
+            # a short form followed by a period may be an abbreviation written with it ("Ky.")
+            dot = (not ending and short_form(key)
+                   and text.startswith(".", offsets[end - 1] + 1))
+            reading = (number, ending, apostrophe, surface, floor, dot)
             if reading in kept:
                 entries = kept[reading]
             else:
                 if len(kept) >= READINGS_KEPT:
                     kept.clear()  # bounded: start a new generation
                 entries = kept[reading] = self._fitting(number, key, ending, apostrophe,
-                                                        surface, floor)
+                                                        surface, floor, dot)
             if entries is not None:
                 out.append(_Found(start, end, word_end, entries, bool(ending), reading))
         return out
 
     def _fitting(self, number: int, key: str, ending: str, apostrophe: bool, surface: str,
-                 floor: float | None) -> list[Entry] | None:
+                 floor: float | None, dot: bool = False) -> list[Entry] | None:
         """The entries of key `number` that the span can mean, or None (see `_candidates`)."""
         places = self.index.places
         entries = self.automaton.entries_of(number)
@@ -196,7 +199,7 @@ class Extractor:
                 return None  # the rest of a longer word, not a case ending
         short = short_form(key)
         entries = [e for e in entries if (
-            attested_short(places.name(e.place, e.name), surface) if short
+            attested_short(places.name(e.place, e.name), surface, dot) if short
             else capitals_fit(places.name(e.place, e.name), surface))]
         if not entries:
             return None  # a short word, a figure or an acronym no dataset calls a place
@@ -218,7 +221,7 @@ class Extractor:
             if known is not None:  # the same span read the same way: the same places
                 options.append(known)
                 continue
-            surface = f.reading[3]
+            surface, dotted = f.reading[3], f.reading[3] + "." if f.reading[5] else None
             best: _Options = {}
             if len(done) >= READINGS_KEPT:
                 done.clear()  # bounded: start a new generation
@@ -227,7 +230,7 @@ class Extractor:
                 place, name = places[e.place], places[e.place].names[e.name]
                 if not passes(place, name, filters, ancestors):
                     continue
-                exact = name.text == surface and not e.inflected
+                exact = name.text in (surface, dotted) and not e.inflected
                 score = (100.0 if exact else 98.0) - (
                     ENDING_PENALTY if f.ending or e.inflected else 0.0)
                 if filters.at is not None and not name.in_use(filters.at):

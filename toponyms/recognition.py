@@ -77,10 +77,18 @@ def untagged(name: Name) -> bool:
     return name.lang.startswith("und")
 
 
-def attested_short(name: Name, surface: str) -> bool:
+def attested_short(name: Name, surface: str, dot: bool = False) -> bool:
     """Whether `name` makes a short or numeric `surface` a mention: the data writes it exactly
-    so, with a language tag or as an abbreviation."""
-    return name.text == surface and (name.status == "abbreviation" or not untagged(name))
+    so, with a language tag or as an abbreviation; `dot`: a period follows the surface in the
+    text, so an abbreviation written with its period ("Ky." in "Frankfort, Ky.") counts too.
+
+    >>> attested_short(Name("Ky.", "en", "abbreviation"), "Ky", dot=True)
+    True
+    >>> attested_short(Name("Ky.", "en", "abbreviation"), "Ky")
+    False
+    """
+    written = name.text == surface or (dot and name.text == surface + ".")
+    return written and (name.status == "abbreviation" or not untagged(name))
 
 
 def short_form(key: str) -> bool:
