@@ -17,6 +17,7 @@ a case ending it must be of the ending's language ("в" and the Russian -е of "
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -272,7 +273,8 @@ def _word_bases(word: str, data: Languages, script: str | None = None,
     for ending in sorted(data.suffixes, key=len, reverse=True):
         if data.suffixes[ending]:
             continue  # only after an apostrophe (Yerevan's), which folding has dropped
-        stem = len(bare) - len(ending)
+        # a stem's length in letters: a Hangul syllable block is two or three (셰키 + 와)
+        stem = len(unicodedata.normalize("NFD", bare[: len(bare) - len(ending)]))
         if bare.endswith(ending) and stem >= MIN_STEM and (
                 script is None or script_of(ending) == script):
             langs = [lang for lang in data.suffix_langs.get(ending, ())
