@@ -18,7 +18,11 @@ Inputs, pinned:
   gives them: Sub-Saharan Africa (202) = 011, 014, 017, 018; Latin America and the Caribbean
   (419) = 005, 013, 029; North America (003) = 013, 021, 029; the Americas (019) = 003, 005;
 - each group's point: derived, the spherical mean of its member countries' points
-  (data/places/countries.yaml), labeled `derived: ...` with the count.
+  (data/places/countries.yaml), labeled `derived: ...` with the count; except where a page
+  gives the group's geographic centre (READ_POINTS): the European Union's is the point France's
+  cartographic institute IGN computes for the union of 27 (49°50'35"N 9°54'07"E, Gadheim,
+  Bavaria, as reported on 2 February 2020). The mean of member countries' points weighs Malta
+  as much as France and puts the union's middle in Czechia (49.15, 14.10), about 310 km east of it.
 
 M49's continents (Africa 002, Asia 142, Europe 150, Oceania 009, North America 003, South
 America 005) are GeoNames' continents, already in continents.yaml with GeoNames' points: their
@@ -116,6 +120,14 @@ def spherical_mean(points: list[tuple[float, float]]) -> tuple[float, float]:
     return round(lat, 5), round(lon, 5)
 
 
+#: Groups whose point a page states (M49 or CLDR code -> lat, lon, the page): see above.
+READ_POINTS: dict[str, tuple[float, float, str]] = {
+    "EU": (round(49 + 50 / 60 + 35 / 3600, 5), round(9 + 54 / 60 + 7 / 3600, 5),
+           "https://www.abc.net.au/news/2020-02-02/brexit-new-eu-geographical-centre-is-now-a-"
+           "german-field/11921632"),
+}
+
+
 def build() -> str:
     english = cldr_english()
     groups = members()
@@ -136,9 +148,12 @@ def build() -> str:
             member = sorted(c for c in groups.get(code, ()) if c in points)
             if not member:
                 continue  # a code no country falls in (QO, UN): not a place
-            lat, lon = spherical_mean([points[c] for c in member])
-            how = (f"derived: the spherical mean of the points of its {len(member)} member "
-                   f"countries (countries.yaml), members per {COCO}")
+            if code in READ_POINTS:
+                lat, lon, how = READ_POINTS[code]
+            else:
+                lat, lon = spherical_mean([points[c] for c in member])
+                how = (f"derived: the spherical mean of the points of its {len(member)} member "
+                       f"countries (countries.yaml), members per {COCO}")
             lines += [f"- id: {slug(english[code])}", "  kind: region", f"  lat: {lat}",
                       f"  lon: {lon}", f"  coords_source: {quote(how)}", "  names:"]
         lines += [f"    - {{text: {quote(t)}, lang: {tag}, status: official, "
