@@ -251,16 +251,17 @@ def test_strong_context_never_moves_a_lesser_name_before_the_first() -> None:
     ranked = [_m(_CAPITAL, 0), _m(_ALIASED, 1), _m(_VILLAGE, 0)]
     out = context.rerank(ranked, [_STATE], _UP, _BY_ID.get, _RANKS)
     assert [m.place.id for m in out] == ["xa-ost-capitol", "xa-capitol", "xa-ost-river"]
-    assert context.lesser(ranked[1]) and not context.lesser(ranked[0])
+    assert context.lesser(_ALIASED, _ALIASED.names[1])
+    assert not context.lesser(_CAPITAL, _CAPITAL.names[0])
 
 
 def test_a_country_named_by_a_variant_is_lesser() -> None:
     country = toponyms.Place("xa", "country", "XA", None, names=(
         toponyms.Name("Atlantis", "en", "official"), toponyms.Name("Capitol", "az", "variant")))
-    assert context.lesser(_m(country, 1))
-    assert not context.lesser(_m(country, 0))
+    assert context.lesser(country, country.names[1])
+    assert not context.lesser(country, country.names[0])
     # a GeoNames place's first name is tagged "variant" too: it is its own name
-    assert not context.lesser(_m(_VILLAGE, 0))
+    assert not context.lesser(_VILLAGE, _VILLAGE.names[0])
 
 
 @settings(deadline=None, max_examples=60)
@@ -273,5 +274,30 @@ def test_a_lesser_name_never_displaces_a_first_named_by_its_own_name(
     # before (a town's alternate may still come before a village's first name)
     out = context.rerank(ranked, others, _UP, _BY_ID.get, _RANKS)
     assert sorted(m.place.id for m in out) == sorted(m.place.id for m in ranked)
-    if not context.lesser(ranked[0]) and context.lesser(out[0]):
+    if not context.lesser(ranked[0].place, ranked[0].name) and \
+            context.lesser(out[0].place, out[0].name):
         assert context.relation(out[0].place, others, _UP, _BY_ID.get) < context.SIBLING
+
+
+@pytest.fixture(scope="module")
+def aliased(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    # the capital "Capitol" (XA, first name); in the region "Ostmark" a town whose first
+    # name is "South River" and which has "Capitol" among its untagged alternates
+    places = [
+        _place("xa-capitol", "city", "Capitol", lat=50.0, lon=10.0),
+        _place("xa-ost", "region", "Ostmark", lat=40.0, lon=20.0),
+        "\n".join(["- id: xa-ost-river", "  kind: town", "  country: XA", "  parent: xa-ost",
+                   "  names:", f"    - {{text: South River, lang: und, status: variant, {SRC}}}",
+                   f"    - {{text: Capitol, lang: und, status: variant, {SRC}}}"]),
+    ]
+    path = tmp_path_factory.mktemp("alias") / "alias.yaml"
+    path.write_text("\n".join(places) + "\n", encoding="utf-8")
+    return Gazetteer.from_files(path, base=False)
+
+
+def test_an_alternate_name_inside_a_context_place_does_not_displace_the_first(
+        aliased: Gazetteer) -> None:
+    assert aliased.resolve("Capitol").place.id == "xa-capitol"  # type: ignore[union-attr]
+    assert aliased.resolve("Capitol", context=["Ostmark"]).place.id == "xa-capitol"  # type: ignore[union-attr]
+    found = {m.text: m.match.place.id for m in aliased.extract("Capitol, in Ostmark.")}
+    assert found == {"Capitol": "xa-capitol", "Ostmark": "xa-ost"}

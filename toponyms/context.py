@@ -46,7 +46,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from toponyms.model import Match, Place
+from toponyms.model import Match, Name, Place
 from toponyms.rank import is_alternate, kind_rank
 
 #: Candidates this close to the best score may be reordered by context.
@@ -129,7 +129,8 @@ def rerank(matches: Sequence[Match], others: Sequence[Place],
     strength = [relation(m.place, others, ancestors, get) for m in close]
     # strong evidence for a candidate named by a lesser name never moves it before a first
     # named by its own name (module docstring)
-    guarded = [s >= SIBLING and lesser(m) and not lesser(close[0])
+    own = not lesser(close[0].place, close[0].name)
+    guarded = [own and s >= SIBLING and lesser(m.place, m.name)
                for m, s in zip(close, strength, strict=True)]
 
     def key(i: int) -> tuple[bool, bool, float, int, int]:
@@ -143,12 +144,11 @@ def rerank(matches: Sequence[Match], others: Sequence[Place],
     return [*(close[i] for i in order), *rest]
 
 
-def lesser(match: Match) -> bool:
-    """Whether the match names its place by a lesser name than its own: a dataset's untagged
-    alternate (South River, New Jersey, for "Washington"; Dayton for "Venice") or a `variant`
+def lesser(place: Place, name: Name) -> bool:
+    """Whether `name` is a lesser name of `place` than its own: a dataset's untagged alternate
+    (South River, New Jersey, for "Washington"; Dayton for "Venice") or a country's `variant`
     (the United Kingdom for "England", Tunisia for "Tunis": tools/build_countries.py)."""
-    return is_alternate(match.place, match.name) or (
-        match.place.kind == "country" and match.name.status == "variant")
+    return is_alternate(place, name) or (place.kind == "country" and name.status == "variant")
 
 
 def _territory(place: Place, ranks: Mapping[str, int]) -> bool:
