@@ -220,3 +220,84 @@ def test_weak_context_reorders_only_within_a_kind_rank(territories: Gazetteer) -
     found = territories.search("Zembla", context=["Atlantis"])
     ids = [m.place.id for m in found]
     assert ids.index("xa-zembla") < ids.index("xa-north-zembla")
+
+
+# rerank on its own: a state "Ostmark" (XA) holding a town that has "Capitol" among its
+# dataset's untagged alternates, and the capital "Capitol" (XA) named by its first name
+_RANKS = {"country": 0, "region": 1, "city": 2, "town": 3, "village": 4}
+_STATE = toponyms.Place("xa-ost", "region", "XA", "xa", names=(
+    toponyms.Name("Ostmark", "en", "official"),))
+_CAPITAL = toponyms.Place("xa-capitol", "city", "XA", "xa", names=(
+    toponyms.Name("Capitol", "und", "variant"),), population=700_000)
+_ALIASED = toponyms.Place("xa-ost-river", "town", "XA", "xa-ost", names=(
+    toponyms.Name("South River", "und", "variant"), toponyms.Name("Capitol", "und", "variant")))
+_VILLAGE = toponyms.Place("xa-ost-capitol", "village", "XA", "xa-ost", names=(
+    toponyms.Name("Capitol", "und", "variant"),), population=900)
+_UP = {"xa-ost": frozenset({"xa"}), "xa-capitol": frozenset({"xa"}),
+       "xa-ost-river": frozenset({"xa", "xa-ost"}), "xa-ost-capitol": frozenset({"xa", "xa-ost"})}
+_BY_ID = {p.id: p for p in (_STATE, _CAPITAL, _ALIASED, _VILLAGE)}
+
+
+def _m(place: toponyms.Place, name_at: int) -> toponyms.Match:
+    return toponyms.Match(place, place.names[name_at], 100.0, "exact", "Capitol")
+
+
+def test_strong_context_never_moves_a_lesser_name_before_the_first() -> None:
+    # the town lies inside the context state, but only an alternate of it is "Capitol"
+    ranked = [_m(_CAPITAL, 0), _m(_ALIASED, 1)]
+    out = context.rerank(ranked, [_STATE], _UP, _BY_ID.get, _RANKS)
+    assert [m.place.id for m in out] == ["xa-capitol", "xa-ost-river"]
+    # a place of that first name inside the state still comes first
+    ranked = [_m(_CAPITAL, 0), _m(_ALIASED, 1), _m(_VILLAGE, 0)]
+    out = context.rerank(ranked, [_STATE], _UP, _BY_ID.get, _RANKS)
+    assert [m.place.id for m in out] == ["xa-ost-capitol", "xa-capitol", "xa-ost-river"]
+    assert context.lesser(_ALIASED, _ALIASED.names[1])
+    assert not context.lesser(_CAPITAL, _CAPITAL.names[0])
+
+
+def test_a_country_named_by_a_variant_is_lesser() -> None:
+    country = toponyms.Place("xa", "country", "XA", None, names=(
+        toponyms.Name("Atlantis", "en", "official"), toponyms.Name("Capitol", "az", "variant")))
+    assert context.lesser(country, country.names[1])
+    assert not context.lesser(country, country.names[0])
+    # a GeoNames place's first name is tagged "variant" too: it is its own name
+    assert not context.lesser(_VILLAGE, _VILLAGE.names[0])
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.lists(st.sampled_from([_m(_CAPITAL, 0), _m(_ALIASED, 1), _m(_VILLAGE, 0)]),
+                min_size=1, max_size=3, unique_by=lambda m: m.place.id),
+       st.lists(st.sampled_from([_STATE, _CAPITAL, _VILLAGE, _ALIASED]), max_size=3))
+def test_a_lesser_name_never_displaces_a_first_named_by_its_own_name(
+        ranked: list[toponyms.Match], others: list[toponyms.Place]) -> None:
+    # strong evidence never puts a lesser name first; weak evidence reorders by kind rank as
+    # before (a town's alternate may still come before a village's first name)
+    out = context.rerank(ranked, others, _UP, _BY_ID.get, _RANKS)
+    assert sorted(m.place.id for m in out) == sorted(m.place.id for m in ranked)
+    if not context.lesser(ranked[0].place, ranked[0].name) and \
+            context.lesser(out[0].place, out[0].name):
+        assert context.relation(out[0].place, others, _UP, _BY_ID.get) < context.SIBLING
+
+
+@pytest.fixture(scope="module")
+def aliased(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    # the capital "Capitol" (XA, first name); in the region "Ostmark" a town whose first
+    # name is "South River" and which has "Capitol" among its untagged alternates
+    places = [
+        _place("xa-capitol", "city", "Capitol", lat=50.0, lon=10.0),
+        _place("xa-ost", "region", "Ostmark", lat=40.0, lon=20.0),
+        "\n".join(["- id: xa-ost-river", "  kind: town", "  country: XA", "  parent: xa-ost",
+                   "  names:", f"    - {{text: South River, lang: und, status: variant, {SRC}}}",
+                   f"    - {{text: Capitol, lang: und, status: variant, {SRC}}}"]),
+    ]
+    path = tmp_path_factory.mktemp("alias") / "alias.yaml"
+    path.write_text("\n".join(places) + "\n", encoding="utf-8")
+    return Gazetteer.from_files(path, base=False)
+
+
+def test_an_alternate_name_inside_a_context_place_does_not_displace_the_first(
+        aliased: Gazetteer) -> None:
+    assert aliased.resolve("Capitol").place.id == "xa-capitol"  # type: ignore[union-attr]
+    assert aliased.resolve("Capitol", context=["Ostmark"]).place.id == "xa-capitol"  # type: ignore[union-attr]
+    found = {m.text: m.match.place.id for m in aliased.extract("Capitol, in Ostmark.")}
+    assert found == {"Capitol": "xa-capitol", "Ostmark": "xa-ost"}

@@ -17,7 +17,10 @@ What a mention is (the contract of `Gazetteer.extract`):
 - A name several places share is resolved with the text's other mentions in view: the place
   whose ancestor, descendant or sibling is also mentioned wins ("Talish" next to "Terter
   district" is the Talish of Tartar district); between candidates still tied, one within 150 km
-  of another mentioned place, then one in the same country as another (toponyms.context).
+  of another mentioned place, then one in the same country as another (toponyms.context). As
+  in `resolve(context=...)`, the relations of a place named only by a lesser name (an untagged
+  alternate, a country's variant) do not count when the place ranked first without them is
+  named by its own: "Washington" beside "New Jersey" is the capital, not South River.
 - A village needs evidence: another mention of its district or a neighbour, or a generic word
   next to it ("village of Madagiz", "Talish village"). Without it the mention scores
   EVIDENCE_PENALTY lower and drops below the default `min_score`: that is the precision /
@@ -39,7 +42,7 @@ from dataclasses import dataclass
 
 from toponyms.automaton import Entry, NameAutomaton
 from toponyms.cascade import Filters, NameIndex, passes
-from toponyms.context import Mentioned
+from toponyms.context import Mentioned, lesser
 from toponyms.keys import APOSTROPHES
 from toponyms.model import Match, Mention, Name, Place
 from toponyms.persons import in_person_name
@@ -294,9 +297,16 @@ class Extractor:
         places = self.index.places
         scored = []
         where = False
+        # as in toponyms.context: the relations of a place named by a lesser name do not count
+        # when the place that ranks first without them is named by its own
+        own = False
+        if len(best) > 1:
+            top_p, (_, top_name, _) = min(best.items(), key=lambda item: (
+                -item[1][0], *prominence(places[item[0]], item[1][1], rank)))
+            own = not lesser(places[top_p], top_name)
         for p, (score, name, exact) in best.items():
             place = places[p]
-            related = context.related(place, exclude)
+            related = 0 if own and lesser(place, name) else context.related(place, exclude)
             if place.kind == "village" and not related:
                 where = True
                 if not self._generic_near(folded, f):
