@@ -58,6 +58,9 @@ _LATIN = sorted({(n.text, p.id) for p in _GAZ if p.kind in ("city", "town")
     ("Talish village of Tartar district", "az-tartar-talish"),
     ("Shirak ili", "am-shirak-province"),
     ("Lori ilinde", "am-lori-province"),
+    ("the city of Gyumri", "am-gyumri"),
+    ("Il Marz di Tavush", "am-tavush-province"),
+    ("el pueblo de Goris", "am-goris"),
 ])
 def test_joined_compounds_resolve_with_the_compound_method(query: str, want: str) -> None:
     m = toponyms.resolve(query)
@@ -160,6 +163,18 @@ def test_a_leading_descriptive_word_keeps_the_answer_of_the_bare_name(
     text, place_id = name
     assume(text[:1].isupper())  # a describing word stands before a proper name
     m = toponyms.resolve(f"{word} {text}")
+    assert m is not None and m.place.id == place_id and m.score < SCORES["normalized"] + 0.5
+
+
+@given(st.sampled_from(_LATIN), st.sampled_from(sorted(compound.spec().articles)),
+       st.booleans())
+def test_a_leading_article_keeps_the_answer_of_the_bare_name(
+        name: tuple[str, str], article: str, capital: bool) -> None:
+    text, place_id = name
+    assume(text[:1].isupper())
+    query = f"{article.capitalize() if capital else article} {text}"
+    assume(query.casefold() not in _KEYS)  # "La Paz" is a name as written
+    m = toponyms.resolve(query)
     assert m is not None and m.place.id == place_id and m.score < SCORES["normalized"] + 0.5
 
 

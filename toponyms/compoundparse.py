@@ -34,6 +34,7 @@ class CompoundSpec:
     kind_words: dict[str, str]  # folded word(s) -> kind
     lead_words: tuple[tuple[str, ...], ...]
     function_words: frozenset[str] = frozenset()  # "de" of "provincia de Lori"
+    articles: frozenset[str] = frozenset()  # "the" of "the city of Gyumri"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,7 @@ def load_spec(path: Path | None = None) -> CompoundSpec:
         kind_words = read_kind_words(raw["kind_words"], path)
         lead = tuple(tuple(fold(str(w)).split()) for w in raw["lead_words"])
         function = frozenset(strip_marks(fold(str(w))) for w in raw.get("function_words") or [])
+        articles = frozenset(strip_marks(fold(str(w))) for w in raw.get("articles") or [])
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise DataError(f"compound.yaml: missing or malformed key ({exc})",
                         path=str(path)) from None
@@ -66,7 +68,7 @@ def load_spec(path: Path | None = None) -> CompoundSpec:
     marks = {s.strip()[:1] or s[:1] for s in separators} | set(brackets) | set(brackets.values())
     return CompoundSpec(separators, brackets, frozenset(brackets.values()), frozenset(marks),
                         max_parts, max_qualified, kind_words, tuple(w for w in lead if w),
-                        function)
+                        function, articles)
 
 
 def _shipped_spec() -> CompoundSpec:

@@ -238,9 +238,11 @@ def name_words(index: NameIndex) -> frozenset[str]:
     return words
 
 
-def descriptive_rest(text: str, words: frozenset[str]) -> str | None:
-    """`text` without its first word when that word is a lower-case Latin word and no word of
-    any name (`words`, see name_words) and a later word begins with a capital (a proper
+def descriptive_rest(text: str, words: frozenset[str],
+                     articles: frozenset[str] = frozenset()) -> str | None:
+    """`text` without its first word when that word is one of `articles` (compound.yaml's:
+    "the city of Gyumri", "Il Marz di Tavush") or a lower-case Latin word and no word of any
+    name (`words`, see name_words), and a later word begins with a capital (a proper
     name after a describing word, "restored city of Lachin": "gemenebes van", Afrikaans for
     "commonwealth of", is no description of Van), else None.
 
@@ -248,6 +250,8 @@ def descriptive_rest(text: str, words: frozenset[str]) -> str | None:
     'Lachin city'
     >>> descriptive_rest("restored city of Lachin", frozenset({"lachin", "city", "of"}))
     'city of Lachin'
+    >>> descriptive_rest("The Shirak region", frozenset({"the", "shirak"}), frozenset({"the"}))
+    'Shirak region'
     >>> descriptive_rest("new Lachin", frozenset({"new"})) is None
     True
     >>> descriptive_rest("gemenebes van", frozenset()) is None
@@ -257,9 +261,13 @@ def descriptive_rest(text: str, words: frozenset[str]) -> str | None:
     if not 2 <= len(split) <= MAX_DESCRIBED_WORDS:
         return None
     first = split[0]
-    if not first.isalpha() or first != first.lower() or script_of(first) != "LATIN":
+    if not first.isalpha() or script_of(first) != "LATIN":
         return None
     if not any(word[:1].isupper() for word in split[1:]):
+        return None
+    if _bare(first) in articles:  # "the city of Gyumri", "Il Marz di Tavush"
+        return " ".join(split[1:])
+    if first != first.lower():
         return None
     return None if _bare(first) in words else " ".join(split[1:])
 
