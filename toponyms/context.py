@@ -47,7 +47,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from toponyms.model import Match, Name, Place
-from toponyms.rank import is_alternate, kind_rank
+from toponyms.rank import country_variant, is_alternate, kind_rank
 
 #: Candidates this close to the best score may be reordered by context.
 MARGIN = 3.0
@@ -148,7 +148,7 @@ def lesser(place: Place, name: Name) -> bool:
     """Whether `name` is a lesser name of `place` than its own: a dataset's untagged alternate
     (South River, New Jersey, for "Washington"; Dayton for "Venice") or a country's `variant`
     (the United Kingdom for "England", Tunisia for "Tunis": tools/build_countries.py)."""
-    return is_alternate(place, name) or (place.kind == "country" and name.status == "variant")
+    return is_alternate(place, name) or country_variant(place, name)
 
 
 def _territory(place: Place, ranks: Mapping[str, int]) -> bool:

@@ -271,12 +271,11 @@ def _word_bases(word: str, data: Languages, script: str | None = None,
                     read[text] = max(read.get(text, 0), len(form))
     # longest ending first: "Xocalının" is "Xocalı" + "nın" before it is "Xocalını" + "n"
     for ending in sorted(data.suffixes, key=len, reverse=True):
-        if data.suffixes[ending]:
-            continue  # only after an apostrophe (Yerevan's), which folding has dropped
+        if data.suffixes[ending] or not bare.endswith(ending):
+            continue  # an ending only after an apostrophe (Yerevan's), which folding dropped
         # a stem's length in letters: a Hangul syllable block is two or three (셰키 + 와)
         stem = len(unicodedata.normalize("NFD", bare[: len(bare) - len(ending)]))
-        if bare.endswith(ending) and stem >= MIN_STEM and (
-                script is None or script_of(ending) == script):
+        if stem >= MIN_STEM and (script is None or script_of(ending) == script):
             langs = [lang for lang in data.suffix_langs.get(ending, ())
                      if len(ending) > 1 or stem >= shortest.get(lang, MIN_STEM)]
             if not langs:

@@ -19,17 +19,13 @@ capitalized word that is not a mention ("Georgia National") is not found either.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Container
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-import yaml
+from toponyms.model import DataError, data_dir, loaded_once
+from toponyms.translit import _read
 
-from toponyms.model import DataError, data_dir
-
-_LOCK = threading.Lock()
 #: Characters of a word besides letters (O'Brien, Jean-Luc).
 _INNER = "'’-"
 
@@ -42,20 +38,20 @@ class PersonWords:
     given_names: frozenset[str]
 
 
-@lru_cache(maxsize=1)
-def words() -> PersonWords:
-    """The titles and given names, read once."""
+def _shipped_words() -> PersonWords:
+    """The titles and given names of data/persons.yaml, read once."""
     path = data_dir() / "persons.yaml"
-    with _LOCK:
-        try:
-            with path.open(encoding="utf-8") as fh:
-                raw: Any = yaml.safe_load(fh)
-            return PersonWords(frozenset(str(t) for t in raw["titles"]),
-                               frozenset(str(n) for n in raw["given_names"]))
-        except FileNotFoundError:
-            return PersonWords(frozenset(), frozenset())
-        except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
-            raise DataError(f"cannot read the person words: {err!r}", path=str(path)) from None
+    if not path.exists():
+        return PersonWords(frozenset(), frozenset())
+    raw: Any = _read(path)  # malformed YAML: a DataError with its line
+    try:
+        return PersonWords(frozenset(str(t) for t in raw["titles"]),
+                           frozenset(str(n) for n in raw["given_names"]))
+    except (KeyError, TypeError) as err:
+        raise DataError(f"cannot read the person words: {err!r}", path=str(path)) from None
+
+
+words = loaded_once(_shipped_words)
 
 
 def word_before(text: str, start: int) -> str | None:

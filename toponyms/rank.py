@@ -114,6 +114,12 @@ def is_alternate(place: Place, name: Name) -> bool:
     return name.lang.split("-", 1)[0] == UNTAGGED and name != place.names[0]
 
 
+def country_variant(place: Place, name: Name) -> bool:
+    """Whether `name` names the country `place` only as a `variant`: a part's name that some
+    locales give the whole country (tools/build_countries.py: Walser "England")."""
+    return place.kind == "country" and name.status == "variant"
+
+
 def order_key(place: Place, name: Name, ranks: Mapping[str, int],
               ) -> tuple[float, float, bool, int, str]:
     """How prominent `place` named by `name` is, most prominent smallest (rules 1-4)."""
@@ -160,7 +166,7 @@ def _named_part(ordered: list[tuple[float, int, Match]],
     if not ordered:
         return 0
     score, _, top = ordered[0]
-    if top.place.kind != "country" or top.name.status != "variant":
+    if not country_variant(top.place, top.name):
         return 0
     for i, (other, _, m) in enumerate(ordered[1:], 1):
         if other < score:
@@ -185,5 +191,5 @@ def merge(index: NameIndex, matches: list[Match],
 #: The name extract imports (toponyms.mentions sorts its candidates with it).
 prominence = order_key
 
-__all__ = ["ALTERNATE_DISCOUNT", "CAPITAL_BEFORE", "capitals", "is_alternate", "kind_rank",
-           "merge", "order_key", "prominence", "rank", "weight"]
+__all__ = ["ALTERNATE_DISCOUNT", "CAPITAL_BEFORE", "capitals", "country_variant", "is_alternate",
+           "kind_rank", "merge", "order_key", "prominence", "rank", "weight"]
