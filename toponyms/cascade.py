@@ -110,10 +110,13 @@ def run(
     stop_early: bool,
     ancestors: dict[str, frozenset[str]],
     common: Mapping[str, float] | None = None,
+    written_only: bool = False,
 ) -> list[Match]:
     """The cascade: matches at or above `min_score`, best first, one per place.
 
-    With `stop_early` (resolve) it returns after the first stage that found a match.
+    With `stop_early` (resolve) it returns after the first stage that found a match; with
+    `written_only`, after the exact and normalized stages and their base forms of inflected
+    words (no transliteration, no fuzzy: toponyms.phrase reads the words of a phrase so).
     `common` maps frequent words to their Zipf frequency z: without filters, such a query
     matches only a whole name as written (the exact and normalized stages, no generic term
     split off) of a place without a known population or with at least 10 ** z inhabitants.
@@ -258,7 +261,7 @@ def run(
     for table, key, hint, langs in readings.normalized_lookups(query, inflected):
         consider(index.entries(tables[table], key), "normalized", SCORES[table] - ENDING_PENALTY,
                  hint, langs=langs)
-    if inflected and settled(SCORES["transliteration"]):
+    if written_only or (inflected and settled(SCORES["transliteration"])):
         return rank(index, best, ancestors)  # a base form decided: no looser guess ties it
     loose = True
     keys_by_variant = [(_translit_keys(text), hint) for text, hint in query.variants]

@@ -35,6 +35,8 @@ class CompoundSpec:
     lead_words: tuple[tuple[str, ...], ...]
     function_words: frozenset[str] = frozenset()  # "de" of "provincia de Lori"
     articles: frozenset[str] = frozenset()  # "the" of "the city of Gyumri"
+    max_phrase_words: int = 0  # the longest phrase toponyms.phrase reads
+    cased_scripts: frozenset[str] = frozenset()  # scripts whose writers capitalize names
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,8 @@ def load_spec(path: Path | None = None) -> CompoundSpec:
         lead = tuple(tuple(fold(str(w)).split()) for w in raw["lead_words"])
         function = frozenset(strip_marks(fold(str(w))) for w in raw.get("function_words") or [])
         articles = frozenset(strip_marks(fold(str(w))) for w in raw.get("articles") or [])
+        max_phrase = int(raw.get("max_phrase_words", 0))
+        cased = frozenset(str(w).upper() for w in raw.get("cased_scripts") or [])
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise DataError(f"compound.yaml: missing or malformed key ({exc})",
                         path=str(path)) from None
@@ -68,7 +72,7 @@ def load_spec(path: Path | None = None) -> CompoundSpec:
     marks = {s.strip()[:1] or s[:1] for s in separators} | set(brackets) | set(brackets.values())
     return CompoundSpec(separators, brackets, frozenset(brackets.values()), frozenset(marks),
                         max_parts, max_qualified, kind_words, tuple(w for w in lead if w),
-                        function, articles)
+                        function, articles, max_phrase, cased)
 
 
 def _shipped_spec() -> CompoundSpec:

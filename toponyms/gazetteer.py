@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from toponyms import build, cascade, compound, demonyms
+from toponyms import build, cascade, compound, demonyms, phrase
 from toponyms import context as contextual
 from toponyms.index import PlaceMap
 from toponyms.keys import MAX_NAME_CHARS
@@ -211,8 +211,13 @@ class Gazetteer:
                 compound.applies(query.text)):
             parts = compound.run(self._index, query.text, filters, min_score=min_score,
                                  ancestors=self._ancestors, common=self._common)
-            if parts is not None:  # a compound: its parts decide, the whole text's fuzzy not
-                return parts[0] if parts else None
+            if parts or (parts is not None and compound.has_separator(query.text)):
+                return parts[0] if parts else None  # its parts decide, the whole's fuzzy not
+            if parts is not None:
+                found = []  # a kind word beside no name: the phrase's words may still name one
+        if not found:  # a place named among words that describe it ("мэрия Кутаиси")
+            found = phrase.read(self._index, query.text, filters, min_score=min_score,
+                                ancestors=self._ancestors, common=self._common)
         return found[0] if found else None
 
     def cache_clear(self) -> None:
@@ -351,6 +356,9 @@ class Gazetteer:
                                  ancestors=self._ancestors)
             if parts:  # both lists, one entry per place, the better score first
                 found = cascade.merge(self._index, [*found, *parts], self._ancestors)
+        if not found:
+            found = phrase.read(self._index, query.text, filters, min_score=min_score,
+                                ancestors=self._ancestors)
         if context is not None:
             found = self._rerank(found, context)
         return found[:limit]

@@ -1,0 +1,141 @@
+"""A place named inside a phrase: "мэрия Кутаиси" (the mayor's office of Kutaisi), "Masallı
+ərazisində" (in the territory of Masallı), "post-war Stepanakert", "городе Абовян Котайкской
+области Армении" (in the town of Abovyan of Armenia's Kotayk province).
+
+Captions, table cells and copied headlines write a place with words around it that describe
+it. When nothing else reads such a text (the whole is no name at any stage, and no compound or
+qualified reading of toponyms.compound stands), `read` looks for names among its words:
+
+- at each word, the longest run of words that is a name as written or normalized (in a script
+  of `cased_scripts`, a run with a word that begins with a capital) (the exact
+  and normalized stages, with the base forms of inflected words: "Еревана", "qəsəbəsində",
+  "Котайкской области"), leftmost first, as `extract` covers text; no transliteration or fuzzy
+  reading of a run, which would turn describing words into places;
+- every word no run covers must be one that may describe a place: a kind word (that is no
+  place's name: "Ավան" is a town and a district), a function word or an article of
+  data/languages/compound.yaml (in any script), or, in a script whose writers
+  begin names with a capital (compound.yaml's `cased_scripts`), a word all in lower case that
+  is no word of any name of the data ("new Gyumri" may be a New Gyumri we lack). A
+  capitalized word in such a script ("Hotel Qala", "Kloster Dadivank", "Nizami Ganjavi") is a
+  name of something else, and a word of another script that is no kind word may be one too: no
+  answer;
+- with no such word, the runs are names of places inside one another written one after the
+  other ("Абовян Котайкской области Армении"), as compound reads two; in any case
+  the places the runs name must lie on one chain (each contains the next): the answer is the
+  innermost ("Xəzər rayonunun Buzovna qəsəbəsində" is the settlement of Buzovna).
+
+The answer scores as its weakest run, less compound's PENALTY_UNMARKED (our reading, not the
+writer's separator), less PENALTY_UNKNOWN_PART when a word is no kind, function or article word,
+less compound's PENALTY_CONTAINED for a run that names a place containing the answer, and less
+the cascade's PENALTY_KIND_MISMATCH when the phrase's kind words do not fit it. The method is
+`compound` and `Match.part` the run that named the place.
+
+Only text of 2 to `max_phrase_words` words gets here, and at most that many words squared runs
+are looked up, each at the two cheap stages: the 500-character limit and the word limit bound
+the work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from toponyms import cascade, compound, joined
+from toponyms.compoundparse import spec
+from toponyms.index import NameIndex
+from toponyms.keys import fold, script_of, strip_marks
+from toponyms.kindwords import kind_of
+from toponyms.model import Match
+from toponyms.translit import languages
+
+#: A word that is no kind, function or article word: the phrase says more than where.
+PENALTY_UNKNOWN_PART = compound.PENALTY_UNKNOWN_PART
+#: Punctuation a word may carry at its edges ("Kutaisi,", "«Шуша»", "post-war").
+EDGE_MARKS = ".,;:!?\"'«»“”„‘’()[]{}-–—"
+
+
+def read(index: NameIndex, text: str, filters: cascade.Filters, *, min_score: float,
+         ancestors: dict[str, frozenset[str]], common: Mapping[str, float] | None = None,
+         ) -> list[Match]:
+    """The place a phrase names among describing words (see the module's rules), as a
+    one-item list; [] when the text is no such phrase."""
+    words = [w.strip(EDGE_MARKS) for w in text.split()]
+    s = spec()
+    if not 2 <= len(words) <= s.max_phrase_words:
+        return []
+    loose = cascade.Filters(at=filters.at)
+    runs: list[Match] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(words):
+        for j in range(len(words), i, -1):
+            if (i, j) == (0, len(words)) or not words[i]:
+                continue  # the whole text was read already
+            if not _may_name(words[i:j], s.cased_scripts):
+                continue
+            found = _name(index, " ".join(words[i:j]), loose, ancestors, common)
+            if found is not None:
+                runs.append(found)
+                i = j
+                break
+        else:
+            if words[i]:
+                rest.append(words[i])
+            i += 1
+    if not runs or (not rest and len(runs) < 2):
+        return []  # no name, or one name that is the whole text: read already
+    kinds: set[str] = set()
+    unknown = False
+    for word in rest:
+        folded = strip_marks(fold(word))
+        kind = s.kind_words.get(folded) or kind_of(folded)
+        if kind is not None and next(index.entries(index.normalized, folded), None) is not None:
+            return []  # a kind word that is a place's name too ("Ավան", town, and a district)
+        if kind is not None:
+            kinds.add(kind)
+        elif folded in s.function_words or folded in s.articles:
+            continue
+        elif (script_of(word) in s.cased_scripts and word == word.lower() != word.upper()
+              and folded not in joined.name_words(index)):
+            unknown = True  # a describing word: "мэрия", "ərazisində", "post-war"
+        else:
+            return []  # a name of something else, or a word we cannot tell from one
+    inner = [m for m in runs
+             if all(o.place.id == m.place.id or o.place.id in ancestors.get(m.place.id, ())
+                    for o in runs)]
+    if not inner:
+        return []  # "Paris hotel Yerevan": two places, neither inside the other
+    answer = inner[0]
+    if not cascade.passes(answer.place, answer.name, filters, ancestors):
+        return []
+    score = min(m.score - (0.0 if m.place.id == answer.place.id else compound.PENALTY_CONTAINED)
+                for m in runs) - compound.PENALTY_UNMARKED
+    if unknown:
+        score -= PENALTY_UNKNOWN_PART
+    if kinds and not any(languages().fits(k, answer.place.kind) for k in kinds):
+        score -= cascade.PENALTY_KIND_MISMATCH
+    if score < min_score:
+        return []
+    return [replace(answer, score=round(score, 2), method="compound", query=text,
+                    part=answer.query, ambiguous=False)]
+
+
+def _may_name(words: list[str], cased: frozenset[str]) -> bool:
+    """Whether a run of words may be a name: in a script of `cased`, one of them begins with a
+    capital ("городе Абовян"; "muxtar respublikası" is two words of a title)."""
+    return any(script_of(w) not in cased or w[:1].isupper() for w in words)
+
+
+def _name(index: NameIndex, run: str, filters: cascade.Filters,
+          ancestors: dict[str, frozenset[str]], common: Mapping[str, float] | None,
+          ) -> Match | None:
+    """The best place `run` names as written or normalized, or None."""
+    query = cascade.prepare(run)
+    if query is None or kind_of(query.folded) is not None:
+        return None  # a kind word alone describes; it names nothing
+    found = cascade.run(index, query, filters, min_score=compound.PART_FLOOR, stop_early=True,
+                        ancestors=ancestors, common=common, written_only=True)
+    return found[0] if found else None
+
+
+__all__ = ["PENALTY_UNKNOWN_PART", "read"]
