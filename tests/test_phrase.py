@@ -94,3 +94,11 @@ def test_filters_apply_to_the_answer() -> None:
     m = _GAZ.resolve("мэрия Кутаиси", country="GE")
     assert m is not None and m.place.id == "ge-kutaisi" and m.method == "compound"
     assert _GAZ.resolve("мэрия Кутаиси", kind="country") is None
+
+
+def test_a_demonym_of_its_country_describes_and_of_another_is_no_answer() -> None:
+    m = _GAZ.resolve("the Armenian town of Goris")
+    assert m is not None and m.place.id == "am-goris" and m.method == "compound"
+    assert m.score <= 100 - compound.PENALTY_UNMARKED - compound.PENALTY_CONTAINED
+    assert _GAZ.resolve("the Georgian town of Goris") is None
+    assert _GAZ.resolve("Armenian cognac") is None

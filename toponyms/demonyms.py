@@ -57,6 +57,11 @@ class Demonyms:
         name = Name(text, "en", STATUS, source=self.source)
         return Match(places[0], name, SCORE, "demonym", query, ambiguous=len(places) > 1)
 
+    def countries(self, word: str) -> tuple[str, ...]:
+        """The ids of the countries `word` is a demonym of (folded as names are), or ()."""
+        text = self._folded.get(fold(word))
+        return () if text is None else self.table[text]
+
     def match(self, query: str, get: Callable[[str], Place | None], *,
               country: str | None = None, kind: str | None = None,
               min_score: float = 85.0) -> Match | None:

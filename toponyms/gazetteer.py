@@ -217,7 +217,8 @@ class Gazetteer:
                 found = []  # a kind word beside no name: the phrase's words may still name one
         if not found:  # a place named among words that describe it ("мэрия Кутаиси")
             found = phrase.read(self._index, query.text, filters, min_score=min_score,
-                                ancestors=self._ancestors, common=self._common)
+                                ancestors=self._ancestors, common=self._common,
+                                demonym=self.demonym_table().countries)
         return found[0] if found else None
 
     def cache_clear(self) -> None:
@@ -358,7 +359,8 @@ class Gazetteer:
                 found = cascade.merge(self._index, [*found, *parts], self._ancestors)
         if not found:
             found = phrase.read(self._index, query.text, filters, min_score=min_score,
-                                ancestors=self._ancestors)
+                                ancestors=self._ancestors,
+                                demonym=self.demonym_table().countries)
         if context is not None:
             found = self._rerank(found, context)
         return found[:limit]

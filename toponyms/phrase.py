@@ -19,6 +19,9 @@ qualified reading of toponyms.compound stands), `read` looks for names among its
   capitalized word in such a script ("Hotel Qala", "Kloster Dadivank", "Nizami Ganjavi") is a
   name of something else, and a word of another script that is no kind word may be one too: no
   answer;
+- a demonym (data/demonyms.yaml, as `resolve(..., demonyms=True)` reads them: "the Armenian
+  town of Goris") describes too, when its country contains the answer; a demonym of another
+  country leaves the text unread;
 - with no such word, the runs are names of places inside one another written one after the
   other ("Абовян Котайкской области Армении"), as compound reads two; in any case
   the places the runs name must lie on one chain (each contains the next): the answer is the
@@ -26,7 +29,8 @@ qualified reading of toponyms.compound stands), `read` looks for names among its
 
 The answer scores as its weakest run, less compound's PENALTY_UNMARKED (our reading, not the
 writer's separator), less PENALTY_UNKNOWN_PART when a word is no kind, function or article word,
-less compound's PENALTY_CONTAINED for a run that names a place containing the answer, and less
+less compound's PENALTY_CONTAINED for a run that names a place containing the answer or for a
+demonym, and less
 the cascade's PENALTY_KIND_MISMATCH when the phrase's kind words do not fit it. The method is
 `compound` and `Match.part` the run that named the place.
 
@@ -37,7 +41,7 @@ the work.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from toponyms import cascade, compound, joined
@@ -56,9 +60,10 @@ EDGE_MARKS = ".,;:!?\"'«»“”„‘’()[]{}-–—"
 
 def read(index: NameIndex, text: str, filters: cascade.Filters, *, min_score: float,
          ancestors: dict[str, frozenset[str]], common: Mapping[str, float] | None = None,
-         ) -> list[Match]:
+         demonym: Callable[[str], Sequence[str]] | None = None) -> list[Match]:
     """The place a phrase names among describing words (see the module's rules), as a
-    one-item list; [] when the text is no such phrase."""
+    one-item list; [] when the text is no such phrase. `demonym` gives the ids of the
+    countries a word is a demonym of (none when it is no demonym)."""
     words = [w.strip(EDGE_MARKS) for w in text.split()]
     s = spec()
     if not 2 <= len(words) <= s.max_phrase_words:
@@ -86,7 +91,12 @@ def read(index: NameIndex, text: str, filters: cascade.Filters, *, min_score: fl
         return []  # no name, or one name that is the whole text: read already
     kinds: set[str] = set()
     unknown = False
+    peoples: list[Sequence[str]] = []
     for word in rest:
+        countries = demonym(word) if demonym is not None else ()
+        if countries:
+            peoples.append(countries)  # "the Armenian town of Goris": checked on the answer
+            continue
         folded = strip_marks(fold(word))
         kind = s.kind_words.get(folded) or kind_of(folded)
         if kind is not None and next(index.entries(index.normalized, folded), None) is not None:
@@ -108,10 +118,15 @@ def read(index: NameIndex, text: str, filters: cascade.Filters, *, min_score: fl
     answer = inner[0]
     if not cascade.passes(answer.place, answer.name, filters, ancestors):
         return []
+    chain = ancestors.get(answer.place.id, frozenset()) | {answer.place.id}
+    if any(chain.isdisjoint(countries) for countries in peoples):
+        return []  # "the Georgian town of Goris": another country's people
     score = min(m.score - (0.0 if m.place.id == answer.place.id else compound.PENALTY_CONTAINED)
                 for m in runs) - compound.PENALTY_UNMARKED
     if unknown:
         score -= PENALTY_UNKNOWN_PART
+    if peoples:
+        score -= compound.PENALTY_CONTAINED  # as a part that names a country containing it
     if kinds and not any(languages().fits(k, answer.place.kind) for k in kinds):
         score -= cascade.PENALTY_KIND_MISMATCH
     if score < min_score:
