@@ -51,3 +51,24 @@ def test_the_words_around_a_span_never_fail(text: str, a: int, b: int) -> None:
     for word in (before, after):
         assert word is None or (word[:1].isupper() and word in text)
     assert isinstance(persons.in_person_name(text, start, end, set()), bool)
+
+
+_GIVEN = sorted(persons.words().given_names)
+
+
+@given(st.sampled_from(_GIVEN), st.sampled_from([str, str.lower, str.upper]))
+def test_a_given_name_alone_is_read_only_as_written(name: str, case: object) -> None:
+    """Property: `resolve` meets a given name ("Георгий", "Raven", "Sophia") only at the exact
+    and normalized stages, in any case: never by romanization or a fuzzy guess."""
+    m = toponyms.resolve(case(name))  # type: ignore[operator]
+    assert m is None or m.method in ("exact", "normalized"), (name, m)
+
+
+def test_a_place_named_like_a_person_still_resolves() -> None:
+    for name, pid in [("Victoria", "sc-victoria"), ("Jordan", "jo"), ("Georgia", "ge")]:
+        assert name in persons.words().given_names
+        m = toponyms.resolve(name)
+        assert m is not None and m.place.id == pid and m.method == "exact"
+    assert persons.is_given_name("георгий") and not persons.is_given_name("ganja")
+    # search still lists what resolve declines
+    assert any(m.method in ("transliteration", "fuzzy") for m in toponyms.search("Георгий"))

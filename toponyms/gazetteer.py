@@ -12,14 +12,14 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from toponyms import build, cascade, compound, demonyms, phrase
+from toponyms import build, cascade, compound, demonyms, persons, phrase
 from toponyms import context as contextual
 from toponyms.index import PlaceMap
 from toponyms.keys import MAX_NAME_CHARS
 from toponyms.lineage import Ancestors
 from toponyms.load import load_places
 from toponyms.mentions import Extractor
-from toponyms.model import Match, Mention, Place, data_dir
+from toponyms.model import DataError, Match, Mention, Place, data_dir
 from toponyms.translit import languages
 
 _log = logging.getLogger("toponyms")
@@ -206,7 +206,8 @@ class Gazetteer:
         if query is None:
             return None
         found = cascade.run(self._index, query, filters, min_score=min_score, stop_early=True,
-                            ancestors=self._ancestors, common=self._common)
+                            ancestors=self._ancestors, common=self._common,
+                            written_only=persons.is_given_name(query.folded))
         if (not found or found[0].score < cascade.SCORES["transliteration"]) and (
                 compound.applies(query.text)):
             parts = compound.run(self._index, query.text, filters, min_score=min_score,
@@ -218,7 +219,7 @@ class Gazetteer:
         if not found:  # a place named among words that describe it ("мэрия Кутаиси")
             found = phrase.read(self._index, query.text, filters, min_score=min_score,
                                 ancestors=self._ancestors, common=self._common,
-                                demonym=self.demonym_table().countries)
+                                demonym=self._people)
         return found[0] if found else None
 
     def cache_clear(self) -> None:
@@ -308,6 +309,14 @@ class Gazetteer:
             self._demonyms = demonyms.read(data_dir() / "demonyms.yaml", self.__contains__)
         return self._demonyms
 
+    def _people(self, word: str) -> tuple[str, ...]:
+        """The countries `word` is a demonym of, for toponyms.phrase; () where this gazetteer
+        lacks the countries data/demonyms.yaml names (a custom gazetteer without base data)."""
+        try:
+            return self.demonym_table().countries(word)
+        except DataError:
+            return ()
+
     def _extractor(self, lang: str | None) -> Extractor:
         key = lang.split("-")[0].lower() if lang else ""
         found = self._extractors.get(key)
@@ -360,7 +369,7 @@ class Gazetteer:
         if not found:
             found = phrase.read(self._index, query.text, filters, min_score=min_score,
                                 ancestors=self._ancestors,
-                                demonym=self.demonym_table().countries)
+                                demonym=self._people)
         if context is not None:
             found = self._rerank(found, context)
         return found[:limit]

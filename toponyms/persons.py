@@ -23,6 +23,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 from typing import Any
 
+from toponyms.keys import fold, strip_marks
 from toponyms.model import DataError, data_dir, loaded_once
 from toponyms.translit import _read
 
@@ -52,6 +53,22 @@ def _shipped_words() -> PersonWords:
 
 
 words = loaded_once(_shipped_words)
+
+
+def _shipped_folded_given() -> frozenset[str]:
+    """The given names of data/persons.yaml, folded as the cascade folds a query."""
+    return frozenset(strip_marks(fold(n)) for n in words().given_names)
+
+
+_folded_given = loaded_once(_shipped_folded_given)
+
+
+def is_given_name(folded: str) -> bool:
+    """Whether folded query text is a given name of data/persons.yaml ("георгий", "sophia").
+    `resolve` reads such a query only as written or normalized: romanized or fuzzy, a given
+    name meets a place too easily ("Георгий" and Georgia, "Raven" and Yerevan, "Sophia" and
+    Sofia), and a place that is named so is met as written."""
+    return strip_marks(folded) in _folded_given()
 
 
 def word_before(text: str, start: int) -> str | None:
