@@ -269,6 +269,8 @@ def run(
         # Latin word, which meets what a Latin query meets
         latin, own_script = text.isascii(), script_of(text)
         meets = LATIN_MEETS if own_script == "LATIN" and filters.lang is None else None
+        if not readings.read_loosely(text, "transliteration"):
+            continue  # a short word of a script of syllables ("재판", a trial, reads "japan")
         for key in keys:
             if (latin and len(key) < FUZZY_MIN_KEY) or len(key) < TRANSLIT_MIN_KEY:
                 continue  # "and" is not India's "Ind": short Latin words meet too easily
@@ -295,6 +297,8 @@ def run(
     # script may meet names in any: romanized, "Пятницкое" is one letter from "Pyatnitskoye"
     script = (written,) if written in ("LATIN", "") else None
     for (keys, hint), (text, _) in zip(keys_by_variant, query.variants, strict=True):
+        if not readings.read_loosely(text, "fuzzy"):
+            continue  # see readings.read_loosely
         for key in keys:
             if len(key) < FUZZY_MIN_KEY:
                 continue

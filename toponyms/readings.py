@@ -6,7 +6,9 @@ text with a generic term ("rayonu", "район") split off as a kind hint. A qu
 left on ("Şuşada", "Тертерского района", "Lačin'de") is read as its base forms
 (toponyms.inflection and toponyms.clitics read the endings off, from data/languages): the
 functions below give the keys each of them is looked up by, stage by stage, and the cascade
-(toponyms.cascade) scores a match through one ENDING_PENALTY lower than its stage. They live
+(toponyms.cascade) scores a match through one ENDING_PENALTY lower than its stage. A short word
+of a script whose words are a few syllables long (Hangul, kana, Han) is read only as written
+(`read_loosely`). They live
 apart from the cascade so that `run` reads as the stages and their order, and what a reading
 is, here, as text in and keys out (no index, no scores).
 """
@@ -18,7 +20,10 @@ from dataclasses import dataclass
 
 from toponyms.clitics import apostrophe_base
 from toponyms.inflection import MAX_SCRIPT_FORMS, base_forms, script_bases
-from toponyms.keys import MAX_NAME_CHARS, fold, split_generic, strip_marks, translit_keys
+from toponyms.keys import (MAX_NAME_CHARS, fold, script_of, split_generic, strip_marks,
+                           translit_keys)
+from toponyms.romanizers import HAN_MARK
+from toponyms.translit import languages, romanize
 
 #: A base form with its generic term split off or not: (folded text, kind hint or "", the
 #: languages of the ending read, None when only a preposition was read).
@@ -58,6 +63,34 @@ def prepare(query: str) -> Query | None:
     if not folded:
         return None
     return Query(text, folded, [(folded, ""), *split_generic(folded)])
+
+
+def read_loosely(folded: str, stage: str) -> bool:
+    """Whether folded text has letters enough to be looked up at a loose `stage`
+    ("transliteration" or "fuzzy").
+
+    A word of Korean, Japanese or Chinese is one to three syllables, each one letter (a Hangul
+    block, a kana, a Han character), and its romanized key, a few letters, equals or is a swap
+    away from some place's key in one of the data's scripts by chance: 재판 (a trial) reads
+    "japan", 伤害 (harm) "shanghai", 대해 (about) is a swap from Doha's Hebrew "daxa". The
+    `short_words` of a script's file (data/languages) give the fewest letters a query in that
+    script needs at each loose stage; text that its romanizer marks a transcription (Han made
+    of han.yaml's transcription characters alone, no kana) may have its own counts. Scripts
+    without the key are read loosely at any length.
+
+    >>> read_loosely(fold("대해"), "fuzzy"), read_loosely(fold("트빌리시"), "fuzzy")
+    (False, True)
+    """
+    written = script_of(folded)
+    rule = languages().short_words.get(written)
+    if rule is None:
+        return True
+    letters = [ch for ch in folded if ch.isalpha()]
+    counts = (rule.transliteration, rule.fuzzy)
+    if rule.transcribed is not None and all(script_of(ch) == written for ch in letters) and (
+            romanize(folded).endswith(HAN_MARK)):  # not 安い, a Japanese word with its kana
+        counts = rule.transcribed
+    return len(letters) >= counts[0 if stage == "transliteration" else 1]
 
 
 def inflected(folded: str) -> list[Inflected]:
@@ -110,6 +143,8 @@ def translit_lookups(forms: list[Inflected], own: list[Scripted], *, shortest: i
     form read with an ending of the query's own script (read in names of any language)."""
     for text, hint, langs in [*((t, h, ls) for t, h, ls in forms if h),
                               *((t, h, None) for t, h, _ in own)]:
+        if not read_loosely(text, "transliteration"):
+            continue
         for key in translit_keys(text):
             if len(key) >= shortest:
                 yield key, hint, langs
@@ -119,7 +154,7 @@ def fuzzy_lookups(own: list[Scripted], *, shortest: int) -> Iterator[tuple[str, 
     """(key, kind hint) to look up fuzzily: the keys of at least `shortest` letters of the
     likeliest forms read with an ending of the query's own script."""
     for text, hint, likeliest in own:
-        if not likeliest:
+        if not likeliest or not read_loosely(text, "fuzzy"):
             continue
         for key in translit_keys(text):
             if len(key) >= shortest:
@@ -127,4 +162,4 @@ def fuzzy_lookups(own: list[Scripted], *, shortest: int) -> Iterator[tuple[str, 
 
 
 __all__ = ["Inflected", "Query", "Scripted", "fuzzy_lookups", "inflected", "normalized_lookups",
-           "prepare", "scripted", "translit_lookups"]
+           "prepare", "read_loosely", "scripted", "translit_lookups"]
