@@ -36,10 +36,11 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 try:
     import toponyms
+    from toponyms.keys import script_of
 except ModuleNotFoundError:  # not installed: use the source tree this file belongs to
     sys.path.insert(0, str(ROOT))
     import toponyms
-from toponyms.keys import script_of
+    from toponyms.keys import script_of
 
 #: The languages measured: those of scripts without spaces first, then others for comparison
 #: (Armenian, Georgian and Thai have no wordfreq list and are skipped with a note).

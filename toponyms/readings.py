@@ -20,8 +20,7 @@ from dataclasses import dataclass
 
 from toponyms.clitics import apostrophe_base
 from toponyms.inflection import MAX_SCRIPT_FORMS, base_forms, script_bases
-from toponyms.keys import (MAX_NAME_CHARS, fold, script_of, split_generic, strip_marks,
-                           translit_keys)
+from toponyms.keys import MAX_NAME_CHARS, fold, script_of, split_generic, strip_marks, translit_keys
 from toponyms.romanizers import HAN_MARK
 from toponyms.translit import languages, romanize
 
