@@ -25,13 +25,15 @@ _SHORT_NAMES = sorted({name.text for place in _GAZ for name in place.names
                        if script_of(name.text) in languages().short_words
                        and len(name.text) <= 4})
 #: Syllables to build short strings from: common Hangul syllables, kana and Han characters.
-_SYLLABLES = "바쿠대해재판시키다가사마리그수통하ヌハバクーだけすでにマンワン伤害纳卡北京公共印象"
+_SYLLABLES = ("아니마크바쿠대해재판시키다가사마리그수통하"
+              "ヌハバクーだけすでにマンワン伤害纳卡北京公共印象")
 
 
 @pytest.mark.parametrize("word", ["대해", "시키", "다가", "伤害", "航空", "だけ", "すでに", "公共",
-                                  "만", "삼"])
+                                  "만", "삼", "아니", "마크", "マン", "バス"])
 def test_a_short_common_word_is_not_a_place(word: str) -> None:
-    # 대해 "about" was Doha, 시키 "make do" Sheki, 伤害 "harm" Shanghai, だけ "only" Dhaka
+    # 대해 "about" was Doha, 시키 "make do" Sheki, 伤害 "harm" Shanghai, だけ "only" Dhaka;
+    # 아니 "no" was Hanoi through its Greek name, マン (man) Oman through its Arabic one
     assert toponyms.resolve(word) is None
 
 
@@ -57,6 +59,8 @@ def test_the_counts_are_the_data() -> None:
     # a transcription (纳卡) reads from two characters, a Japanese word with kana (安い) does not
     assert (read_loosely(fold("纳卡"), "transliteration"),
             read_loosely(fold("安い"), "transliteration")) == (True, False)
+    # two syllables meet only Latin names at a loose stage, three any
+    assert (readings.latin_only(fold("바쿠")), readings.latin_only(fold("사마키"))) == (True, False)
     # scripts without the key are read at any length
     assert "LATIN" not in rules and read_loosely("ab", "fuzzy")
 
@@ -64,6 +68,8 @@ def test_the_counts_are_the_data() -> None:
 @pytest.mark.parametrize("bad", ["short_words: {HANGUL: 2}",
                                  "short_words: {HANGUL: {transliteration: 2}}",
                                  "short_words: {HANGUL: {transliteration: 0, fuzzy: 3}}",
+                                 "short_words: {HANGUL: {transliteration: 2, fuzzy: 3, "
+                                 "any_script: two}}",
                                  "short_words: {CJK: {transliteration: 3, fuzzy: 3, "
                                  "transcribed: {fuzzy: x}}}"])
 def test_a_malformed_short_words_table_is_a_data_error(tmp_path: Path, bad: str) -> None:
@@ -112,3 +118,12 @@ def test_the_rule_never_raises_a_score_nor_adds_a_place(text: str) -> None:
         without = _by_place(text)
     assert set(with_rule) <= set(without)
     assert all(with_rule[p][0] <= without[p][0] for p in with_rule)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=_SYLLABLES, min_size=1, max_size=4))
+def test_a_short_query_meets_only_latin_names_loosely(text: str) -> None:
+    assume(readings.latin_only(fold(text)))
+    for match in _GAZ.search(text, limit=20):
+        if match.method in _LOOSE:
+            assert script_of(match.name.text) == "LATIN", (text, match.name.text)

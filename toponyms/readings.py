@@ -92,6 +92,22 @@ def read_loosely(folded: str, stage: str) -> bool:
     return len(letters) >= counts[0 if stage == "transliteration" else 1]
 
 
+def latin_only(folded: str) -> bool:
+    """Whether folded text is short enough that a loose reading of it meets only names in the
+    Latin script (`any_script` of the script's `short_words`).
+
+    A Hebrew or Arabic name writes no short vowels and a Greek one folds its digraphs, so a key
+    of two syllables meets one of them by chance (아니 "no" is Hanoi's Greek "Ανόι" read as
+    "ani", 마크 "mark" Macau's "Μακάου"); a place's Latin names are its romanizations, which a
+    transcription reads back (바쿠 "baku", Baku).
+
+    >>> latin_only(fold("바쿠")), latin_only(fold("사마키")), latin_only("abc")
+    (True, False, False)
+    """
+    rule = languages().short_words.get(script_of(folded))
+    return rule is not None and sum(ch.isalpha() for ch in folded) < rule.any_script
+
+
 def inflected(folded: str) -> list[Inflected]:
     """The base forms of a folded query (toponyms.inflection.base_forms), each also with its
     generic term split off."""
@@ -160,5 +176,5 @@ def fuzzy_lookups(own: list[Scripted], *, shortest: int) -> Iterator[tuple[str, 
                 yield key, hint
 
 
-__all__ = ["Inflected", "Query", "Scripted", "fuzzy_lookups", "inflected", "normalized_lookups",
-           "prepare", "read_loosely", "scripted", "translit_lookups"]
+__all__ = ["Inflected", "Query", "Scripted", "fuzzy_lookups", "inflected", "latin_only",
+           "normalized_lookups", "prepare", "read_loosely", "scripted", "translit_lookups"]

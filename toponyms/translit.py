@@ -67,11 +67,13 @@ class Generic:
 class ShortWords:
     """A script's `short_words`: the fewest letters a query in it needs to be looked up at the
     transliteration and at the fuzzy stage, and the same for text its romanizer marks a
-    transcription of a foreign name (`transcribed`; Han made of han.yaml's characters alone)."""
+    transcription of a foreign name (`transcribed`; Han made of han.yaml's characters alone);
+    a shorter query than `any_script` meets there only names in the Latin script."""
 
     transliteration: int
     fuzzy: int
     transcribed: tuple[int, int] | None = None  # (transliteration, fuzzy)
+    any_script: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,7 +292,8 @@ def load_languages(folder: Path | None = None) -> Languages:
 
 
 def _short_words(path: Path, spec: Any) -> ShortWords:
-    """`short_words: {SCRIPT: {transliteration: n, fuzzy: n, transcribed: {...}}}`, checked."""
+    """`short_words: {SCRIPT: {transliteration: n, fuzzy: n, transcribed: {...}, any_script: n}}`,
+    checked."""
     def counts(raw: Any) -> tuple[int, int]:
         if not isinstance(raw, dict) or not all(
                 isinstance(raw.get(k), int) and raw[k] >= 1 for k in ("transliteration", "fuzzy")):
@@ -299,8 +302,12 @@ def _short_words(path: Path, spec: Any) -> ShortWords:
         return raw["transliteration"], raw["fuzzy"]
 
     translit, fuzzy = counts(spec)
-    transcribed = spec.get("transcribed")
-    return ShortWords(translit, fuzzy, None if transcribed is None else counts(transcribed))
+    transcribed, any_script = spec.get("transcribed"), spec.get("any_script", 1)
+    if not isinstance(any_script, int) or any_script < 1:
+        raise DataError(f"short_words' any_script is a whole number of letters, not {any_script!r}",
+                        path=str(path))
+    return ShortWords(translit, fuzzy, None if transcribed is None else counts(transcribed),
+                      any_script)
 
 
 def _extra_keys(path: Path, raw: Any) -> tuple[str, tuple[tuple[re.Pattern[str], str], ...]]:
