@@ -80,24 +80,24 @@ def test_a_malformed_short_words_table_is_a_data_error(tmp_path: Path, bad: str)
 
 
 def test_few_common_words_of_korean_japanese_chinese_are_answered_loosely() -> None:
-    # wordfreq 3.1.1's 600 commonest words of each: before the rule 68 of them were answered
+    # wordfreq 3.1.1's 500 commonest words of each: before the rule 53 of them were answered
     # through the transliteration or fuzzy stage, and no answer came loosely from a query
     # shorter than its script's counts
     loose = 0
     for lang in ("ko", "ja", "zh"):
-        for word in top_n_list(lang, 600):
+        for word in top_n_list(lang, 500):
             match = toponyms.resolve(word)
             if match is not None and match.method in _LOOSE:
                 loose += 1
                 assert read_loosely(fold(word), match.method), word
-    assert loose <= 10
+    assert loose <= 8
 
 
 def _by_place(query: str) -> dict[str, tuple[float, str]]:
     return {m.place.id: (m.score, m.method) for m in _GAZ.search(query, limit=50)}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(st.sampled_from(_SHORT_NAMES))
 def test_the_rule_never_removes_an_exact_or_normalized_match(name: str) -> None:
     with_rule = _by_place(name)

@@ -299,7 +299,7 @@ def run(
     # a Latin query's typo is matched against Latin names only: "garden" is not one letter
     # away from the Cyrillic "Ёрдан" (Jordan) once both are romanized. A query in another
     # script may meet names in any: romanized, "Пятницкое" is one letter from "Pyatnitskoye"
-    script = (written,) if written in ("LATIN", "") else None
+    script: Collection[str] | None = (written,) if written in ("LATIN", "") else None
     if filters.lang is None and readings.latin_only(query.folded):
         script = _LATIN_ONLY
     for (keys, hint), (text, _) in zip(keys_by_variant, query.variants, strict=True):
