@@ -30,10 +30,11 @@ _SYLLABLES = ("아니마크바쿠대해재판시키다가사마리그수통하"
 
 
 @pytest.mark.parametrize("word", ["대해", "시키", "다가", "伤害", "航空", "だけ", "すでに", "公共",
-                                  "만", "삼", "아니", "마크", "マン", "バス"])
+                                  "만", "삼", "아니", "마크", "マン", "バス", "終わり"])
 def test_a_short_common_word_is_not_a_place(word: str) -> None:
     # 대해 "about" was Doha, 시키 "make do" Sheki, 伤害 "harm" Shanghai, だけ "only" Dhaka;
-    # 아니 "no" was Hanoi through its Greek name, マン (man) Oman through its Arabic one
+    # 아니 "no" was Hanoi through its Greek name, マン (man) Oman through its Arabic one;
+    # 終わり (the end: Han with hiragana, read as hiragana) was Zhongwei
     assert toponyms.resolve(word) is None
 
 

@@ -74,22 +74,15 @@ def read_loosely(folded: str, stage: str) -> bool:
     "japan", 伤害 (harm) "shanghai", 대해 (about) is a swap from Doha's Hebrew "daxa". The
     `short_words` of a script's file (data/languages) give the fewest letters a query in that
     script needs at each loose stage; text that its romanizer marks a transcription (Han made
-    of han.yaml's transcription characters alone, no kana) may have its own counts. Scripts
-    without the key are read loosely at any length.
+    of han.yaml's transcription characters alone, no kana) may have its own counts; text in
+    several scripts needs the most any of them asks. Scripts without the key are read loosely
+    at any length.
 
     >>> read_loosely(fold("대해"), "fuzzy"), read_loosely(fold("트빌리시"), "fuzzy")
     (False, True)
     """
-    written = script_of(folded)
-    rule = languages().short_words.get(written)
-    if rule is None:
-        return True
-    letters = [ch for ch in folded if ch.isalpha()]
-    counts = (rule.transliteration, rule.fuzzy)
-    if rule.transcribed is not None and all(script_of(ch) == written for ch in letters) and (
-            romanize(folded).endswith(HAN_MARK)):  # not 安い, a Japanese word with its kana
-        counts = rule.transcribed
-    return len(letters) >= counts[0 if stage == "transliteration" else 1]
+    counts = _short_counts(folded)
+    return counts is None or counts[0] >= counts[1][0 if stage == "transliteration" else 1]
 
 
 def latin_only(folded: str) -> bool:
@@ -104,8 +97,28 @@ def latin_only(folded: str) -> bool:
     >>> latin_only(fold("바쿠")), latin_only(fold("사마키")), latin_only("abc")
     (True, False, False)
     """
-    rule = languages().short_words.get(script_of(folded))
-    return rule is not None and sum(ch.isalpha() for ch in folded) < rule.any_script
+    counts = _short_counts(folded)
+    return counts is not None and counts[0] < counts[1][2]
+
+
+def _short_counts(folded: str) -> tuple[int, tuple[int, int, int]] | None:
+    """(letters, (transliteration, fuzzy, any_script) counts) of folded text, the strictest of
+    the `short_words` of its letters' scripts (終わり, Han with hiragana, counts as hiragana);
+    None when none of its scripts has them."""
+    if folded.isascii():
+        return None
+    rules = languages().short_words
+    letters = [ch for ch in folded if ch.isalpha()]
+    scripts = {script_of(ch) for ch in letters}
+    found = [rules[script] for script in scripts if script in rules]
+    if not found:
+        return None
+    # a transcription: Han of han.yaml's characters alone (not 安い, a Japanese word with kana)
+    transcribed = len(scripts) == 1 and romanize(folded).endswith(HAN_MARK)
+    each = [(*(rule.transcribed if transcribed and rule.transcribed else
+               (rule.transliteration, rule.fuzzy)), rule.any_script) for rule in found]
+    return len(letters), (max(c[0] for c in each), max(c[1] for c in each),
+                          max(c[2] for c in each))
 
 
 def inflected(folded: str) -> list[Inflected]:
