@@ -15,6 +15,7 @@ is, here, as text in and keys out (no index, no scores).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -101,6 +102,7 @@ def latin_only(folded: str) -> bool:
     return counts is not None and counts[0] < counts[1][2]
 
 
+@functools.lru_cache(maxsize=4096)
 def _short_counts(folded: str) -> tuple[int, tuple[int, int, int]] | None:
     """(letters, (transliteration, fuzzy, any_script) counts) of folded text, the strictest of
     the `short_words` of its letters' scripts (終わり, Han with hiragana, counts as hiragana);
@@ -108,17 +110,23 @@ def _short_counts(folded: str) -> tuple[int, tuple[int, int, int]] | None:
     if folded.isascii():
         return None
     rules = languages().short_words
-    letters = [ch for ch in folded if ch.isalpha()]
-    scripts = {script_of(ch) for ch in letters}
+    scripts = set(map(_script, set(folded)))  # each distinct character once ("" for a space)
     found = [rules[script] for script in scripts if script in rules]
     if not found:
         return None
     # a transcription: Han of han.yaml's characters alone (not 安い, a Japanese word with kana)
-    transcribed = len(scripts) == 1 and romanize(folded).endswith(HAN_MARK)
+    transcribed = len(scripts - {""}) == 1 and any(rule.transcribed for rule in found) and (
+        romanize(folded).endswith(HAN_MARK))
     each = [(*(rule.transcribed if transcribed and rule.transcribed else
                (rule.transliteration, rule.fuzzy)), rule.any_script) for rule in found]
-    return len(letters), (max(c[0] for c in each), max(c[1] for c in each),
-                          max(c[2] for c in each))
+    return sum(map(str.isalpha, folded)), (max(c[0] for c in each), max(c[1] for c in each),
+                                           max(c[2] for c in each))
+
+
+@functools.lru_cache(maxsize=8192)
+def _script(letter: str) -> str:
+    """script_of one letter, remembered: `_short_counts` reads every letter of a query."""
+    return script_of(letter)
 
 
 def inflected(folded: str) -> list[Inflected]:
