@@ -52,6 +52,8 @@ FUZZY_WEIGHED = 40
 #: a Latin query meets Latin names only. A `lang` filter lifts the rule: the caller asks for
 #: names of that language ("Stepanakert" with lang="hy" is Ստեփանակերտ).
 LATIN_MEETS = frozenset({"LATIN", "CYRILLIC"})
+#: What a short query of a script of syllables meets loosely (toponyms.readings.latin_only).
+_LATIN_ONLY = frozenset({"LATIN"})
 #: Shortest transliteration key the fuzzy stage will look at; shorter keys are too ambiguous.
 FUZZY_MIN_KEY = 4
 #: Shortest transliteration key looked up at all: one letter ("ה", a Hebrew article alone,
@@ -272,6 +274,10 @@ def run(
         # Latin word, which meets what a Latin query meets
         latin, own_script = text.isascii(), script_of(text)
         meets = LATIN_MEETS if own_script == "LATIN" and filters.lang is None else None
+        if not readings.read_loosely(text, "transliteration"):
+            continue  # a short word of a script of syllables ("재판", a trial, reads "japan")
+        if filters.lang is None and readings.latin_only(text):
+            meets = _LATIN_ONLY  # "아니" (no) is not Hanoi's Greek "Ανόι": see readings
         for key in keys:
             if (latin and len(key) < FUZZY_MIN_KEY) or len(key) < TRANSLIT_MIN_KEY:
                 continue  # "and" is not India's "Ind": short Latin words meet too easily
@@ -296,8 +302,12 @@ def run(
     # a Latin query's typo is matched against Latin names only: "garden" is not one letter
     # away from the Cyrillic "Ёрдан" (Jordan) once both are romanized. A query in another
     # script may meet names in any: romanized, "Пятницкое" is one letter from "Pyatnitskoye"
-    script = (written,) if written in ("LATIN", "") else None
+    script: Collection[str] | None = (written,) if written in ("LATIN", "") else None
+    if filters.lang is None and readings.latin_only(query.folded):
+        script = _LATIN_ONLY
     for (keys, hint), (text, _) in zip(keys_by_variant, query.variants, strict=True):
+        if not readings.read_loosely(text, "fuzzy"):
+            continue  # see readings.read_loosely
         for key in keys:
             if len(key) < FUZZY_MIN_KEY:
                 continue

@@ -6,19 +6,24 @@ text with a generic term ("rayonu", "район") split off as a kind hint. A qu
 left on ("Şuşada", "Тертерского района", "Lačin'de") is read as its base forms
 (toponyms.inflection and toponyms.clitics read the endings off, from data/languages): the
 functions below give the keys each of them is looked up by, stage by stage, and the cascade
-(toponyms.cascade) scores a match through one ENDING_PENALTY lower than its stage. They live
+(toponyms.cascade) scores a match through one ENDING_PENALTY lower than its stage. A short word
+of a script whose words are a few syllables long (Hangul, kana, Han) is read only as written
+(`read_loosely`). They live
 apart from the cascade so that `run` reads as the stages and their order, and what a reading
 is, here, as text in and keys out (no index, no scores).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from toponyms.clitics import apostrophe_base
 from toponyms.inflection import MAX_SCRIPT_FORMS, base_forms, script_bases
-from toponyms.keys import MAX_NAME_CHARS, fold, split_generic, strip_marks, translit_keys
+from toponyms.keys import MAX_NAME_CHARS, fold, script_of, split_generic, strip_marks, translit_keys
+from toponyms.romanizers import HAN_MARK
+from toponyms.translit import languages, romanize
 
 #: A base form with its generic term split off or not: (folded text, kind hint or "", the
 #: languages of the ending read, None when only a preposition was read).
@@ -58,6 +63,70 @@ def prepare(query: str) -> Query | None:
     if not folded:
         return None
     return Query(text, folded, [(folded, ""), *split_generic(folded)])
+
+
+def read_loosely(folded: str, stage: str) -> bool:
+    """Whether folded text has letters enough to be looked up at a loose `stage`
+    ("transliteration" or "fuzzy").
+
+    A word of Korean, Japanese or Chinese is one to three syllables, each one letter (a Hangul
+    block, a kana, a Han character), and its romanized key, a few letters, equals or is a swap
+    away from some place's key in one of the data's scripts by chance: 재판 (a trial) reads
+    "japan", 伤害 (harm) "shanghai", 대해 (about) is a swap from Doha's Hebrew "daxa". The
+    `short_words` of a script's file (data/languages) give the fewest letters a query in that
+    script needs at each loose stage; text that its romanizer marks a transcription (Han made
+    of han.yaml's transcription characters alone, no kana) may have its own counts; text in
+    several scripts needs the most any of them asks. Scripts without the key are read loosely
+    at any length.
+
+    >>> read_loosely(fold("대해"), "fuzzy"), read_loosely(fold("트빌리시"), "fuzzy")
+    (False, True)
+    """
+    counts = _short_counts(folded)
+    return counts is None or counts[0] >= counts[1][0 if stage == "transliteration" else 1]
+
+
+def latin_only(folded: str) -> bool:
+    """Whether folded text is short enough that a loose reading of it meets only names in the
+    Latin script (`any_script` of the script's `short_words`).
+
+    A Hebrew or Arabic name writes no short vowels and a Greek one folds its digraphs, so a key
+    of two syllables meets one of them by chance (아니 "no" is Hanoi's Greek "Ανόι" read as
+    "ani", 마크 "mark" Macau's "Μακάου"); a place's Latin names are its romanizations, which a
+    transcription reads back (바쿠 "baku", Baku).
+
+    >>> latin_only(fold("바쿠")), latin_only(fold("사마키")), latin_only("abc")
+    (True, False, False)
+    """
+    counts = _short_counts(folded)
+    return counts is not None and counts[0] < counts[1][2]
+
+
+@functools.lru_cache(maxsize=4096)
+def _short_counts(folded: str) -> tuple[int, tuple[int, int, int]] | None:
+    """(letters, (transliteration, fuzzy, any_script) counts) of folded text, the strictest of
+    the `short_words` of its letters' scripts (終わり, Han with hiragana, counts as hiragana);
+    None when none of its scripts has them."""
+    if folded.isascii():
+        return None
+    rules = languages().short_words
+    scripts = set(map(_script, set(folded)))  # each distinct character once ("" for a space)
+    found = [rules[script] for script in scripts if script in rules]
+    if not found:
+        return None
+    # a transcription: Han of han.yaml's characters alone (not 安い, a Japanese word with kana)
+    transcribed = len(scripts - {""}) == 1 and any(rule.transcribed for rule in found) and (
+        romanize(folded).endswith(HAN_MARK))
+    each = [(*(rule.transcribed if transcribed and rule.transcribed else
+               (rule.transliteration, rule.fuzzy)), rule.any_script) for rule in found]
+    return sum(map(str.isalpha, folded)), (max(c[0] for c in each), max(c[1] for c in each),
+                                           max(c[2] for c in each))
+
+
+@functools.lru_cache(maxsize=8192)
+def _script(letter: str) -> str:
+    """script_of one letter, remembered: `_short_counts` reads every letter of a query."""
+    return script_of(letter)
 
 
 def inflected(folded: str) -> list[Inflected]:
@@ -110,6 +179,8 @@ def translit_lookups(forms: list[Inflected], own: list[Scripted], *, shortest: i
     form read with an ending of the query's own script (read in names of any language)."""
     for text, hint, langs in [*((t, h, ls) for t, h, ls in forms if h),
                               *((t, h, None) for t, h, _ in own)]:
+        if not read_loosely(text, "transliteration"):
+            continue
         for key in translit_keys(text):
             if len(key) >= shortest:
                 yield key, hint, langs
@@ -119,12 +190,12 @@ def fuzzy_lookups(own: list[Scripted], *, shortest: int) -> Iterator[tuple[str, 
     """(key, kind hint) to look up fuzzily: the keys of at least `shortest` letters of the
     likeliest forms read with an ending of the query's own script."""
     for text, hint, likeliest in own:
-        if not likeliest:
+        if not likeliest or not read_loosely(text, "fuzzy"):
             continue
         for key in translit_keys(text):
             if len(key) >= shortest:
                 yield key, hint
 
 
-__all__ = ["Inflected", "Query", "Scripted", "fuzzy_lookups", "inflected", "normalized_lookups",
-           "prepare", "scripted", "translit_lookups"]
+__all__ = ["Inflected", "Query", "Scripted", "fuzzy_lookups", "inflected", "latin_only",
+           "normalized_lookups", "prepare", "read_loosely", "scripted", "translit_lookups"]

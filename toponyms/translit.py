@@ -64,6 +64,19 @@ class Generic:
 
 
 @dataclass(frozen=True, slots=True)
+class ShortWords:
+    """A script's `short_words`: the fewest letters a query in it needs to be looked up at the
+    transliteration and at the fuzzy stage, and the same for text its romanizer marks a
+    transcription of a foreign name (`transcribed`; Han made of han.yaml's characters alone);
+    a shorter query than `any_script` meets there only names in the Latin script."""
+
+    transliteration: int
+    fuzzy: int
+    transcribed: tuple[int, int] | None = None  # (transliteration, fuzzy)
+    any_script: int = 1
+
+
+@dataclass(frozen=True, slots=True)
 class Languages:
     """Everything the language files say, compiled for fast use."""
 
@@ -105,6 +118,9 @@ class Languages:
     # script word -> (letter, the letter the script writes it with) pairs (`loose_letters`):
     # a sound the script has no letter for (Arabic p, v), read so with loose vowels
     loose_letters: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    # script word (HANGUL) -> the fewest letters a query in it needs to be read at a loose
+    # stage (`short_words`; see toponyms.readings.read_loosely)
+    short_words: dict[str, ShortWords] = field(default_factory=dict)
 
     def fits(self, hint: str, kind: str) -> bool:
         """Whether a place of `kind` fits a generic term or kind word of kind `hint`."""
@@ -152,6 +168,7 @@ def load_languages(folder: Path | None = None) -> Languages:
     extra_keys: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {}
     loose_vowels: set[str] = set()
     loose_letters: dict[str, tuple[tuple[str, str], ...]] = {}
+    short_words: dict[str, ShortWords] = {}
     codes: set[str] = set()
     files: list[tuple[Path, dict[str, Any]]] = []
     title_stems: dict[str, list[tuple[str, str]]] = {}
@@ -207,6 +224,8 @@ def load_languages(folder: Path | None = None) -> Languages:
         loose_vowels.update(str(s) for s in raw.get("loose_vowels") or [])
         for script, pairs in (raw.get("loose_letters") or {}).items():
             loose_letters[str(script)] = tuple((str(a), str(b)) for a, b in pairs)
+        for script, spec in (raw.get("short_words") or {}).items():
+            short_words[str(script)] = _short_words(path, spec)
         if raw.get("extra_keys"):
             script, compiled = _extra_keys(path, raw["extra_keys"])
             extra_keys[script] = compiled
@@ -268,7 +287,27 @@ def load_languages(folder: Path | None = None) -> Languages:
         extra_keys=extra_keys,
         loose_vowels=frozenset(loose_vowels),
         loose_letters=loose_letters,
+        short_words=short_words,
     )
+
+
+def _short_words(path: Path, spec: Any) -> ShortWords:
+    """`short_words: {SCRIPT: {transliteration: n, fuzzy: n, transcribed: {...}, any_script: n}}`,
+    checked."""
+    def counts(raw: Any) -> tuple[int, int]:
+        if not isinstance(raw, dict) or not all(
+                isinstance(raw.get(k), int) and raw[k] >= 1 for k in ("transliteration", "fuzzy")):
+            raise DataError("short_words gives each script {transliteration: n, fuzzy: n} "
+                            f"(whole numbers of letters, at least 1), not {raw!r}", path=str(path))
+        return raw["transliteration"], raw["fuzzy"]
+
+    translit, fuzzy = counts(spec)
+    transcribed, any_script = spec.get("transcribed"), spec.get("any_script", 1)
+    if not isinstance(any_script, int) or any_script < 1:
+        raise DataError(f"short_words' any_script is a whole number of letters, not {any_script!r}",
+                        path=str(path))
+    return ShortWords(translit, fuzzy, None if transcribed is None else counts(transcribed),
+                      any_script)
 
 
 def _extra_keys(path: Path, raw: Any) -> tuple[str, tuple[tuple[re.Pattern[str], str], ...]]:
