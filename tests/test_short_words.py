@@ -128,3 +128,17 @@ def test_a_short_query_meets_only_latin_names_loosely(text: str) -> None:
     for match in _GAZ.search(text, limit=20):
         if match.method in _LOOSE:
             assert script_of(match.name.text) == "LATIN", (text, match.name.text)
+
+
+_ABJAD = [chr(c) for c in range(0x0628, 0x064B) if chr(c).isalpha()] + [
+    chr(c) for c in range(0x05D0, 0x05EB)]
+
+
+@given(st.text(alphabet=_ABJAD, min_size=1, max_size=3))
+def test_a_short_abjad_word_is_read_only_as_written(text: str) -> None:
+    """Property: an Arabic-script or Hebrew query of fewer than 4 letters (arab.yaml's and
+    hebrew.yaml's short_words) is never answered by romanization or a fuzzy guess."""
+    assume(len({script_of(ch) for ch in text}) == 1)
+    m = toponyms.resolve(text)
+    assert m is None or m.method in ("exact", "normalized"), (text, m)
+    assert languages().short_words[script_of(text)].transliteration == 4
