@@ -95,7 +95,7 @@ def base_forms(folded: str, script: str | None = None,
         elif before:
             common &= before
         if common:  # the endings read off several words are of one language
-            out[text] = common
+            out[text] = _with_names_of(common)
         if len(out) >= MAX_FORMS:
             break
     return list(out.items())
@@ -219,6 +219,38 @@ def load_one_letter_stems(codes: list[str], folder: Path | None = None) -> dict[
     return out
 
 
+def _with_names_of(langs: frozenset[str]) -> frozenset[str]:
+    """`langs` and the languages whose spelling of a name they write with their own endings
+    (`names_of`: a Kazakh text writes "Абовянның", the Russian "Абовян" with its genitive)."""
+    table = names_of()
+    more = [table[lang] for lang in langs if lang in table]
+    return langs.union(*more) if more else langs
+
+
+def _shipped_names_of() -> dict[str, frozenset[str]]:
+    """Each language file's `names_of`. Read once, thread-safe."""
+    data = languages()
+    return load_names_of(sorted({*data.inflect, *(
+        lang for langs in data.suffix_langs.values() for lang in langs)}))
+
+
+names_of = loaded_once(_shipped_names_of)
+
+
+def load_names_of(codes: list[str], folder: Path | None = None) -> dict[str, frozenset[str]]:
+    """The `names_of` of the language files of `codes` that set one: the languages whose
+    spelling of a foreign name the language writes its endings onto (a list of language
+    codes); DataError when malformed."""
+    out: dict[str, frozenset[str]] = {}
+    for code, path, value in _language_key(codes, folder, "names_of"):
+        if not isinstance(value, list) or not value or not all(
+                isinstance(v, str) and v and v != code for v in value):
+            raise DataError(f"{code}.yaml: 'names_of' is a list of other languages' codes",
+                            path=str(path))
+        out[code] = frozenset(value)
+    return out
+
+
 #: The word a preposition leaves in a reading: nothing (an identity-checked marker).
 _DROPPED = "\x00"
 def _shipped_prepositions() -> dict[str, frozenset[str]]:
@@ -264,7 +296,7 @@ def _word_bases(word: str, data: Languages, script: str | None = None,
         for ending, forms in rules:
             for form in forms:
                 least = shortest.get(lang, MIN_STEM) if len(form) == 1 else MIN_STEM
-                if bare.endswith(form) and len(bare) - len(form) >= least and (
+                if bare.endswith(form) and _stem(bare, ending, form) >= least and (
                         script is None or script_of(form) == script):
                     text = word[: len(word) - len(form)] + ending
                     out.setdefault(text, set()).add(lang)
@@ -287,6 +319,16 @@ def _word_bases(word: str, data: Languages, script: str | None = None,
     return [(text, frozenset(langs)) for text, langs in out.items()]
 
 
+def _stem(bare: str, ending: str, form: str) -> int:
+    """The letters a word form shares with its base form, before the part a rule changes: a
+    rule may name the stem's last letters ("Шушей" is "Шуш" + -ей, read by the rule ша -> шей:
+    the stem is three letters, not two), which are the stem's, not the ending's."""
+    kept = 0
+    while kept < min(len(ending), len(form)) and ending[kept] == form[kept]:
+        kept += 1
+    return len(bare) - len(form) + kept
+
+
 __all__ = ["ENDING_PENALTY", "ENDING_PENALTY_FUZZY", "MAX_FORMS", "MAX_SCRIPT_FORMS",
-           "base_forms", "elided", "load_elided", "load_one_letter_stems", "load_prepositions",
-           "one_letter_stems", "prepositions", "script_bases"]
+           "base_forms", "elided", "load_elided", "load_names_of", "load_one_letter_stems",
+           "load_prepositions", "names_of", "one_letter_stems", "prepositions", "script_bases"]
