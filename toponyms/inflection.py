@@ -114,7 +114,9 @@ def script_bases(folded: str, script: str) -> list[str]:
     the nominative back). Only the language of that script can have put such an ending there,
     so these readings may meet names of any language loosely (at the transliteration and fuzzy
     stages): "ნახიჩევანის" is the genitive of a name the data has in Russian and Azerbaijani.
-    A Latin ending (-da, -in, -e) is a letter sequence of a hundred languages: no such reading.
+    An ending in the script of the query's last letter counts too (the hiragana particle after a
+    katakana name). A Latin ending (-da, -in, -e) is a letter sequence of a hundred languages:
+    no such reading.
     Likeliest first: the cascade looks up MAX_SCRIPT_FORMS of them fuzzily (each costs a
     fuzzy look-up), all of them at the transliteration stage.
 
@@ -122,14 +124,26 @@ def script_bases(folded: str, script: str) -> list[str]:
     ['ყარაბაღი', 'ყარაბაღ']
     >>> script_bases("şuşada", "LATIN"), script_bases("ряда", "CYRILLIC")
     ([], [])
+    >>> script_bases("エレバンから", "KATAKANA")
+    ['エレバン']
     """
     if script in ("LATIN", ""):
         return []
     lone = script in STRICT_LONE_WORDS and " " not in folded
-    # a lone word's reading counts when it brings its generic term back ("Балакенский" ->
-    # "балакенскии раион", the `elided` rules)
-    return [text for text, langs in base_forms(folded, script)
-            if langs and not (lone and " " not in text)]
+    # the ending may be written in a second script of the same language, the script of the
+    # query's last letter: Japanese writes a foreign name in katakana and its particle in
+    # hiragana ("エレバンから"), a script no other language writes; the name and the ending then
+    # part where the script changes (not "エレバンま" + -で)
+    last = script_of(folded[-1:])
+    scripts = [script] if last in (script, "LATIN", "") else [script, last]
+    out: dict[str, None] = {}
+    for written in scripts:
+        # a lone word's reading counts when it brings its generic term back ("Балакенский" ->
+        # "балакенскии раион", the `elided` rules)
+        out.update((text, None) for text, langs in base_forms(folded, written)
+                   if langs and not (lone and " " not in text)
+                   and (written == script or script_of(text[-1:]) == script))
+    return list(out)
 
 
 def _by_rank(sizes: list[int]) -> Iterator[tuple[int, ...]]:
