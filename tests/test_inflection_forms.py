@@ -20,6 +20,7 @@ from toponyms.inflection import (
     MIN_STEM,
     base_forms,
     load_names_of,
+    load_prepositions,
     names_of,
     script_bases,
 )
@@ -124,3 +125,35 @@ def test_a_name_as_written_resolves_as_it_did(name: tuple[str, str]) -> None:
     assert text in {n.text for n in match.place.names}
     places = {m.place.id for m in toponyms.search(text, limit=20) if m.method == "exact"}
     assert place_id in places
+
+
+def test_a_postposition_after_a_name_is_read_off() -> None:
+    assert base_forms("باکو را") == [("باکو", None)]
+    match = toponyms.resolve("باکو را")  # Baku, a definite object in Persian
+    assert match is not None and match.place.id == "az-baku"
+    assert match.score <= 100.0 - ENDING_PENALTY
+    assert toponyms.resolve("را") is None  # the postposition alone
+    assert toponyms.resolve("در را") is None  # a preposition and a postposition: no name
+
+
+def test_the_postpositions_are_checked_and_optional(tmp_path: Path) -> None:
+    path = tmp_path / "prepositions.yaml"
+    path.write_text("code: mul\nprepositions: {en: [in]}\n", encoding="utf-8")
+    assert load_prepositions(path, key="postpositions") == {}
+    path.write_text("code: mul\nprepositions: {en: [in]}\npostpositions: [را]\n",
+                    encoding="utf-8")
+    with pytest.raises(DataError, match="postpositions"):
+        load_prepositions(path, key="postpositions")
+    path.write_text("code: mul\nprepositions: {en: [in]}\npostpositions: {fa: [را]}\n",
+                    encoding="utf-8")
+    assert load_prepositions(path, key="postpositions") == {"را": frozenset({"fa"})}
+
+
+@given(st.sampled_from(_NAMES))
+def test_a_postposition_keeps_the_place_of_a_name_or_gives_nothing(
+        name: tuple[str, str]) -> None:
+    text, place_id = name
+    plain = toponyms.resolve(text)
+    assume(plain is not None and plain.place.id == place_id and not plain.ambiguous)
+    match = toponyms.resolve(f"{text} را")
+    assert match is None or match.place.id == place_id or match.method == "fuzzy", match

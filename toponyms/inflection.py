@@ -12,7 +12,8 @@ are tried, and only a base form that is itself a name of the data counts.
 A leading preposition ("in Baku", "i Gyumri", "в Шуше", "из Шуши") is read off the same way, from
 data/languages/prepositions.yaml: the rest must be a name of the data. A preposition alone says
 nothing about the language the name is written in (Swedish "i" before the name "Baku"); with
-a case ending it must be of the ending's language ("в" and the Russian -е of "Шуше").
+a case ending it must be of the ending's language ("в" and the Russian -е of "Шуше"). A
+postposition written as a word of its own after the name (Persian "را") is read off its end.
 """
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ def base_forms(folded: str, script: str | None = None,
     before = prepositions().get(strip_marks(words[0])) if len(words) > 1 else None
     if before:  # "в Шуше": a preposition is read off before anything else
         options[0] = [(_DROPPED, before)]
+    elif len(words) > 1 and (before := postpositions().get(strip_marks(words[-1]))):
+        options[-1] = [(_DROPPED, before)]  # "ارومیه را": a postposition, read off the same way
     if len(words) == 1:  # "Балакенский": an adjective alone, its generic term left out (the
         # likeliest reading of an adjective, so it comes first)
         options[0][1:1] = [(f"{w} {noun}", frozenset({lang})) for w, langs in options[0]
@@ -91,7 +94,7 @@ def base_forms(folded: str, script: str | None = None,
         endings = [ls for w, ls in combo if ls and w != _DROPPED]
         common = frozenset.intersection(*endings) if endings else frozenset()
         if before and not endings:
-            out[text] = None  # only the preposition was read: it names no language of the name
+            out[text] = None  # only the adposition was read: it names no language of the name
         elif before:
             common &= before
         if common:  # the endings read off several words are of one language
@@ -276,13 +279,26 @@ def _shipped_prepositions() -> dict[str, frozenset[str]]:
 prepositions = loaded_once(_shipped_prepositions)
 
 
-def load_prepositions(path: Path | None = None) -> dict[str, frozenset[str]]:
-    """Read a prepositions file (see data/languages/prepositions.yaml); DataError when malformed."""
+def _shipped_postpositions() -> dict[str, frozenset[str]]:
+    """data/languages/prepositions.yaml's `postpositions`: words written after a name as a
+    word of their own (Persian را), folded and unmarked -> their languages (read once)."""
+    return load_prepositions(key="postpositions")
+
+
+postpositions = loaded_once(_shipped_postpositions)
+
+
+def load_prepositions(path: Path | None = None, key: str = "prepositions",
+                      ) -> dict[str, frozenset[str]]:
+    """Read a prepositions file (see data/languages/prepositions.yaml): its `key`, the
+    prepositions (required) or the postpositions (optional); DataError when malformed."""
     path = path or data_dir() / "languages" / "prepositions.yaml"
     raw: Any = _read(path)
-    table = raw.get("prepositions") if isinstance(raw, dict) else None
+    table = raw.get(key) if isinstance(raw, dict) else None
+    if table is None and key != "prepositions":
+        return {}
     if not isinstance(table, dict) or not all(isinstance(v, list) for v in table.values()):
-        raise DataError("prepositions.yaml: 'prepositions' maps language codes to lists of "
+        raise DataError(f"prepositions.yaml: '{key}' maps language codes to lists of "
                         "words", path=str(path))
     out: dict[str, set[str]] = {}
     for lang, words in table.items():
@@ -345,4 +361,5 @@ def _stem(bare: str, ending: str, form: str) -> int:
 
 __all__ = ["ENDING_PENALTY", "ENDING_PENALTY_FUZZY", "MAX_FORMS", "MAX_SCRIPT_FORMS",
            "base_forms", "elided", "load_elided", "load_names_of", "load_one_letter_stems",
-           "load_prepositions", "names_of", "one_letter_stems", "prepositions", "script_bases"]
+           "load_prepositions", "names_of", "one_letter_stems", "postpositions", "prepositions",
+           "script_bases"]
