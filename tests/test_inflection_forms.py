@@ -157,3 +157,16 @@ def test_a_postposition_keeps_the_place_of_a_name_or_gives_nothing(
     assume(plain is not None and plain.place.id == place_id and not plain.ambiguous)
     match = toponyms.resolve(f"{text} را")
     assert match is None or match.place.id == place_id or match.method == "fuzzy", match
+
+
+@pytest.mark.parametrize(("query", "want"), [
+    ("місті Шуша", "az-shusha"),  # Ukrainian: місто in the locative before the name
+    ("містом Шуша", "az-shusha"),  # and in the instrumental
+    ("области Ширак", "am-shirak-province"),  # Russian: область in the genitive, before
+    ("регионом Ширак", "am-shirak-province"),  # регион in the instrumental
+])
+def test_a_kind_word_in_another_case_before_a_name_is_read_as_the_kind(
+        query: str, want: str) -> None:
+    match = toponyms.resolve(query)
+    assert match is not None, query
+    assert match.place.id == want
