@@ -22,6 +22,7 @@ from toponyms.inflection import (
     load_names_of,
     load_prepositions,
     names_of,
+    postpositions,
     script_bases,
 )
 from toponyms.keys import fold, script_of, strip_marks
@@ -149,14 +150,30 @@ def test_the_postpositions_are_checked_and_optional(tmp_path: Path) -> None:
     assert load_prepositions(path, key="postpositions") == {"را": frozenset({"fa"})}
 
 
-@given(st.sampled_from(_NAMES))
+# one-word names of the languages with postpositions, and of the languages with word forms
+_AFTER = sorted({(n.text, p.id) for p in _GAZ if p.kind != "country" for n in p.names
+                 if n.lang.split("-")[0] in ("az", "fa") and " " not in n.text
+                 and len(n.text) >= 4 and not n.text.isupper()}) + _NAMES
+
+
+@given(st.sampled_from(_AFTER), st.sampled_from(sorted(postpositions())))
 def test_a_postposition_keeps_the_place_of_a_name_or_gives_nothing(
-        name: tuple[str, str]) -> None:
+        name: tuple[str, str], word: str) -> None:
     text, place_id = name
     plain = toponyms.resolve(text)
     assume(plain is not None and plain.place.id == place_id and not plain.ambiguous)
-    match = toponyms.resolve(f"{text} را")
+    match = toponyms.resolve(f"{text} {word}")
     assert match is None or match.place.id == place_id or match.method == "fuzzy", match
+    if match is not None and match.method != "fuzzy":
+        assert match.score < plain.score  # a little lower than the name alone
+
+
+def test_azerbaijani_postpositions_are_read_off() -> None:
+    assert postpositions()["ilə"] == frozenset({"az"})
+    for query in ("Gəncə ilə", "Şuşadan sonra", "Gəncəyə qədər"):
+        match = toponyms.resolve(query)
+        assert match is not None, query
+        assert match.place.id in ("az-ganja", "az-shusha")
 
 
 @pytest.mark.parametrize(("query", "want"), [
