@@ -187,3 +187,15 @@ def test_a_kind_word_in_another_case_before_a_name_is_read_as_the_kind(
     match = toponyms.resolve(query)
     assert match is not None, query
     assert match.place.id == want
+
+
+def test_our_written_onto_an_azerbaijani_name_is_read_off() -> None:
+    for query, want in (("Ağdamımız", "az-aghdam"), ("Gəncəmizə", "az-ganja"),
+                        ("Şuşamızdan", "az-shusha")):
+        match = toponyms.resolve(query)
+        assert match is not None, query
+        assert match.place.id == want
+        assert match.score <= 100.0 - ENDING_PENALTY
+    found = _GAZ.extract("Gəncəmizin küçələri, Şuşamızda bayram.")
+    assert [(m.text, m.match.place.id) for m in found] == [
+        ("Gəncə", "az-ganja"), ("Şuşa", "az-shusha")]
