@@ -199,3 +199,19 @@ def test_our_written_onto_an_azerbaijani_name_is_read_off() -> None:
     found = _GAZ.extract("Gəncəmizin küçələri, Şuşamızda bayram.")
     assert [(m.text, m.match.place.id) for m in found] == [
         ("Gəncə", "az-ganja"), ("Şuşa", "az-shusha")]
+
+
+_KATAKANA = sorted({n.text for p in _GAZ for n in p.names if n.lang == "ja" and len(n.text) >= 3
+                    and all(script_of(ch) == "KATAKANA" for ch in n.text)})
+_PARTICLES = sorted(e for e, langs in languages().suffix_langs.items()
+                    if "ja" in langs and script_of(e) == "HIRAGANA")
+
+
+@given(st.sampled_from(_KATAKANA), st.sampled_from(_PARTICLES))
+def test_a_hiragana_particle_leaves_the_katakana_name_whole(name: str, particle: str) -> None:
+    """The particle is read off where the script changes, and only there: every reading is the
+    name itself or the name with a katakana ending read off, never a name cut inside."""
+    folded = fold(name + particle)
+    readings = script_bases(folded, "KATAKANA")
+    assert fold(name) in readings
+    assert all(script_of(text[-1:]) == "KATAKANA" for text in readings), readings
