@@ -1,5 +1,6 @@
-"""Words written onto a name: Arabic and Hebrew clitics ("ובאקו", "لباكو") and Turkish and
-Azerbaijani suffixes after an apostrophe ("Ağdam’a") (toponyms.clitics)."""
+"""Words written onto a name: Arabic and Hebrew clitics ("ובאקו", "لباكو"), Turkish and
+Azerbaijani suffixes after an apostrophe ("Ağdam’a") and Azerbaijani suffixes after an
+abbreviation's hyphen ("MR-da") (toponyms.clitics)."""
 
 from __future__ import annotations
 
@@ -15,9 +16,11 @@ from toponyms.clitics import (
     MAX_APOSTROPHE_TAIL,
     MAX_CLITICS,
     MIN_REST,
+    abbreviation_suffixes,
     apostrophe_base,
     clitic_readings,
     clitics,
+    load_abbreviation_suffixes,
     load_clitics,
 )
 from toponyms.inflection import ENDING_PENALTY
@@ -151,3 +154,35 @@ def test_an_apostrophe_inside_a_name_is_no_suffix() -> None:
     assert apostrophe_base("Sant'Antioco") is None  # a capital after it
     assert apostrophe_base("Кам'янець") is None  # not a Latin suffix
     assert apostrophe_base("Şuşa'" + "a" * (MAX_APOSTROPHE_TAIL + 1)) is None
+
+
+def test_a_suffix_after_an_abbreviation_s_hyphen_is_cut_off() -> None:
+    assert abbreviation_suffixes() == {"-": frozenset({"az"})}
+    assert apostrophe_base("Naxçıvan MR-dan") == "Naxçıvan MR"
+    match = toponyms.resolve("Naxçıvan MR-ın")
+    assert match is not None and match.place.id == "az-nakhchivan-autonomous-republic"
+    assert match.score <= 100.0 - ENDING_PENALTY
+    assert apostrophe_base("Nagorno-Karabakh") is None  # no abbreviation before the hyphen
+    assert apostrophe_base("USA-based") is None  # not an ending of a language that writes it
+    assert apostrophe_base("MR-DA") is None  # a suffix is written in lower case
+
+
+@given(st.sampled_from(_LATIN), st.sampled_from(["da", "dan", "nın", "ya", "la"]))
+def test_an_ending_after_a_hyphen_of_a_name_not_in_capitals_is_kept(
+        name: tuple[str, str], ending: str) -> None:
+    text, _ = name
+    assert apostrophe_base(f"{text}-{ending}") is None
+
+
+def test_a_malformed_abbreviation_suffix_is_a_data_error(tmp_path: Path) -> None:
+    (tmp_path / "xx.yaml").write_text('code: xx\nabbreviation_suffix: "--"\n',
+                                      encoding="utf-8")
+    with pytest.raises(DataError, match="abbreviation_suffix"):
+        load_abbreviation_suffixes(tmp_path)
+    (tmp_path / "xx.yaml").write_text('code: xx\nabbreviation_suffix: "a"\n',
+                                      encoding="utf-8")
+    with pytest.raises(DataError, match="abbreviation_suffix"):
+        load_abbreviation_suffixes(tmp_path)
+    (tmp_path / "xx.yaml").write_text('code: xx\nabbreviation_suffix: "-"\n',
+                                      encoding="utf-8")
+    assert load_abbreviation_suffixes(tmp_path) == {"-": frozenset({"xx"})}

@@ -8,7 +8,9 @@ files list them (`clitics` in data/languages/ar.yaml and he.yaml), at most MAX_C
 and only while MIN_REST letters are left; toponyms.inflection offers these readings beside the
 case endings it reads, and a reading counts only where the rest is a name of the data in the
 clitic's language. Turkish and Azerbaijani write every suffix of a proper noun after an
-apostrophe: `apostrophe_base` cuts what follows one, whatever suffix it is.
+apostrophe: `apostrophe_base` cuts what follows one, whatever suffix it is. Azerbaijani writes
+a suffix after an abbreviation with a hyphen ("Naxçıvan MR-da", `abbreviation_suffix` in
+az.yaml): `apostrophe_base` cuts that too, where the suffix is one of the language's endings.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 
 from toponyms.keys import fold, script_of, strip_marks
 from toponyms.model import DataError, data_dir, loaded_once
-from toponyms.translit import _read
+from toponyms.translit import _read, languages
 
 #: Fewest letters left once the clitics are read off: "לקו" is not ל before a name "קו".
 MIN_REST = 3
@@ -30,6 +32,9 @@ MAX_APOSTROPHE_TAIL = 10
 #: A proper noun's suffix after an apostrophe: at least three letters of the word before it,
 #: lower-case letters after it to the end of the word ("D'Artagnan", "Ta'izz" are no such).
 _APOSTROPHE = re.compile(r"(?<=\w\w\w)['’ʼ]([^\W\d_]+)(?=\s|$)")
+#: A word of two or more letters, a mark, and letters to the end of the word: an abbreviation
+#: with a suffix written after the mark where the word is in capitals ("MR-da", "BMT-nin").
+_MARKED = re.compile(r"(?<!\w)([^\W\d_]{2,})([^\w\s])([^\W\d_]+)(?=\s|$)")
 
 Clitic = tuple[str, str, frozenset[str]]  # (written prefix, what it leaves, its languages)
 
@@ -76,11 +81,24 @@ def apostrophe_base(text: str) -> str | None:
     ('Nahçıvan', 'Qarabağ kəndlər')
     >>> apostrophe_base("Şuşa"), apostrophe_base("D'Artagnan"), apostrophe_base("Ta'izz")
     (None, None, None)
+    >>> apostrophe_base("Naxçıvan MR-da"), apostrophe_base("USA-based")
+    ('Naxçıvan MR', None)
     """
-    if "'" not in text and "’" not in text and "ʼ" not in text:
-        return None
-    cut = _APOSTROPHE.sub(_cut_suffix, text)
+    cut = text
+    if "'" in text or "’" in text or "ʼ" in text:
+        cut = _APOSTROPHE.sub(_cut_suffix, cut)
+    if abbreviation_suffixes():
+        cut = _MARKED.sub(_cut_abbreviation_suffix, cut)
     return cut if cut != text else None
+
+
+def _cut_abbreviation_suffix(found: re.Match[str]) -> str:
+    word, mark, tail = found.groups()
+    langs = abbreviation_suffixes().get(mark)
+    if langs and word.isupper() and tail.islower() and langs & languages().suffix_langs.get(
+            fold(tail), frozenset()):
+        return word  # "MR-da" is "MR" + -da, an ending of a language that writes it so
+    return found.group(0)
 
 
 def _cut_suffix(found: re.Match[str]) -> str:
@@ -88,6 +106,33 @@ def _cut_suffix(found: re.Match[str]) -> str:
     if tail.islower() and len(tail) <= MAX_APOSTROPHE_TAIL and script_of(tail) == "LATIN":
         return ""
     return found.group(0)
+
+
+def _shipped_abbreviation_suffixes() -> dict[str, frozenset[str]]:
+    """Each language file's `abbreviation_suffix` (read once, thread-safe)."""
+    return load_abbreviation_suffixes()
+
+
+abbreviation_suffixes = loaded_once(_shipped_abbreviation_suffixes)
+
+
+def load_abbreviation_suffixes(folder: Path | None = None) -> dict[str, frozenset[str]]:
+    """The `abbreviation_suffix` of the language files in `folder`: the mark a language writes
+    between an abbreviation and its suffix (Azerbaijani "-": "AMEA-dan", "MDB-nin") -> the
+    languages that write it; DataError when it is not one character."""
+    folder = folder or data_dir() / "languages"
+    found: dict[str, set[str]] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        raw: Any = _read(path)
+        mark = raw.get("abbreviation_suffix") if isinstance(raw, dict) else None
+        if mark is None:
+            continue
+        if not isinstance(mark, str) or len(mark) != 1 or mark.isalnum() or mark.isspace():
+            raise DataError(f"{path.name}: 'abbreviation_suffix' is the one mark written "
+                            "between an abbreviation and its suffix", path=str(path))
+        lang = str(raw.get("code", path.stem)).split("-", 1)[0]
+        found.setdefault(mark, set()).add(lang)
+    return {mark: frozenset(langs) for mark, langs in found.items()}
 
 
 def _shipped_clitics() -> tuple[Clitic, ...]:
@@ -131,5 +176,6 @@ def load_clitics(folder: Path | None = None) -> tuple[Clitic, ...]:
                         key=lambda c: (-len(c[0]), c[0], c[1])))
 
 
-__all__ = ["MAX_APOSTROPHE_TAIL", "MAX_CLITICS", "MIN_REST", "apostrophe_base",
-           "clitic_readings", "clitics", "load_clitics"]
+__all__ = ["MAX_APOSTROPHE_TAIL", "MAX_CLITICS", "MIN_REST", "abbreviation_suffixes",
+           "apostrophe_base", "clitic_readings", "clitics", "load_abbreviation_suffixes",
+           "load_clitics"]

@@ -12,7 +12,8 @@ are tried, and only a base form that is itself a name of the data counts.
 A leading preposition ("in Baku", "i Gyumri", "в Шуше", "из Шуши") is read off the same way, from
 data/languages/prepositions.yaml: the rest must be a name of the data. A preposition alone says
 nothing about the language the name is written in (Swedish "i" before the name "Baku"); with
-a case ending it must be of the ending's language ("в" and the Russian -е of "Шуше").
+a case ending it must be of the ending's language ("в" and the Russian -е of "Шуше"). A
+postposition written as a word of its own after the name (Persian "را") is read off its end.
 """
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ def base_forms(folded: str, script: str | None = None,
     before = prepositions().get(strip_marks(words[0])) if len(words) > 1 else None
     if before:  # "в Шуше": a preposition is read off before anything else
         options[0] = [(_DROPPED, before)]
+    elif len(words) > 1 and (before := postpositions().get(strip_marks(words[-1]))):
+        options[-1] = [(_DROPPED, before)]  # "ارومیه را": a postposition, read off the same way
     if len(words) == 1:  # "Балакенский": an adjective alone, its generic term left out (the
         # likeliest reading of an adjective, so it comes first)
         options[0][1:1] = [(f"{w} {noun}", frozenset({lang})) for w, langs in options[0]
@@ -91,11 +94,11 @@ def base_forms(folded: str, script: str | None = None,
         endings = [ls for w, ls in combo if ls and w != _DROPPED]
         common = frozenset.intersection(*endings) if endings else frozenset()
         if before and not endings:
-            out[text] = None  # only the preposition was read: it names no language of the name
+            out[text] = None  # only the adposition was read: it names no language of the name
         elif before:
             common &= before
         if common:  # the endings read off several words are of one language
-            out[text] = common
+            out[text] = _with_names_of(common)
         if len(out) >= MAX_FORMS:
             break
     return list(out.items())
@@ -114,7 +117,9 @@ def script_bases(folded: str, script: str) -> list[str]:
     the nominative back). Only the language of that script can have put such an ending there,
     so these readings may meet names of any language loosely (at the transliteration and fuzzy
     stages): "ნახიჩევანის" is the genitive of a name the data has in Russian and Azerbaijani.
-    A Latin ending (-da, -in, -e) is a letter sequence of a hundred languages: no such reading.
+    An ending in the script of the query's last letter counts too (the hiragana particle after a
+    katakana name). A Latin ending (-da, -in, -e) is a letter sequence of a hundred languages:
+    no such reading.
     Likeliest first: the cascade looks up MAX_SCRIPT_FORMS of them fuzzily (each costs a
     fuzzy look-up), all of them at the transliteration stage.
 
@@ -122,14 +127,26 @@ def script_bases(folded: str, script: str) -> list[str]:
     ['ყარაბაღი', 'ყარაბაღ']
     >>> script_bases("şuşada", "LATIN"), script_bases("ряда", "CYRILLIC")
     ([], [])
+    >>> script_bases("エレバンから", "KATAKANA")
+    ['エレバン']
     """
     if script in ("LATIN", ""):
         return []
     lone = script in STRICT_LONE_WORDS and " " not in folded
-    # a lone word's reading counts when it brings its generic term back ("Балакенский" ->
-    # "балакенскии раион", the `elided` rules)
-    return [text for text, langs in base_forms(folded, script)
-            if langs and not (lone and " " not in text)]
+    # the ending may be written in a second script of the same language, the script of the
+    # query's last letter: Japanese writes a foreign name in katakana and its particle in
+    # hiragana ("エレバンから"), a script no other language writes; the name and the ending then
+    # part where the script changes (not "エレバンま" + -で)
+    last = script_of(folded[-1:])
+    scripts = [script] if last in (script, "LATIN", "") else [script, last]
+    out: dict[str, None] = {}
+    for written in scripts:
+        # a lone word's reading counts when it brings its generic term back ("Балакенский" ->
+        # "балакенскии раион", the `elided` rules)
+        out.update((text, None) for text, langs in base_forms(folded, written)
+                   if langs and not (lone and " " not in text)
+                   and (written == script or script_of(text[-1:]) == script))
+    return list(out)
 
 
 def _by_rank(sizes: list[int]) -> Iterator[tuple[int, ...]]:
@@ -219,6 +236,38 @@ def load_one_letter_stems(codes: list[str], folder: Path | None = None) -> dict[
     return out
 
 
+def _with_names_of(langs: frozenset[str]) -> frozenset[str]:
+    """`langs` and the languages whose spelling of a name they write with their own endings
+    (`names_of`: a Kazakh text writes "Абовянның", the Russian "Абовян" with its genitive)."""
+    table = names_of()
+    more = [table[lang] for lang in langs if lang in table]
+    return langs.union(*more) if more else langs
+
+
+def _shipped_names_of() -> dict[str, frozenset[str]]:
+    """Each language file's `names_of`. Read once, thread-safe."""
+    data = languages()
+    return load_names_of(sorted({*data.inflect, *(
+        lang for langs in data.suffix_langs.values() for lang in langs)}))
+
+
+names_of = loaded_once(_shipped_names_of)
+
+
+def load_names_of(codes: list[str], folder: Path | None = None) -> dict[str, frozenset[str]]:
+    """The `names_of` of the language files of `codes` that set one: the languages whose
+    spelling of a foreign name the language writes its endings onto (a list of language
+    codes); DataError when malformed."""
+    out: dict[str, frozenset[str]] = {}
+    for code, path, value in _language_key(codes, folder, "names_of"):
+        if not isinstance(value, list) or not value or not all(
+                isinstance(v, str) and v and v != code for v in value):
+            raise DataError(f"{code}.yaml: 'names_of' is a list of other languages' codes",
+                            path=str(path))
+        out[code] = frozenset(value)
+    return out
+
+
 #: The word a preposition leaves in a reading: nothing (an identity-checked marker).
 _DROPPED = "\x00"
 def _shipped_prepositions() -> dict[str, frozenset[str]]:
@@ -230,13 +279,26 @@ def _shipped_prepositions() -> dict[str, frozenset[str]]:
 prepositions = loaded_once(_shipped_prepositions)
 
 
-def load_prepositions(path: Path | None = None) -> dict[str, frozenset[str]]:
-    """Read a prepositions file (see data/languages/prepositions.yaml); DataError when malformed."""
+def _shipped_postpositions() -> dict[str, frozenset[str]]:
+    """data/languages/prepositions.yaml's `postpositions`: words written after a name as a
+    word of their own (Persian را), folded and unmarked -> their languages (read once)."""
+    return load_prepositions(key="postpositions")
+
+
+postpositions = loaded_once(_shipped_postpositions)
+
+
+def load_prepositions(path: Path | None = None, key: str = "prepositions",
+                      ) -> dict[str, frozenset[str]]:
+    """Read a prepositions file (see data/languages/prepositions.yaml): its `key`, the
+    prepositions (required) or the postpositions (optional); DataError when malformed."""
     path = path or data_dir() / "languages" / "prepositions.yaml"
     raw: Any = _read(path)
-    table = raw.get("prepositions") if isinstance(raw, dict) else None
+    table = raw.get(key) if isinstance(raw, dict) else None
+    if table is None and key != "prepositions":
+        return {}
     if not isinstance(table, dict) or not all(isinstance(v, list) for v in table.values()):
-        raise DataError("prepositions.yaml: 'prepositions' maps language codes to lists of "
+        raise DataError(f"prepositions.yaml: '{key}' maps language codes to lists of "
                         "words", path=str(path))
     out: dict[str, set[str]] = {}
     for lang, words in table.items():
@@ -264,7 +326,7 @@ def _word_bases(word: str, data: Languages, script: str | None = None,
         for ending, forms in rules:
             for form in forms:
                 least = shortest.get(lang, MIN_STEM) if len(form) == 1 else MIN_STEM
-                if bare.endswith(form) and len(bare) - len(form) >= least and (
+                if bare.endswith(form) and _stem(bare, ending, form) >= least and (
                         script is None or script_of(form) == script):
                     text = word[: len(word) - len(form)] + ending
                     out.setdefault(text, set()).add(lang)
@@ -287,6 +349,17 @@ def _word_bases(word: str, data: Languages, script: str | None = None,
     return [(text, frozenset(langs)) for text, langs in out.items()]
 
 
+def _stem(bare: str, ending: str, form: str) -> int:
+    """The letters a word form shares with its base form, before the part a rule changes: a
+    rule may name the stem's last letters ("Шушей" is "Шуш" + -ей, read by the rule ша -> шей:
+    the stem is three letters, not two), which are the stem's, not the ending's."""
+    kept = 0
+    while kept < min(len(ending), len(form)) and ending[kept] == form[kept]:
+        kept += 1
+    return len(bare) - len(form) + kept
+
+
 __all__ = ["ENDING_PENALTY", "ENDING_PENALTY_FUZZY", "MAX_FORMS", "MAX_SCRIPT_FORMS",
-           "base_forms", "elided", "load_elided", "load_one_letter_stems", "load_prepositions",
-           "one_letter_stems", "prepositions", "script_bases"]
+           "base_forms", "elided", "load_elided", "load_names_of", "load_one_letter_stems",
+           "load_prepositions", "names_of", "one_letter_stems", "postpositions", "prepositions",
+           "script_bases"]
