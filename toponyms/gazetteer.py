@@ -207,7 +207,8 @@ class Gazetteer:
             return None
         found = cascade.run(self._index, query, filters, min_score=min_score, stop_early=True,
                             ancestors=self._ancestors, common=self._common,
-                            written_only=persons.is_given_name(query.folded))
+                            written_only=any(persons.is_given_name(text)
+                                             for text, _ in query.variants))
         if (not found or found[0].score < cascade.SCORES["transliteration"]) and (
                 compound.applies(query.text)):
             parts = compound.run(self._index, query.text, filters, min_score=min_score,

@@ -30,8 +30,8 @@ qualified reading of toponyms.compound stands), `read` looks for names among its
 The answer scores as its weakest run, less compound's PENALTY_UNMARKED (our reading, not the
 writer's separator), less PENALTY_UNKNOWN_PART when a word is no kind, function or article word,
 less compound's PENALTY_CONTAINED for a run that names a place containing the answer or for a
-demonym, and less
-the cascade's PENALTY_KIND_MISMATCH when the phrase's kind words do not fit it. The method is
+demonym. A kind word or state title among the words must fit the answer ("Republic of Paris",
+"Gyumri village" are no answers). The method is
 `compound` and `Match.part` the run that named the place.
 
 Only text of 2 to `max_phrase_words` words gets here, and at most that many words squared runs
@@ -128,7 +128,7 @@ def read(index: NameIndex, text: str, filters: cascade.Filters, *, min_score: fl
     if peoples:
         score -= compound.PENALTY_CONTAINED  # as a part that names a country containing it
     if kinds and not any(languages().fits(k, answer.place.kind) for k in kinds):
-        score -= cascade.PENALTY_KIND_MISMATCH
+        return []  # "Republic of Paris", "Gyumri village": a kind word we read must fit
     if score < min_score:
         return []
     return [replace(answer, score=round(score, 2), method="compound", query=text,
