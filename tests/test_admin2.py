@@ -197,12 +197,18 @@ def test_a_unit_is_a_world_place_under_its_region(world: Gazetteer) -> None:
     assert found is not None and found.place.id == "geonames-12047239"
 
 
-def test_a_city_keeps_its_name_before_the_district_of_the_same_name(world: Gazetteer) -> None:
-    # Sharjah: the emirate's city (GeoNames 292672) and the admin2 unit "Sharjah"
-    assert any(r["names"].split("|")[0] == "Sharjah" for r in _rows())
-    top = world.resolve("Sharjah")
-    assert top is not None and top.place.kind == "city"
-    assert "district" in {m.place.kind for m in world.search("Sharjah", limit=20)}
+def test_a_unit_named_after_a_place_of_its_region_leaves_that_name_to_the_place(
+        world: Gazetteer) -> None:
+    # the Département de Paris (GeoNames 2968815) keeps its other names, not "Paris"; Ontario's
+    # Ottawa division (no other name) is left out; the unit "Kent" has no namesake in England
+    paris = next(r for r in _rows() if r["id"] == "geonames-2968815")
+    assert "Paris" not in paris["names"].split("|") and paris["parent"] == "fr-idf"
+    assert "geonames-8581623" not in {r["id"] for r in _rows()}
+    text = "Ottawa and Ontario agreed. They flew to Paris, in Ile-de-France."
+    assert [(m.text, m.match.place.kind) for m in world.extract(text)
+            if m.text in ("Ottawa", "Paris")] == [("Ottawa", "city"), ("Paris", "city")]
+    kent = world.resolve("Kent", country="GB")
+    assert kent is not None and kent.place.kind == "district"
 
 
 def test_a_frequent_word_names_no_unit_in_text(world: Gazetteer) -> None:
