@@ -78,7 +78,8 @@ def _unpack_common(codes: PackedTable[int], palette: list[float]) -> CommonWords
 def data_files() -> list[Path]:
     """The shipped data files every index depends on (their stats key the disk cache)."""
     folder = data_dir()
-    return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*/*.yaml"))
+    return (sorted(folder.glob("*.yaml")) + sorted(folder.glob("*/*.yaml"))
+            + sorted(folder.glob("world/*.tsv")))
 
 
 def shipped(cls: type[Gazetteer]) -> Gazetteer:
@@ -176,6 +177,8 @@ def world(cls: type[Gazetteer], cities: Path | None, table: str | Path | None,
     gaz._common = CommonWords(common)
     if base:  # admin regions and continents (data/world): parents of the GeoNames places
         gaz._add_files(admin.world_files())
+        # the second-level units: 43,000 rows, kept raw as the GeoNames places are
+        gaz._index.add_raw(admin.admin2_rows(gaz._index.position, languages().tags))
     links, known = admin.admin1_links(), gaz._index.position
 
     def parent_of(record: geonames.Record) -> str | None:
