@@ -78,8 +78,7 @@ def _unpack_common(codes: PackedTable[int], palette: list[float]) -> CommonWords
 def data_files() -> list[Path]:
     """The shipped data files every index depends on (their stats key the disk cache)."""
     folder = data_dir()
-    return (sorted(folder.glob("*.yaml")) + sorted(folder.glob("*/*.yaml"))
-            + sorted(folder.glob("world/*.tsv")))
+    return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*/*.yaml"))
 
 
 def shipped(cls: type[Gazetteer]) -> Gazetteer:
@@ -141,7 +140,9 @@ def from_geonames(
     if not inputs:
         raise ValueError("no GeoNames source: cities=True or a table file is needed")
     label = "world" if base else "world-only"
-    name = cache.key_or_none(label, [*data_files(), *(p.resolve() for p in inputs)])
+    # the world reads data/world/admin2.tsv too (toponyms.admin), not the shipped data
+    tables = sorted(admin.world_dir().glob("*.tsv"))
+    name = cache.key_or_none(label, [*data_files(), *tables, *(p.resolve() for p in inputs)])
     gaz = cache.load(name) if name else None
     if not isinstance(gaz, cls):
         _log.info("building the world index from %s (once: it is cached for later runs)",
