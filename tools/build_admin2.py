@@ -45,7 +45,7 @@ The rule, per row:
   So "Campobasso" (Zipf 3.5) stays, its places holding 3,300 people and more; Norway's "Time"
   (6.3) does not. A unit left without a name is left out (counted).
 
-Output: one tab-separated row per unit (a YAML file of 47,000 places took a minute to parse:
+Output: one tab-separated row per unit (the same places as YAML, 21.5 MB, took 83 s to parse:
 see toponyms.admin, which reads it). Run from the repository root:
     python tools/build_admin2.py
 """
