@@ -31,12 +31,13 @@ The rule, per row:
   tools/build_seas.py: a link, a capital-letter acronym, a held-out query (tests/heldout), an
   alias that is another place's name (a cities500 place's main name, a first or English name
   of a world or curated place, another unit's main name: "Abu Dhabi" of the Abu Dhabi
-  Municipality is the city), any name, the main one too, that is the main name of a cities500
-  place of the same admin1 region (the unit named after its seat: "Paris" of the Département de
-  Paris, "Ottawa" of Ontario's Ottawa division, "Liverpool" of its metropolitan borough; news
-  writes the bare name for the city, and a unit, placed under its region, would otherwise be
-  taken for it wherever the region is mentioned, the big cities of data/cities.yaml having
-  their country as parent), and any name, the main one too, that is a frequent word of the
+  Municipality is the city), any name, the main one too, that is a name (main or alternate)
+  of a cities500 place of the same admin1 region (the unit named after its seat: "Paris" of the
+  Département de Paris, "Ottawa" of Ontario's Ottawa division, "Yueyang Shi" of Yueyang, the
+  Thai name of Hat Samran of its district; news writes the bare name for the city, and a unit,
+  placed under its region, would otherwise be taken for it wherever the region is mentioned,
+  the big cities of data/cities.yaml having their country as parent), and any name, the main
+  one too, that is a frequent word of the
   world's common-word prior (data/geonames.yaml: Zipf z of at least `min_zipf`, "Central",
   "Time", "Como") unless the unit's cities500 places have 10 ** z inhabitants together. This
   is the prior's own rule (a frequent word names only a place of 10 ** z inhabitants), with
@@ -167,9 +168,9 @@ def build() -> tuple[str, str]:
     regions = {pid for pid, _g, _n in places_of(ROOT / "data" / "world" / "admin1.yaml")}
     taken = taken_names(cities)
     mains = Counter(fold(r[3]) for r in rows)
-    # (country, admin1 code, folded main name) of every cities500 place: a unit's seat
-    seats = {(str(c["countrycode"]), str(c.get("admin1code") or ""), fold(str(c["name"])))
-             for c in cities}
+    # (country, admin1 code, folded name) of every name of every cities500 place: its seat's
+    seats = {(str(c["countrycode"]), str(c.get("admin1code") or ""), fold(str(n)))
+             for c in cities for n in [c["name"], *(c.get("alternatenames") or ())]}
     common, held = common_keys(), heldout_queries()
     count: Counter[str] = Counter()
     lines = []
@@ -193,7 +194,7 @@ def build() -> tuple[str, str]:
             why = ("link or acronym" if "://" in text or re.fullmatch(r"[A-Z]{2,5}", text)
                    else "held-out query" if text in held
                    else "common word" if zipf is not None and people < 10 ** zipf
-                   else "a place of its region's name" if
+                   else "a name of a place of its region" if
                    (cc, code.split(".")[1], key) in seats
                    else "another place's name" if i and (
                        key in taken or mains[key]) else "")

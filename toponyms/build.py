@@ -177,9 +177,11 @@ def world(cls: type[Gazetteer], cities: Path | None, table: str | Path | None,
             common[key] = zipf
     gaz._common = CommonWords(common)
     if base:  # admin regions and continents (data/world): parents of the GeoNames places
-        gaz._add_files(admin.world_files())
-        # the second-level units: 43,000 rows, kept raw as the GeoNames places are
-        gaz._index.add_raw(admin.admin2_rows(gaz._index.position, languages().tags))
+        files = admin.world_files()
+        gaz._add_files(files)
+        if files:  # the second-level units, under those files' regions; kept raw, as the
+            # GeoNames places are
+            gaz._index.add_raw(admin.admin2_rows(gaz._index.position, languages().tags))
     links, known = admin.admin1_links(), gaz._index.position
 
     def parent_of(record: geonames.Record) -> str | None:
