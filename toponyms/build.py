@@ -140,7 +140,9 @@ def from_geonames(
     if not inputs:
         raise ValueError("no GeoNames source: cities=True or a table file is needed")
     label = "world" if base else "world-only"
-    name = cache.key_or_none(label, [*data_files(), *(p.resolve() for p in inputs)])
+    # the world reads data/world/admin2.tsv too (toponyms.admin), not the shipped data
+    tables = sorted(admin.world_dir().glob("*.tsv"))
+    name = cache.key_or_none(label, [*data_files(), *tables, *(p.resolve() for p in inputs)])
     gaz = cache.load(name) if name else None
     if not isinstance(gaz, cls):
         _log.info("building the world index from %s (once: it is cached for later runs)",
@@ -175,7 +177,11 @@ def world(cls: type[Gazetteer], cities: Path | None, table: str | Path | None,
             common[key] = zipf
     gaz._common = CommonWords(common)
     if base:  # admin regions and continents (data/world): parents of the GeoNames places
-        gaz._add_files(admin.world_files())
+        files = admin.world_files()
+        gaz._add_files(files)
+        if files:  # the second-level units, under those files' regions; kept raw, as the
+            # GeoNames places are
+            gaz._index.add_raw(admin.admin2_rows(gaz._index.position, languages().tags))
     links, known = admin.admin1_links(), gaz._index.position
 
     def parent_of(record: geonames.Record) -> str | None:

@@ -12,7 +12,7 @@ import math
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
@@ -48,6 +48,33 @@ def _invisible(ch: str) -> bool:
     if ch in _JOINERS or ch == " ":
         return False
     return ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co")
+
+
+def known_lang(tag: str, tags: Collection[str]) -> bool:
+    """Whether `tag` is a language tag of the data: one of `tags`, or a language of them with
+    a script or region subtag (`und-Cyrl`, `az-Arab`, `en-GB`).
+
+    >>> known_lang("und-Cyrl", {"und", "en"}), known_lang("qq", {"und", "en"})
+    (True, False)
+    """
+    if tag in tags:
+        return True
+    if not _LANG.match(tag):
+        return False
+    parts = tag.split("-")
+    if parts[0] not in {t.split("-")[0] for t in tags}:
+        return False
+    return len(parts) < 2 or parts[1] in _SCRIPT_SUBTAGS or parts[1].isupper()
+
+
+def valid_source(source: str) -> bool:
+    """Whether `source` is a source of record (see `_SOURCE`)."""
+    return bool(_SOURCE.match(source))
+
+
+def valid_coords_source(source: str) -> bool:
+    """Whether `source` says where a point comes from: a source of record or `derived: ...`."""
+    return valid_source(source) or bool(_DERIVED.match(source))
 
 
 class _Checker:
@@ -172,14 +199,7 @@ class _Checker:
         return tuple(s for s, _ in spells)
 
     def known_lang(self, tag: str) -> bool:
-        if tag in self.tags:
-            return True
-        if not _LANG.match(tag):
-            return False
-        parts = tag.split("-")
-        if parts[0] not in {t.split("-")[0] for t in self.tags}:
-            return False
-        return len(parts) < 2 or parts[1] in _SCRIPT_SUBTAGS or parts[1].isupper()
+        return known_lang(tag, self.tags)
 
     def place(self, raw: Any, index: int) -> tuple[Place, bool, int]:
         if not isinstance(raw, LineMapping):
