@@ -162,6 +162,10 @@ def test_a_postposition_keeps_the_place_of_a_name_or_gives_nothing(
     text, place_id = name
     plain = toponyms.resolve(text)
     assume(plain is not None and plain.place.id == place_id and not plain.ambiguous)
+    # a postposition is read off at the normalized stage, where marks are folded: "عَمان"
+    # (Amman, with its fatha) is also عمان, Oman, there
+    bare = toponyms.resolve(strip_marks(text))
+    assume(bare is not None and bare.place.id == place_id and not bare.ambiguous)
     match = toponyms.resolve(f"{text} {word}")
     assert match is None or match.place.id == place_id or match.method == "fuzzy", match
     if match is not None and match.method != "fuzzy":
