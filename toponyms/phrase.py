@@ -56,7 +56,7 @@ from toponyms.translit import languages
 PENALTY_UNKNOWN_PART = compound.PENALTY_UNKNOWN_PART
 #: The most words of a describing phrase of compound.yaml ("خود مختار").
 MAX_DESCRIBING_WORDS = 3
-#: The fewest letters before the kind word a compound noun ends in ("Konflikt|region").
+#: The fewest letters before the kind word a compound noun ends in ("Grenz|region").
 MIN_HEAD_REST = 4
 #: Punctuation a word may carry at its edges ("Kutaisi,", "«Шуша»", "post-war").
 EDGE_MARKS = ".,;:!?\"'«»“”„‘’()[]{}-–—"
@@ -149,8 +149,8 @@ def read(index: NameIndex, text: str, filters: cascade.Filters, *, min_score: fl
 
 def _words(text: str, describing: frozenset[str]) -> list[str]:
     """The words of `text` without their edge marks; a word of a script written without
-    spaces (Han, kana, Hangul) is split where a describing word begins or ends it ("古都シェキ":
-    "古都", "シェキ")."""
+    spaces (Han, kana, Hangul) is split where a describing word begins or ends it ("古都シュシャ":
+    "古都", "シュシャ")."""
     words: list[str] = []
     for raw in text.split():
         word = raw.strip(EDGE_MARKS)
@@ -207,15 +207,16 @@ def _nisba(index: NameIndex, word: str) -> tuple[str, ...]:
 
 
 def _headed(word: str, folded: str, s: CompoundSpec, index: NameIndex) -> str | None:
-    """The kind a compound noun ends in ("Konfliktregion", a region of conflict): a
+    """The kind a compound noun ends in ("Grenzregion", a border region): a
     capitalized word of a cased script that is no word of a name and ends in one of
     compound.yaml's `kind_heads`, with at least MIN_HEAD_REST letters before it."""
     if script_of(word) not in s.cased_scripts or not word[:1].isupper():
         return None
     head = next((h for h in s.kind_heads
                  if folded.endswith(h) and len(folded) - len(h) >= MIN_HEAD_REST), None)
-    if head is None or folded in joined.name_words(index):
-        return None
+    if head is None or folded in joined.name_words(index) or next(
+            index.entries(index.normalized, folded[: -len(head)]), None) is not None:
+        return None  # "Gyumriregion": the region of a place, not a word that describes
     return kind_of(head)
 
 
