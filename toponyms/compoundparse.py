@@ -233,5 +233,5 @@ def _part(piece: str, s: CompoundSpec) -> Part:
     return Part(piece)
 
 
-__all__ = ["CompoundSpec", "Nisba", "Part", "annotated", "applies", "has_separator", "load_spec", "parse",
-           "qualified_splits", "spec"]
+__all__ = ["CompoundSpec", "Nisba", "Part", "annotated", "applies", "has_separator",
+           "load_spec", "parse", "qualified_splits", "spec"]
