@@ -9,7 +9,8 @@ toponyms.compound weighs as it weighs the parts of a separated compound:
 
 - a possessive (data/languages/compound.yaml `possessives`) splits the text into its owner and
   the rest (a particle written without spaces only after an owner that is a name of the
-  data): when the rest is only a kind word the owner is the name ("ゴリスの街"); else both
+  data, or such a name with an owner suffix of `possessives`: "アルメニア領の", of Armenia's
+  territory): when the rest is only a kind word the owner is the name ("ゴリスの街"); else both
   must name places and the owner contain the answer or name it too (the reading is `strict`),
   and a kind word at an edge of the rest is a kind part ("수도 트빌리시");
 - a kind word and a function word between two names ("Abovyan community of Kotayk region",

@@ -13,25 +13,34 @@ qualified reading of toponyms.compound stands), `read` looks for names among its
   reading of a run, which would turn describing words into places;
 - every word no run covers must be one that may describe a place: a kind word (that is no
   place's name: "Ավան" is a town and a district), a function word or an article of
-  data/languages/compound.yaml (in any script), or, in a script whose writers
+  data/languages/compound.yaml (in any script), a describing word or phrase of its
+  `describing_words` (in any script: Arabic "الانفصالية", separatist; Georgian
+  "თვითმმართველი", self-governing; Persian "خود مختار", autonomous), a capitalized word of a
+  cased script that ends in one of its `kind_heads` ("Grenzregion", a border region: a German
+  compound noun says its kind at its end; with at least MIN_HEAD_REST letters before it, no
+  word of a name, and no name before the head), or, in a script whose writers
   begin names with a capital (compound.yaml's `cased_scripts`), a word all in lower case that
   is no word of any name of the data ("new Gyumri" may be a New Gyumri we lack). A
   capitalized word in such a script ("Hotel Qala", "Kloster Dadivank", "Nizami Ganjavi") is a
   name of something else, and a word of another script that is no kind word may be one too: no
   answer;
 - a demonym (data/demonyms.yaml, as `resolve(..., demonyms=True)` reads them: "the Armenian
-  town of Goris") describes too, when its country contains the answer; a demonym of another
-  country leaves the text unread;
+  town of Goris", or an Arabic nisba adjective that compound.yaml's `nisba` rule rebuilds
+  into a country's name of the data: "الأرمينية", the Armenian, of أرمينيا) describes too,
+  when its country contains the answer; a demonym of another country leaves the text unread;
+- a word of a script written without spaces (Han, kana, Hangul) is split where a describing
+  word begins or ends it, so that its rest is read as a run of its own;
 - with no such word, the runs are names of places inside one another written one after the
   other ("Абовян Котайкской области Армении"), as compound reads two; in any case
   the places the runs name must lie on one chain (each contains the next): the answer is the
   innermost ("Xəzər rayonunun Buzovna qəsəbəsində" is the settlement of Buzovna).
 
 The answer scores as its weakest run, less compound's PENALTY_UNMARKED (our reading, not the
-writer's separator), less PENALTY_UNKNOWN_PART when a word is no kind, function or article word,
-less compound's PENALTY_CONTAINED for a run that names a place containing the answer or for a
-demonym. A kind word or state title among the words must fit the answer ("Republic of Paris",
-"Gyumri village" are no answers). The method is
+writer's separator), less PENALTY_UNKNOWN_PART when a word is no kind, function or article
+word (a describing word of compound.yaml too: it says more than where), less compound's
+PENALTY_CONTAINED for a run that names a place containing the answer or for a demonym. A kind
+word or state title among the words must fit the answer ("Republic of Paris", "Gyumri
+village" are no answers). The method is
 `compound` and `Match.part` the run that named the place.
 
 Only text of 2 to `max_phrase_words` words gets here, and at most that many words squared runs
