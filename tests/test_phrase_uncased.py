@@ -127,3 +127,27 @@ def test_an_unknown_word_of_an_uncased_script_stops_the_reading(
     assume(_GAZ.resolve(word, min_score=75) is None and not phrase._nisba(_INDEX, word))
     assume(not _GAZ._people(word))
     assert _read(f"{name} {word}", min_score=0.0) == []
+
+
+_LATIN: list[tuple[str, str]] = sorted({
+    (n.text, p.id) for p in _GAZ for n in p.names[:2]
+    if n.text.isalpha() and n.text.isascii() and n.text[:1].isupper()
+    and (m := _GAZ.resolve(n.text)) is not None and m.place.id == p.id and m.method == "exact"
+    and not m.ambiguous})
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_LATIN), st.text(alphabet="bdfgklmnprstuz", min_size=4, max_size=8),
+       st.sampled_from(["region", "gebiet", "provinz", "bezirk"]))
+def test_a_kind_head_never_changes_the_place(solo: tuple[str, str], stem: str,
+                                             head: str) -> None:
+    """A compound noun ending in a kind word before a name gives that place (when the kind
+    fits) or nothing, and never more than the name's own score."""
+    name, place_id = solo
+    word = stem.capitalize() + head
+    assume(_GAZ.resolve(stem, min_score=75) is None and _GAZ.resolve(word, min_score=75) is None)
+    found = _read(f"{word} {name}", min_score=0.0)
+    assert all(m.place.id == place_id and m.score <= 100 - compound.PENALTY_UNMARKED
+               for m in found)
+    assert all(_GAZ.get(place_id).kind in ("region", "historical-region", "district")
+               for _ in found)
