@@ -37,6 +37,34 @@ class CompoundSpec:
     articles: frozenset[str] = frozenset()  # "the" of "the city of Gyumri"
     max_phrase_words: int = 0  # the longest phrase toponyms.phrase reads
     cased_scripts: frozenset[str] = frozenset()  # scripts whose writers capitalize names
+    describing: frozenset[str] = frozenset()  # folded words that describe: "الانفصالية"
+    nisba: tuple[Nisba, ...] = ()  # how a demonym adjective is made from a country's name
+    kind_heads: tuple[str, ...] = ()  # kind words a compound noun may end in: "region"
+
+
+@dataclass(frozen=True, slots=True)
+class Nisba:
+    """One `nisba` rule of compound.yaml: a demonym adjective is a country's name without one
+    of `stems` at its end, with one of `endings`, after one of `articles` or none (all
+    folded), in `script`."""
+
+    script: str
+    articles: tuple[str, ...]
+    endings: tuple[str, ...]  # longest first
+    stems: tuple[str, ...]
+
+    def countries(self, word: str) -> list[str]:
+        """The names (folded) a country may bear when folded `word` is its adjective.
+
+        >>> Nisba("ARABIC", ("ال",), ("يه", "ي"), ("", "يا")).countries("الارمينيه")
+        ['ارمين', 'ارمينيا']
+        """
+        bare = next((word[len(a):] for a in self.articles if word.startswith(a)), word)
+        for ending in self.endings:
+            if bare.endswith(ending) and len(bare) > len(ending) + 1:
+                stem = bare[: -len(ending)]
+                return [stem + s for s in self.stems]
+        return []
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,15 +92,30 @@ def load_spec(path: Path | None = None) -> CompoundSpec:
         articles = frozenset(strip_marks(fold(str(w))) for w in raw.get("articles") or [])
         max_phrase = int(raw.get("max_phrase_words", 0))
         cased = frozenset(str(w).upper() for w in raw.get("cased_scripts") or [])
+        describing = frozenset(strip_marks(fold(str(w))) for w in raw.get("describing_words")
+                               or [])
+        nisba = tuple(_nisba(rule) for rule in raw.get("nisba") or [])
+        heads = tuple(strip_marks(fold(str(w))) for w in raw.get("kind_heads") or [])
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise DataError(f"compound.yaml: missing or malformed key ({exc})",
                         path=str(path)) from None
+    if any(h not in kind_words for h in heads):
+        raise DataError("compound.yaml: a kind head is no kind word", path=str(path))
     if any(not s for s in separators) or max_parts < 2:
         raise DataError("compound.yaml: empty separator or max_parts below 2", path=str(path))
     marks = {s.strip()[:1] or s[:1] for s in separators} | set(brackets) | set(brackets.values())
     return CompoundSpec(separators, brackets, frozenset(brackets.values()), frozenset(marks),
                         max_parts, max_qualified, kind_words, tuple(w for w in lead if w),
-                        function, articles, max_phrase, cased)
+                        function, articles, max_phrase, cased, describing, nisba, heads)
+
+
+def _nisba(rule: Any) -> Nisba:
+    """A `nisba` rule of compound.yaml (a KeyError or TypeError when malformed)."""
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(sorted((strip_marks(fold(str(w))) if w else "" for w in rule[key]),
+                            key=lambda w: -len(w)))
+    return Nisba(str(rule["script"]).upper(), words("articles"), words("endings"),
+                 tuple(strip_marks(fold(str(w))) if w else "" for w in rule["stems"]))
 
 
 def _shipped_spec() -> CompoundSpec:
@@ -190,5 +233,5 @@ def _part(piece: str, s: CompoundSpec) -> Part:
     return Part(piece)
 
 
-__all__ = ["CompoundSpec", "Part", "annotated", "applies", "has_separator", "load_spec", "parse",
-           "qualified_splits", "spec"]
+__all__ = ["CompoundSpec", "Nisba", "Part", "annotated", "applies", "has_separator",
+           "load_spec", "parse", "qualified_splits", "spec"]

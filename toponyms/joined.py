@@ -9,7 +9,8 @@ toponyms.compound weighs as it weighs the parts of a separated compound:
 
 - a possessive (data/languages/compound.yaml `possessives`) splits the text into its owner and
   the rest (a particle written without spaces only after an owner that is a name of the
-  data): when the rest is only a kind word the owner is the name ("ゴリスの街"); else both
+  data, or such a name with an owner suffix of `possessives`: "アルメニア領の", of Armenia's
+  territory): when the rest is only a kind word the owner is the name ("ゴリスの街"); else both
   must name places and the owner contain the answer or name it too (the reading is `strict`),
   and a kind word at an edge of the rest is a kind part ("수도 트빌리시");
 - a kind word and a function word between two names ("Abovyan community of Kotayk region",
@@ -64,6 +65,7 @@ class Possessives:
     endings: tuple[str, ...]  # closing the owner's last word: "'s", "의"
     particles: frozenset[str]  # between two words written without spaces: "の", "的"
     joiners: str  # marks joining a kind word to a name: "・"
+    owner_suffixes: tuple[str, ...] = ()  # an owner's "territory of": "領"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,13 +86,16 @@ def load_possessives(path: Path | None = None) -> Possessives:
         endings = tuple(str(e) for e in spec.get("endings") or [])
         particles = frozenset(str(p) for p in spec.get("particles") or [])
         joiners = "".join(str(j) for j in raw.get("joiners") or [])
+        owned = tuple(fold(str(o)) for o in spec.get("owner_suffixes") or [])
     except (AttributeError, TypeError) as exc:
         raise DataError(f"compound.yaml: malformed possessives or joiners ({exc})",
                         path=str(path)) from None
     if any(not e for e in endings) or any(len(p) != 1 for p in particles):
         raise DataError("compound.yaml: a possessive ending is empty or a particle is not one "
                         "character", path=str(path))
-    return Possessives(endings, particles, joiners)
+    if any(not o for o in owned):
+        raise DataError("compound.yaml: an owner suffix is empty", path=str(path))
+    return Possessives(endings, particles, joiners, owned)
 
 
 def _shipped() -> Possessives:
@@ -151,14 +156,23 @@ def read(text: str, kind_words: dict[str, str], function_words: frozenset[str],
     # a particle is also a syllable of transcribed names (蒙得維的亞, Montevideo): it is read as
     # one only after an owner that is a name
     at = next((k for k, ch in enumerate(folded) if ch in p.particles
-               and 0 < k < len(folded) - 1 and is_name(folded[:k])), None)
+               and 0 < k < len(folded) - 1 and _owner(folded[:k], p, is_name)), None)
     if at is not None:
-        return _owned(folded[:at], folded[at + 1:], kind_words, function_words, max_words,
-                      is_name)
+        return _owned(_owner(folded[:at], p, is_name) or "", folded[at + 1:], kind_words,
+                      function_words, max_words, is_name)
     parts, strict = _unspaced(folded, kind_words, is_name, is_parent)
     if parts == [(folded, None)]:
         return None  # nothing read off
     return Reading(tuple(parts), strict)
+
+
+def _owner(text: str, p: Possessives, is_name: Callable[[str], bool]) -> str | None:
+    """The owner `text` names before a particle: itself when it is a name, or the name before
+    an owner suffix ("アゼルバイジャン領", Azerbaijan's territory); None when neither."""
+    if is_name(text):
+        return text
+    return next((text[: -len(o)] for o in p.owner_suffixes
+                 if text.endswith(o) and len(text) > len(o) and is_name(text[: -len(o)])), None)
 
 
 def _owned(owner: str, rest: str, kind_words: dict[str, str],

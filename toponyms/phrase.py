@@ -13,25 +13,34 @@ qualified reading of toponyms.compound stands), `read` looks for names among its
   reading of a run, which would turn describing words into places;
 - every word no run covers must be one that may describe a place: a kind word (that is no
   place's name: "Ավան" is a town and a district), a function word or an article of
-  data/languages/compound.yaml (in any script), or, in a script whose writers
+  data/languages/compound.yaml (in any script), a describing word or phrase of its
+  `describing_words` (in any script: Arabic "الانفصالية", separatist; Georgian
+  "თვითმმართველი", self-governing; Persian "خود مختار", autonomous), a capitalized word of a
+  cased script that ends in one of its `kind_heads` ("Grenzregion", a border region: a German
+  compound noun says its kind at its end; with at least MIN_HEAD_REST letters before it, no
+  word of a name, and no name before the head), or, in a script whose writers
   begin names with a capital (compound.yaml's `cased_scripts`), a word all in lower case that
   is no word of any name of the data ("new Gyumri" may be a New Gyumri we lack). A
   capitalized word in such a script ("Hotel Qala", "Kloster Dadivank", "Nizami Ganjavi") is a
   name of something else, and a word of another script that is no kind word may be one too: no
   answer;
 - a demonym (data/demonyms.yaml, as `resolve(..., demonyms=True)` reads them: "the Armenian
-  town of Goris") describes too, when its country contains the answer; a demonym of another
-  country leaves the text unread;
+  town of Goris", or an Arabic nisba adjective that compound.yaml's `nisba` rule rebuilds
+  into a country's name of the data: "الأرمينية", the Armenian, of أرمينيا) describes too,
+  when its country contains the answer; a demonym of another country leaves the text unread;
+- a word of a script written without spaces (Han, kana, Hangul) is split where a describing
+  word begins or ends it, so that its rest is read as a run of its own;
 - with no such word, the runs are names of places inside one another written one after the
   other ("Абовян Котайкской области Армении"), as compound reads two; in any case
   the places the runs name must lie on one chain (each contains the next): the answer is the
   innermost ("Xəzər rayonunun Buzovna qəsəbəsində" is the settlement of Buzovna).
 
 The answer scores as its weakest run, less compound's PENALTY_UNMARKED (our reading, not the
-writer's separator), less PENALTY_UNKNOWN_PART when a word is no kind, function or article word,
-less compound's PENALTY_CONTAINED for a run that names a place containing the answer or for a
-demonym. A kind word or state title among the words must fit the answer ("Republic of Paris",
-"Gyumri village" are no answers). The method is
+writer's separator), less PENALTY_UNKNOWN_PART when a word is no kind, function or article
+word (a describing word of compound.yaml too: it says more than where), less compound's
+PENALTY_CONTAINED for a run that names a place containing the answer or for a demonym. A kind
+word or state title among the words must fit the answer ("Republic of Paris", "Gyumri
+village" are no answers). The method is
 `compound` and `Match.part` the run that named the place.
 
 Only text of 2 to `max_phrase_words` words gets here, and at most that many words squared runs
@@ -45,7 +54,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from toponyms import cascade, compound, joined
-from toponyms.compoundparse import spec
+from toponyms.compoundparse import CompoundSpec, spec
 from toponyms.index import NameIndex
 from toponyms.keys import fold, script_of, strip_marks
 from toponyms.kindwords import kind_of
@@ -54,6 +63,10 @@ from toponyms.translit import languages
 
 #: A word that is no kind, function or article word: the phrase says more than where.
 PENALTY_UNKNOWN_PART = compound.PENALTY_UNKNOWN_PART
+#: The most words of a describing phrase of compound.yaml ("خود مختار").
+MAX_DESCRIBING_WORDS = 3
+#: The fewest letters before the kind word a compound noun ends in ("Grenz|region").
+MIN_HEAD_REST = 4
 #: Punctuation a word may carry at its edges ("Kutaisi,", "«Шуша»", "post-war").
 EDGE_MARKS = ".,;:!?\"'«»“”„‘’()[]{}-–—"
 
@@ -64,13 +77,13 @@ def read(index: NameIndex, text: str, filters: cascade.Filters, *, min_score: fl
     """The place a phrase names among describing words (see the module's rules), as a
     one-item list; [] when the text is no such phrase. `demonym` gives the ids of the
     countries a word is a demonym of (none when it is no demonym)."""
-    words = [w.strip(EDGE_MARKS) for w in text.split()]
     s = spec()
+    words = _words(text, s.describing)
     if not 2 <= len(words) <= s.max_phrase_words:
         return []
     loose = cascade.Filters(at=filters.at)
     runs: list[Match] = []
-    rest: list[str] = []
+    rest: list[tuple[int, str]] = []  # (position, word)
     i = 0
     while i < len(words):
         for j in range(len(words), i, -1):
@@ -85,20 +98,28 @@ def read(index: NameIndex, text: str, filters: cascade.Filters, *, min_score: fl
                 break
         else:
             if words[i]:
-                rest.append(words[i])
+                rest.append((i, words[i]))
             i += 1
     if not runs or (not rest and len(runs) < 2):
         return []  # no name, or one name that is the whole text: read already
     kinds: set[str] = set()
     unknown = False
     peoples: list[Sequence[str]] = []
-    for word in rest:
-        countries = demonym(word) if demonym is not None else ()
+    k = 0
+    while k < len(rest):
+        n = _describing(rest, k, s.describing)
+        if n:  # "الانفصالية", "თვითმმართველი", "خود مختار": it describes, in any script
+            unknown = True
+            k += n
+            continue
+        word = rest[k][1]
+        k += 1
+        countries = (demonym(word) if demonym is not None else ()) or _nisba(index, word)
         if countries:
             peoples.append(countries)  # "the Armenian town of Goris": checked on the answer
             continue
         folded = strip_marks(fold(word))
-        kind = s.kind_words.get(folded) or kind_of(folded)
+        kind = s.kind_words.get(folded) or kind_of(folded) or _headed(word, folded, s, index)
         if kind is not None and next(index.entries(index.normalized, folded), None) is not None:
             return []  # a kind word that is a place's name too ("Ավան", town, and a district)
         if kind is not None:
@@ -133,6 +154,79 @@ def read(index: NameIndex, text: str, filters: cascade.Filters, *, min_score: fl
         return []
     return [replace(answer, score=round(score, 2), method="compound", query=text,
                     part=answer.query, ambiguous=False)]
+
+
+def _words(text: str, describing: frozenset[str]) -> list[str]:
+    """The words of `text` without their edge marks; a word of a script written without
+    spaces (Han, kana, Hangul) is split where a describing word begins or ends it ("古都シュシャ":
+    "古都", "シュシャ")."""
+    words: list[str] = []
+    for raw in text.split():
+        word = raw.strip(EDGE_MARKS)
+        if script_of(word) in joined.UNSPACED | {"HANGUL"}:
+            head, word, tail = _peel(word, describing)
+            words.extend(w for w in (*head, word, *tail) if w)
+        else:
+            words.append(word)
+    return words
+
+
+def _peel(word: str, describing: frozenset[str]) -> tuple[list[str], str, list[str]]:
+    """The describing words at the start and at the end of `word`, and what is between."""
+    head: list[str] = []
+    tail: list[str] = []
+    marks = joined.possessives().joiners
+    for d in sorted(describing, key=len, reverse=True):
+        bare = strip_marks(fold(word))
+        if len(bare) > len(d) and bare.startswith(d):
+            head.append(word[: len(d)])
+            word = word[len(d):].lstrip(marks)
+        elif len(bare) > len(d) and bare.endswith(d):
+            tail.insert(0, word[-len(d):])
+            word = word[: -len(d)].rstrip(marks)
+    return head, word, tail
+
+
+def _describing(rest: list[tuple[int, str]], k: int, describing: frozenset[str]) -> int:
+    """How many words from `rest[k]` on, next to each other in the text, make a describing
+    word or phrase of compound.yaml (0: none)."""
+    for n in range(min(MAX_DESCRIBING_WORDS, len(rest) - k), 0, -1):
+        span = rest[k:k + n]
+        if span[-1][0] - span[0][0] == n - 1 and strip_marks(
+                fold(" ".join(w for _, w in span))) in describing:
+            return n
+    return 0
+
+
+def _nisba(index: NameIndex, word: str) -> tuple[str, ...]:
+    """The countries `word` is a nisba adjective of (compound.yaml's `nisba`: "الأرمينية",
+    the Armenian, of أرمينيا): those whose name of the data a rule rebuilds from it."""
+    script = script_of(word)
+    folded = strip_marks(fold(word))
+    found: list[str] = []
+    for rule in spec().nisba:
+        if rule.script != script:
+            continue
+        for name in rule.countries(folded):
+            for pos, _, _ in index.entries(index.normalized, name):
+                place = index.places[pos]
+                if place.kind == "country" and place.id not in found:
+                    found.append(place.id)
+    return tuple(found)
+
+
+def _headed(word: str, folded: str, s: CompoundSpec, index: NameIndex) -> str | None:
+    """The kind a compound noun ends in ("Grenzregion", a border region): a
+    capitalized word of a cased script that is no word of a name and ends in one of
+    compound.yaml's `kind_heads`, with at least MIN_HEAD_REST letters before it."""
+    if script_of(word) not in s.cased_scripts or not word[:1].isupper():
+        return None
+    head = next((h for h in s.kind_heads
+                 if folded.endswith(h) and len(folded) - len(h) >= MIN_HEAD_REST), None)
+    if head is None or folded in joined.name_words(index) or next(
+            index.entries(index.normalized, folded[: -len(head)]), None) is not None:
+        return None  # "Gyumriregion": the region of a place, not a word that describes
+    return kind_of(head)
 
 
 def _may_name(words: list[str], cased: frozenset[str]) -> bool:
