@@ -101,6 +101,17 @@ def test_resolve_agrees_with_the_top_of_search(text: str) -> None:
     assert best is None or best.score == top[0].score
 
 
+@given(shipped_names, st.sampled_from(["talks", "war", "attack", "declaration", "border"]))
+def test_a_described_name_tops_search_as_it_answers_resolve(name: str, word: str) -> None:
+    # the phrase reading ("Baku talks": Baku at 93) must lead search's list too, above the
+    # weak whole-text fuzzy hits search shows below resolve's threshold
+    text = f"{name} {word}"
+    best = toponyms.resolve(text)
+    assume(best is not None)
+    top = toponyms.search(text, limit=1)
+    assert top and (top[0].place.id, top[0].score) == (best.place.id, best.score), (text, top)
+
+
 _KEYS = _GAZ._index.fuzzy_keys
 
 

@@ -26,6 +26,8 @@ _log = logging.getLogger("toponyms")
 
 #: Default `min_score` of `search`: lower than resolve's, to show near misses.
 SEARCH_MIN_SCORE = 60.0
+#: Default `min_score` of `resolve`: a text that no stage reads that well may be a phrase.
+RESOLVE_MIN_SCORE = 85.0
 #: Size of each gazetteer's cache of resolve results (queries repeat a lot in real data).
 RESOLVE_CACHE_SIZE = 65_536
 #: Most unfiltered exact hits remembered per gazetteer (cleared when full).
@@ -151,7 +153,7 @@ class Gazetteer:
         parent: str | None = None,
         lang: str | None = None,
         at: int | None = None,
-        min_score: float = 85.0,
+        min_score: float = RESOLVE_MIN_SCORE,
         context: Iterable[str | Place] | None = None,
         demonyms: bool = False,
     ) -> Match | None:
@@ -238,7 +240,7 @@ class Gazetteer:
         parent: str | None = None,
         lang: str | None = None,
         at: int | None = None,
-        min_score: float = 85.0,
+        min_score: float = RESOLVE_MIN_SCORE,
     ) -> list[Match | None]:
         """`resolve` over an iterable, results in order; a repeated string is resolved once.
 
@@ -250,7 +252,7 @@ class Gazetteer:
         ['az-tartar', None, None]
         """
         filters = self._filters(country, kind, parent, lang, at, min_score)
-        unfiltered = filters == cascade.Filters() and min_score == 85.0
+        unfiltered = filters == cascade.Filters() and min_score == RESOLVE_MIN_SCORE
         seen: dict[str, Match | None] = {}
         out: list[Match | None] = []
         for name in names:
@@ -281,7 +283,7 @@ class Gazetteer:
         parent: str | None = None,
         lang: str | None = None,
         at: int | None = None,
-        min_score: float = 85.0,
+        min_score: float = RESOLVE_MIN_SCORE,
         demonyms: bool = False,
     ) -> list[Mention]:
         """Place mentions in running text, in text order; `text[m.start:m.end] == m.text`.
@@ -367,10 +369,13 @@ class Gazetteer:
                                  ancestors=self._ancestors)
             if parts:  # both lists, one entry per place, the better score first
                 found = cascade.merge(self._index, [*found, *parts], self._ancestors)
-        if not found:
-            found = phrase.read(self._index, query.text, filters, min_score=min_score,
-                                ancestors=self._ancestors,
-                                demonym=self._people)
+        if not found or found[0].score < RESOLVE_MIN_SCORE:
+            # what resolve reads as a phrase comes first here too ("Baku talks": Baku at 93,
+            # not a weak whole-text fuzzy hit), with the weak hits after it
+            described = phrase.read(self._index, query.text, filters, min_score=min_score,
+                                    ancestors=self._ancestors, demonym=self._people)
+            if described:
+                found = cascade.merge(self._index, [*found, *described], self._ancestors)
         if context is not None:
             found = self._rerank(found, context)
         return found[:limit]
