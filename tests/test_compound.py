@@ -248,3 +248,32 @@ def test_compound_in_the_command_line_json_and_batch(tmp_path: Path,
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert [(r["toponym_id"], r["toponym_method"]) for r in rows] == [
         ("az-tartar-talish", "compound"), ("", "")]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("the town of Goris, Syunik", "am-goris"),
+    ("the city of Yerevan, Armenia", "am-yerevan"),
+    ("the city of Yerevan, the capital of Armenia", "am-yerevan"),
+    ("La Paz, Bolivia", "bo-la-paz"),  # a name that opens with an article stays whole
+])
+def test_a_part_may_open_with_an_article(query: str, expected: str) -> None:
+    # before, the first part was read as written, named nothing, and the parent answered:
+    # "the town of Goris, Syunik" was the province at 95
+    match = toponyms.resolve(query)
+    assert match is not None and match.place.id == expected
+
+
+_TOWNS = sorted(p.id for p in Gazetteer.default()
+                if p.kind in ("city", "town") and p.country in ("AM", "AZ"))
+
+
+@given(st.sampled_from(_TOWNS), st.sampled_from(["the", "The", "la", "il", "die"]))
+def test_an_article_before_a_part_never_changes_the_answer(place_id: str, article: str) -> None:
+    place = Gazetteer.default().get(place_id)
+    country = Gazetteer.default().get(place.country.lower()) if place.country else None
+    assume(country is not None)
+    text = f"{place.label('en')}, {country.label('en')}"
+    plain = toponyms.resolve(text)
+    assume(plain is not None and plain.place.id == place_id)
+    with_article = toponyms.resolve(f"{article} {text}")
+    assert with_article is not None and with_article.place.id == place_id

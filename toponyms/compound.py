@@ -154,6 +154,13 @@ def run(
                                      strict=False), ancestors)
 
 
+def _without_article(text: str) -> str:
+    """`text` without a first word that is one of compound.yaml's `articles` ("the city of
+    Yerevan" -> "city of Yerevan"), else `text` as it is."""
+    first, _, rest = text.strip().partition(" ")
+    return rest.strip() if rest.strip() and strip_marks(fold(first)) in spec().articles else text
+
+
 def _best(index: NameIndex, text: str, parts: list[Part], filters: cascade.Filters,
           min_score: float, ancestors: dict[str, frozenset[str]],
           common: Mapping[str, float] | None, *, strict: bool, unmarked: bool = False,
@@ -172,8 +179,12 @@ def _best(index: NameIndex, text: str, parts: list[Part], filters: cascade.Filte
     kinds = [] if unmarked else [p.text for p in parts if p.kind is not None]
     for name_part in names:
         matches: list[Match] = []
+        # "the city of Yerevan, Armenia": a part may open with an article, read off when the
+        # part as written is no name ("La Paz" stays whole: it is tried first)
+        bare = _without_article(name_part.text)
         for written in [name_part.text, *(f"{a} {b}" for k in kinds
-                                          for a, b in ((name_part.text, k), (k, name_part.text)))]:
+                                          for a, b in ((name_part.text, k), (k, name_part.text))),
+                        *([bare] if bare != name_part.text else [])]:
             query = cascade.prepare(written)
             more = [] if query is None else cascade.run(
                 index, query, loose, min_score=min(min_score, PART_FLOOR), stop_early=True,
