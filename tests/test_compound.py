@@ -277,3 +277,13 @@ def test_an_article_before_a_part_never_changes_the_answer(place_id: str, articl
     assume(plain is not None and plain.place.id == place_id)
     with_article = toponyms.resolve(f"{article} {text}")
     assert with_article is not None and with_article.place.id == place_id
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("گوریس، ارمنستان", "am-goris"),  # the Arabic comma
+    ("ゴリス、アルメニア", "am-goris"),  # the ideographic comma
+    ("埃里温，亚美尼亚", "am-yerevan"),  # the full-width comma
+])
+def test_commas_of_other_scripts_separate_parts(query: str, expected: str) -> None:
+    match = toponyms.resolve(query)
+    assert match is not None and (match.place.id, match.method) == (expected, "compound")
