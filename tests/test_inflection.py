@@ -88,3 +88,12 @@ def test_a_name_with_an_ending_of_its_language_stays_with_its_place(
 def test_abbreviated_terms_and_romanized_adjectives_are_generic(query: str, want: str) -> None:
     match = toponyms.resolve(query)
     assert match is not None and match.place.id == want
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("rejon agdamski", "az-aghdam-district"), ("rejon gobustański", "az-gobustan-district")])
+def test_a_polish_adjective_before_a_generic_term_is_read_back_to_its_name(
+        query: str, expected: str) -> None:
+    # pl.yaml's adjective_suffixes (-ski, -ska, -skie), as ru.yaml's read "Агдамский район"
+    match = toponyms.resolve(query)
+    assert match is not None and match.place.id == expected
