@@ -80,6 +80,12 @@ def test_arabic_script_romanizes_by_its_table() -> None:
     assert keys("جاپان") & keys("Japan")  # Urdu
 
 
+def test_uyghur_and_sorani_letters_romanize_as_their_sounds() -> None:
+    # vowel letters read as vowels (unidecode lost ې and read ۈ "yu"), strong l and r as l, r
+    assert romanize(fold("ۇۆۈۋېڵڕ")) == "uouvelr"
+    assert keys("ئۇرۇمچی") & keys("Urumchi")  # Urumqi in Uyghur letters, a Persian yeh last
+
+
 def test_different_names_keep_different_keys() -> None:
     assert not keys("Ganja") & keys("Baku")
     assert not keys("Fuzuli") & keys("Tartar")
@@ -162,3 +168,4 @@ def test_every_written_form_of_an_arabic_letter_shares_the_keys(text: str,
     variant += data.draw(st.sampled_from(["", "\u0640", "\u064b"]))  # tatweel, tanwin
     assert normalize(variant) == normalize(text)
     assert translit_keys(fold(variant)) == translit_keys(fold(text))
+
