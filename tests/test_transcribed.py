@@ -117,6 +117,27 @@ def test_common_words_of_the_scripts_read_so_meet_no_new_place(
     assert [top(w) for w in words] == with_rule
 
 
+def test_common_words_of_the_abjads_meet_no_new_place_through_a_short_key(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # the short keys' reading (3-4 consonants) meets none of wordfreq's (3.1.1) 1,000
+    # commonest words of Arabic, Persian, Urdu and Hebrew (of the 5,000 commonest, 5 of 12,913:
+    # قابلة, midwife, has Qabala's letters)
+    gaz = toponyms.Gazetteer.default()
+    words = [w for lang in ("ar", "fa", "ur", "he") for w in top_n_list(lang, 1000)
+             if reads_loose_vowels(fold(w)) and any(
+                 ABJAD_MIN_CONSONANTS <= len(consonant_key(k)) < LOOSE_MIN_CONSONANTS
+                 for k in translit_keys(fold(w)))]
+    assert len(words) > 2000
+
+    def top(word: str) -> str | None:
+        found = gaz.search(word, limit=1, min_score=85.0)
+        return found[0].place.id if found else None
+
+    with_rule = [top(w) for w in words]
+    monkeypatch.setattr(transcribed, "ABJAD_MIN_CONSONANTS", 10**6)
+    assert [top(w) for w in words] == with_rule
+
+
 _ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 
 
