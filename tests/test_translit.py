@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toponyms.keys import fold, normalize, translit_keys
+from toponyms.keys import fold, normalize, split_generic, translit_keys
 from toponyms.model import DataError
 from toponyms.translit import load_languages, romanize, skeleton
 
@@ -198,3 +198,9 @@ def test_a_malformed_geresh_is_a_data_error(tmp_path: Path, bad: str) -> None:
     with pytest.raises(DataError) as err:
         load_languages(tmp_path)
     assert "xx.yaml" in str(err.value)
+
+
+def test_hebrew_hevel_is_a_region_before_its_name() -> None:
+    # he.yaml: חבל לכיש, "Lakhish Region"; the word alone is no place (and means "a pity")
+    assert ("לכיש", "region") in split_generic(fold("חבל לכיש"))
+    assert split_generic(fold("חבל")) == []
