@@ -42,10 +42,11 @@ DOUBLED_COST = 0.5
 VOWEL_COST = 0.3
 #: What a vowel of a name costs that a query in an abjad leaves out (`omits_vowels` in
 #: data/languages: Arabic, Hebrew), where the query's consonants agree with the name's: the
-#: script does not write short vowels, so "قبلا" (qbla) spells Qabala as written. A quarter of
-#: a swap, so four such vowels cost what one swap does; a vowel the query does write and the
-#: name has not, or has another, still costs VOWEL_COST, and so does a name's first vowel
-#: (an abjad writes a word's first vowel with alef or aleph: "ستاره", star, is not Astara).
+#: script does not write short vowels, so "ארבקיר" (arbkir) spells Arabkir as written. A
+#: quarter of a swap; a vowel the query does write and the name has not, or has another,
+#: costs what `cost`'s `vowel` says (in full for toponyms.transcribed's short keys), and so
+#: does a name's first vowel (an abjad writes a word's first vowel with alef or aleph:
+#: "ستاره", star, is not Astara).
 OMITTED_VOWEL_COST = 0.05
 #: A fuzzy score never reaches the transliteration stage's (94).
 FUZZY_MAX = 93.9

@@ -15,6 +15,12 @@ VOWEL_COST, on three conditions that keep a common word out:
 - the place is met so through at least LOOSE_MIN_KEYS distinct keys of its names (its names in
   other scripts and romanizations agree), and the score is the usual one of the weighted cost.
 
+An abjad's key of three or four consonants (`omits_vowels`: Arabic, Hebrew; "ארבקיר", Arabkir)
+is read more strictly: a vowel of the name it leaves out costs OMITTED_VOWEL_COST, but at most
+ABJAD_MAX_OMITTED of them, a vowel it writes otherwise and the name's first vowel cost in
+full, and it meets only names that write their vowels, of places with no name in its script
+(one that has is met as written there: "أثناء", during, is not Athens, أثينا).
+
 Which scripts read so is data: `loose_vowels` in the script files of data/languages. Han
 reads so only when made of the characters Chinese transcribes foreign names with alone
 (han.yaml's table); Hangul not at all: a Chinese or Korean word's syllables are a Chinese
@@ -47,7 +53,7 @@ _TRANSCRIPTION_MARKS = {"CJK": HAN_MARK}
 #: Fewest consonants (of `consonant_key`) a key must have to be read with loose vowels.
 LOOSE_MIN_CONSONANTS = 5
 #: Fewest consonants a key of a query in an abjad (`omits_vowels`) must have: its missing
-#: vowels cost OMITTED_VOWEL_COST, so one of three consonants ("قبلا", Qabala) meets the names
+#: vowels cost OMITTED_VOWEL_COST, so one of three consonants (qbala, Qabala) meets the names
 #: that are spelt with them and differ in no written letter.
 ABJAD_MIN_CONSONANTS = 3
 #: Most vowels of a name such a short key may leave out: with three or four consonants, a
@@ -157,7 +163,7 @@ def loose_vowel_entries(index: NameIndex, folded: str, keys: tuple[str, ...],
                     continue  # and only a name that writes its vowels tells which are left out
                 if name_script != written:
                     if short and p not in met:  # its names agree on the consonants, at any
-                        # score: Габала (gabala) with Qəbələ (qabala) for "قبالا"
+                        # score: Габала (gabala) with Qəbələ (qabala) for qbala
                         met[p] = _agreeing_names(index, p, consonants, read,
                                                  data.loose_vowels)
                     met.setdefault(p, set()).add(found)
