@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -169,35 +168,6 @@ def test_every_written_form_of_an_arabic_letter_shares_the_keys(text: str,
     variant += data.draw(st.sampled_from(["", "\u0640", "\u064b"]))  # tatweel, tanwin
     assert normalize(variant) == normalize(text)
     assert translit_keys(fold(variant)) == translit_keys(fold(text))
-
-
-# --- Hebrew geresh typed as an apostrophe (hebrew.yaml `geresh`) ----------------------------
-_GERESH_FORMS = "'’ʼ`׳"
-
-
-@pytest.mark.parametrize("apostrophe", _GERESH_FORMS)
-def test_an_apostrophe_after_gimel_zayin_or_tsadi_is_the_geresh(apostrophe: str) -> None:
-    # Lachin and Jabrayil with the geresh as most keyboards type it: ch and j, not ts and g
-    assert fold(f"לאצ{apostrophe}ין") == "לאצ׳ין"
-    assert keys(f"לאצ{apostrophe}ין") == {"lachin", "lchin"}
-    assert keys(f"ג{apostrophe}בראיל") == {"jbril", "jbrail"}
-
-
-@given(st.text(alphabet="אבגדהוזחטיכלמנסעפצקרשתץ" + _GERESH_FORMS + " ", max_size=20))
-def test_hebrew_folding_with_geresh_forms_is_idempotent_and_one_key(text: str) -> None:
-    once = fold(text)
-    assert fold(once) == once
-    # any form of the sign after its letters folds as the sign itself does
-    assert fold(re.sub(f"([גזצץ])[{_GERESH_FORMS}]", "\\1׳", text)) == once
-
-
-@pytest.mark.parametrize("bad", ["geresh: {sign: ab, letters: ג}", "geresh: {sign: x}",
-                                 "geresh: [x]"])
-def test_a_malformed_geresh_is_a_data_error(tmp_path: Path, bad: str) -> None:
-    (tmp_path / "xx.yaml").write_text(f"code: xx\n{bad}\n", encoding="utf-8")
-    with pytest.raises(DataError) as err:
-        load_languages(tmp_path)
-    assert "xx.yaml" in str(err.value)
 
 
 def test_hebrew_hevel_is_a_region_before_its_name() -> None:

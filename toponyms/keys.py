@@ -73,16 +73,6 @@ def _clean_unprintable(text: str) -> str:
     return "".join(out)
 
 
-@functools.cache
-def _geresh() -> tuple[re.Pattern[str], str] | None:
-    """The pattern of an apostrophe written for a geresh (hebrew.yaml's `geresh`: ג'), and
-    what replaces it (the letter and the sign: ג׳), or None without the data."""
-    sign, letters = translit.languages().geresh
-    if not sign:
-        return None
-    return re.compile(f"([{re.escape(letters)}])[{re.escape(APOSTROPHES)}]"), "\\1" + sign
-
-
 def _fold_once(text: str) -> str:
     if text.isascii():
         if not text.isprintable():
@@ -92,9 +82,6 @@ def _fold_once(text: str) -> str:
     if not text.isprintable():
         text = _clean_unprintable(text)
     table = _full or _full_table()
-    geresh = _geresh()
-    if geresh is not None:  # before apostrophes are dropped: ג'ורג'יה is ג׳ורג׳יה (j), not g
-        text = geresh[0].sub(geresh[1], text)
     # translate before NFKC too: NFKC turns ´ into a space plus a combining accent
     text = unicodedata.normalize("NFKC", text.translate(table)).casefold().translate(table)
     # a spacing accent (´ ¨ ˘ ¸ ...) is NFKC space + combining mark: drop it like an apostrophe

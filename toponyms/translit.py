@@ -125,9 +125,6 @@ class Languages:
     # script word (HANGUL) -> the fewest letters a query in it needs to be read at a loose
     # stage (`short_words`; see toponyms.readings.read_loosely)
     short_words: dict[str, ShortWords] = field(default_factory=dict)
-    # (sign, letters) of `geresh` (hebrew.yaml): an apostrophe written after one of the
-    # letters is the sign that makes it another sound (ג' is ג׳, j), not one to drop
-    geresh: tuple[str, str] = ("", "")
 
     def fits(self, hint: str, kind: str) -> bool:
         """Whether a place of `kind` fits a generic term or kind word of kind `hint`."""
@@ -177,7 +174,6 @@ def load_languages(folder: Path | None = None) -> Languages:
     omits_vowels: set[str] = set()
     loose_letters: dict[str, tuple[tuple[str, str], ...]] = {}
     short_words: dict[str, ShortWords] = {}
-    geresh = ("", "")
     codes: set[str] = set()
     files: list[tuple[Path, dict[str, Any]]] = []
     title_stems: dict[str, list[tuple[str, str]]] = {}
@@ -236,8 +232,6 @@ def load_languages(folder: Path | None = None) -> Languages:
             loose_letters[str(script)] = tuple((str(a), str(b)) for a, b in pairs)
         for script, spec in (raw.get("short_words") or {}).items():
             short_words[str(script)] = _short_words(path, spec)
-        if raw.get("geresh"):
-            geresh = _geresh(path, raw["geresh"])
         if raw.get("extra_keys"):
             script, compiled = _extra_keys(path, raw["extra_keys"])
             extra_keys[script] = compiled
@@ -301,17 +295,7 @@ def load_languages(folder: Path | None = None) -> Languages:
         omits_vowels=frozenset(omits_vowels) & frozenset(loose_vowels),
         loose_letters=loose_letters,
         short_words=short_words,
-        geresh=geresh,
     )
-
-
-def _geresh(path: Path, raw: Any) -> tuple[str, str]:
-    """`geresh: {sign: ׳, letters: גזצ}`, checked: one sign and the letters it follows."""
-    sign, letters = (raw.get("sign"), raw.get("letters")) if isinstance(raw, dict) else ("", "")
-    if not (isinstance(sign, str) and len(sign) == 1 and isinstance(letters, str) and letters):
-        raise DataError(f"geresh is {{sign: one character, letters: the letters it follows}}, "
-                        f"not {raw!r}", path=str(path))
-    return sign, letters
 
 
 def _short_words(path: Path, spec: Any) -> ShortWords:
