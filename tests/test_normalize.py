@@ -175,7 +175,7 @@ def test_harakat_tatweel_and_zwnj_never_change_the_key(
 
 
 @given(st.text(alphabet=_ARABIC_BASE + "".join(_ARABIC_FORMS.values()) + "".join(_HARAKAT)
-               + _TATWEEL + " "))
+               + _TATWEEL + "ۇۆۈۋېێڵڕ" + " "))  # and the Uyghur and Sorani letters
 def test_arabic_folding_is_idempotent(text: str) -> None:
     once = fold(text)
     assert fold(once) == once

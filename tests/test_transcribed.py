@@ -10,8 +10,17 @@ from wordfreq import top_n_list
 import toponyms
 from toponyms import transcribed
 from toponyms.keys import fold, script_of, translit_keys
-from toponyms.similarity import VOWEL_COST, consonant_key, cost, score_of, swap_rules
+from toponyms.similarity import (
+    FUZZY_MAX,
+    OMITTED_VOWEL_COST,
+    VOWEL_COST,
+    consonant_key,
+    cost,
+    score_of,
+    swap_rules,
+)
 from toponyms.transcribed import (
+    ABJAD_MIN_CONSONANTS,
     LOOSE_MIN_CONSONANTS,
     loose_keys,
     loose_vowel_entries,
@@ -108,6 +117,27 @@ def test_common_words_of_the_scripts_read_so_meet_no_new_place(
     assert [top(w) for w in words] == with_rule
 
 
+def test_common_words_of_the_abjads_meet_no_new_place_through_a_short_key(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # the short keys' reading (3-4 consonants) meets none of wordfreq's (3.1.1) 1,000
+    # commonest words of Arabic, Persian, Urdu and Hebrew (of the 5,000 commonest, 5 of 12,913:
+    # قابلة, midwife, has Qabala's letters)
+    gaz = toponyms.Gazetteer.default()
+    words = [w for lang in ("ar", "fa", "ur", "he") for w in top_n_list(lang, 1000)
+             if reads_loose_vowels(fold(w)) and any(
+                 ABJAD_MIN_CONSONANTS <= len(consonant_key(k)) < LOOSE_MIN_CONSONANTS
+                 for k in translit_keys(fold(w)))]
+    assert len(words) > 2000
+
+    def top(word: str) -> str | None:
+        found = gaz.search(word, limit=1, min_score=85.0)
+        return found[0].place.id if found else None
+
+    with_rule = [top(w) for w in words]
+    monkeypatch.setattr(transcribed, "ABJAD_MIN_CONSONANTS", 10**6)
+    assert [top(w) for w in words] == with_rule
+
+
 _ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 
 
@@ -118,9 +148,76 @@ def test_a_loose_reading_meets_only_names_in_other_scripts_with_its_consonants(
     folded = fold(text)
     keys = translit_keys(folded)
     entries = loose_vowel_entries(_INDEX, folded, keys, 85.0)
-    if all(len(consonant_key(k)) < LOOSE_MIN_CONSONANTS for k in keys):
+    if all(len(consonant_key(k)) < ABJAD_MIN_CONSONANTS for k in keys):
         assert entries == []
+    short = all(len(consonant_key(k)) < LOOSE_MIN_CONSONANTS for k in keys)
     for p, n, _, score in entries:
         name = _INDEX.places[p].names[n]
         assert script_of(name.text) != "ARABIC"
         assert 85.0 <= score < 94.0
+        if short:  # a short abjad reading meets only places with no Arabic-script name,
+            # through a name that writes its vowels
+            assert all(script_of(other.text) != "ARABIC" for other in _INDEX.places[p].names)
+            assert script_of(name.text) not in languages().loose_vowels
+
+
+# An abjad leaves short vowels out: the costs of the short keys' reading (loose_keys, abjad)
+_ABJAD = {"vowel": 1.0, "omitted": OMITTED_VOWEL_COST}
+
+
+def test_a_vowel_an_abjad_leaves_out_costs_little_and_one_it_writes_in_full() -> None:
+    assert cost("qbala", "qabala", **_ABJAD) == OMITTED_VOWEL_COST
+    assert cost("arbkir", "arabkir", **_ABJAD) == OMITTED_VOWEL_COST
+    assert cost("qabala", "qbala", **_ABJAD) == 1.0  # a vowel written where the name has none
+    assert cost("qbala", "qbila", **_ABJAD) == 1.0  # another vowel than the name's
+    assert cost("qbala", "qbara", **_ABJAD) == 1.0  # another consonant
+
+
+def test_an_abjad_writes_a_names_first_vowel() -> None:
+    # ستاره (setare, star) is not Astara: an abjad writes a first vowel with alef
+    assert cost("stara", "astara", **_ABJAD) == 1.0
+    assert cost("astra", "astara", **_ABJAD) == OMITTED_VOWEL_COST
+
+
+def test_a_short_key_is_read_as_an_abjad_only_when_asked() -> None:
+    assert loose_keys(_INDEX, "arbkir", 85.0) == []
+    found = dict(loose_keys(_INDEX, "arbkir", 85.0, abjad=True))
+    assert found["arabkir"] == score_of(OMITTED_VOWEL_COST, len("arabkir"))
+    assert loose_keys(_INDEX, "rbk", 85.0, abjad=True) == []  # below ABJAD_MIN_CONSONANTS
+
+
+def test_a_short_abjad_reading_leaves_places_written_in_the_script_to_their_names() -> None:
+    # أثناء (during) has Athens' consonants, but Athens has an Arabic name, أثينا
+    folded = fold("أثناء")
+    athens = {p for p, n, _, _ in loose_vowel_entries(_INDEX, folded, translit_keys(folded),
+                                                     85.0)
+              if _INDEX.places[p].id == "gr-athens"}
+    assert athens == set()
+    assert toponyms.resolve("ארבקיר").place.id == "am-arabkir-district"  # no Hebrew name
+
+
+@given(keys, keys)
+def test_an_abjads_reading_never_costs_more_than_the_plain_one(a: str, b: str) -> None:
+    assert cost(a, b, **_ABJAD) <= cost(a, b)
+    assert cost(a, b, vowel=VOWEL_COST, omitted=OMITTED_VOWEL_COST) <= cost(a, b,
+                                                                            vowel=VOWEL_COST)
+
+
+@given(keys, keys, st.data())
+def test_a_mater_lectionis_added_never_costs_more_than_a_plain_edit(
+        a: str, b: str, data: st.DataObject) -> None:
+    # a vowel letter written into the query (ا و ي, read a u i) costs at most one edit more
+    at = data.draw(st.integers(0, len(a)))
+    vowel = data.draw(st.sampled_from("aui"))
+    longer = a[:at] + vowel + a[at:]
+    assert cost(longer, b, **_ABJAD) <= cost(a, b, **_ABJAD) + 1.0 + 1e-9
+    assert score_of(cost(longer, b, **_ABJAD), max(len(longer), len(b))) >= score_of(
+        cost(a, b, **_ABJAD) + 1.0, max(len(longer), len(b)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(keys)
+def test_an_abjad_reading_never_scores_a_key_above_the_fuzzy_stage(key: str) -> None:
+    for found, score in loose_keys(_INDEX, key, 85.0, abjad=True):
+        assert found != key and 85.0 <= score <= FUZZY_MAX
+        assert consonant_key(found) == consonant_key(key)

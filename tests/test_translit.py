@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toponyms.keys import fold, normalize, translit_keys
+from toponyms.keys import fold, normalize, split_generic, translit_keys
 from toponyms.model import DataError
 from toponyms.translit import load_languages, romanize, skeleton
 
@@ -78,6 +78,12 @@ def test_arabic_script_romanizes_by_its_table() -> None:
     assert keys("غانا") & keys("Ghana")  # Arabic
     assert keys("گامبیا") & keys("Gambia")  # Persian
     assert keys("جاپان") & keys("Japan")  # Urdu
+
+
+def test_uyghur_and_sorani_letters_romanize_as_their_sounds() -> None:
+    # vowel letters read as vowels (unidecode lost ې and read ۈ "yu"), strong l and r as l, r
+    assert romanize(fold("ۇۆۈۋېڵڕ")) == "uouvelr"
+    assert keys("ئۇرۇمچی") & keys("Urumchi")  # Urumqi in Uyghur letters, a Persian yeh last
 
 
 def test_different_names_keep_different_keys() -> None:
@@ -162,3 +168,9 @@ def test_every_written_form_of_an_arabic_letter_shares_the_keys(text: str,
     variant += data.draw(st.sampled_from(["", "\u0640", "\u064b"]))  # tatweel, tanwin
     assert normalize(variant) == normalize(text)
     assert translit_keys(fold(variant)) == translit_keys(fold(text))
+
+
+def test_hebrew_hevel_is_a_region_before_its_name() -> None:
+    # he.yaml: חבל לכיש, "Lakhish Region"; the word alone is no place (and means "a pity")
+    assert ("לכיש", "region") in split_generic(fold("חבל לכיש"))
+    assert split_generic(fold("חבל")) == []

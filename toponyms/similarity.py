@@ -40,6 +40,14 @@ DOUBLED_COST = 0.5
 #: inherent vowel is spoken or not; katakana adds vowels to consonant clusters): about a third
 #: of an edit, so three such vowels cost what one real typo does.
 VOWEL_COST = 0.3
+#: What a vowel of a name costs that a query in an abjad leaves out (`omits_vowels` in
+#: data/languages: Arabic, Hebrew), where the query's consonants agree with the name's: the
+#: script does not write short vowels, so "ארבקיר" (arbkir) spells Arabkir as written. A
+#: quarter of a swap; a vowel the query does write and the name has not, or has another,
+#: costs what `cost`'s `vowel` says (in full for toponyms.transcribed's short keys), and so
+#: does a name's first vowel (an abjad writes a word's first vowel with alef or aleph:
+#: "ستاره", star, is not Astara).
+OMITTED_VOWEL_COST = 0.05
 #: A fuzzy score never reaches the transliteration stage's (94).
 FUZZY_MAX = 93.9
 #: The score of a pair that spends exactly its budget: resolve's default min_score.
@@ -147,34 +155,38 @@ def class_key(key: str) -> str:
     return out
 
 
-def cost(a: str, b: str, limit: float = float("inf"), *, vowel: float = 1.0) -> float:
-    """The weighted edit distance between two keys (see the module docstring); symmetric.
-    Above `limit` the work may stop early and the answer is only some cost above it. With
-    `vowel` below 1 a vowel inserted, deleted or replaced by another costs that much (the
-    rule of a query in a script that does not write a name's vowels letter for letter: see
-    VOWEL_COST).
+def cost(a: str, b: str, limit: float = float("inf"), *, vowel: float = 1.0,
+         omitted: float | None = None) -> float:
+    """The weighted edit distance between two keys (see the module docstring); symmetric
+    unless `omitted` is given. Above `limit` the work may stop early and the answer is only
+    some cost above it. With `vowel` below 1 a vowel inserted, deleted or replaced by another
+    costs that much (the rule of a query in a script that does not write a name's vowels
+    letter for letter: see VOWEL_COST); `omitted`, when given, is what a vowel of `b` that `a`
+    leaves out costs (a query `a` in an abjad: see OMITTED_VOWEL_COST).
 
     >>> cost("guba", "kuba"), cost("shamaxi", "schamachi"), cost("avlax", "javlach")
     (0.2, 0.4, 0.4)
     """
     rules = swap_rules()
-    best = _distance(a, b, rules, limit, vowel)
+    best = _distance(a, b, rules, limit, vowel, omitted)
     vowels = rules.vowels
     for form, other in rules.anchored:  # a spelling at the start, before a vowel
         lf, lo = len(form), len(other)
         if (a.startswith(form) and b.startswith(other) and lf < len(a) and lo < len(b)
                 and a[lf] in vowels and b[lo] in vowels):
             best = min(best, SWAP_COST + _distance(a[lf:], b[lo:], rules, limit - SWAP_COST,
-                                                   vowel))
+                                                   vowel, omitted))
     return best
 
 
-def _distance(a: str, b: str, rules: SwapRules, limit: float, vowel: float = 1.0) -> float:
+def _distance(a: str, b: str, rules: SwapRules, limit: float, vowel: float = 1.0,
+              omitted: float | None = None) -> float:
     """The dynamic programme of `cost`, without the anchored swaps.
 
     A common start and end are cut off first, all but the `longest` letters next to the
     first and last difference (which a swap or a doubled letter may still need). `vowel` is
-    what a vowel's insertion, deletion or replacement by another vowel costs (1: any edit)."""
+    what a vowel's insertion, deletion or replacement by another vowel costs (1: any edit);
+    `omitted` what inserting a vowel of b costs (default: `vowel`)."""
     by_letters, swap, doubled, reach = rules.by_letters, SWAP_COST, DOUBLED_COST, rules.longest
     if a == b:
         return 0.0
@@ -189,8 +201,11 @@ def _distance(a: str, b: str, rules: SwapRules, limit: float, vowel: float = 1.0
     m, n = len(a), len(b)
     vowels = rules.vowels if vowel < 1.0 else ""
     # what inserting each letter of b costs (a doubled one less, a vowel less when asked)
-    insert = [min(doubled if j and b[j] == b[j - 1] else 1.0, vowel if b[j] in vowels else 1.0)
-              for j in range(n)]
+    added, left_out = (vowel, vowels) if omitted is None else (min(vowel, omitted), rules.vowels)
+    insert = [min(doubled if j and b[j] == b[j - 1] else 1.0,
+                  added if b[j] in left_out else 1.0) for j in range(n)]
+    if omitted is not None and not cut and n and b[0] in left_out:
+        insert[0] = min(vowel, 1.0)  # an abjad writes a word's first vowel (alef, aleph)
     d = [[0.0] * (n + 1) for _ in range(m + 1)]
     row0 = d[0]
     for j in range(1, n + 1):
@@ -276,6 +291,6 @@ def score_of(pair_cost: float, length: int) -> float:
                  9)
 
 
-__all__ = ["BUDGET_SCORE", "DOUBLED_COST", "FUZZY_MAX", "SWAP_COST", "VOWEL_COST", "SwapRules",
-           "budget", "class_key", "consonant_key", "cost", "limit", "score", "score_of",
-           "swap_rules"]
+__all__ = ["BUDGET_SCORE", "DOUBLED_COST", "FUZZY_MAX", "OMITTED_VOWEL_COST", "SWAP_COST",
+           "VOWEL_COST", "SwapRules", "budget", "class_key", "consonant_key", "cost", "limit",
+           "score", "score_of", "swap_rules"]

@@ -115,6 +115,10 @@ class Languages:
     # Unicode script words (ARABIC, KATAKANA) that do not write a name's vowels letter for
     # letter (`loose_vowels` of a script's file; see toponyms.similarity.VOWEL_COST)
     loose_vowels: frozenset[str] = frozenset()
+    # the abjads among them (`omits_vowels`): scripts that leave a name's short vowels out
+    # rather than write other ones, so a vowel missing from a query costs less than one it
+    # writes differently (see toponyms.similarity.OMITTED_VOWEL_COST)
+    omits_vowels: frozenset[str] = frozenset()
     # script word -> (letter, the letter the script writes it with) pairs (`loose_letters`):
     # a sound the script has no letter for (Arabic p, v), read so with loose vowels
     loose_letters: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
@@ -167,6 +171,7 @@ def load_languages(folder: Path | None = None) -> Languages:
     inflect_tags: dict[str, str] = {}
     extra_keys: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {}
     loose_vowels: set[str] = set()
+    omits_vowels: set[str] = set()
     loose_letters: dict[str, tuple[tuple[str, str], ...]] = {}
     short_words: dict[str, ShortWords] = {}
     codes: set[str] = set()
@@ -222,6 +227,7 @@ def load_languages(folder: Path | None = None) -> Languages:
             suffixes[key] = suffixes.get(key, True) and after_apostrophe
             suffix_langs.setdefault(key, set()).add(code)
         loose_vowels.update(str(s) for s in raw.get("loose_vowels") or [])
+        omits_vowels.update(str(s) for s in raw.get("omits_vowels") or [])
         for script, pairs in (raw.get("loose_letters") or {}).items():
             loose_letters[str(script)] = tuple((str(a), str(b)) for a, b in pairs)
         for script, spec in (raw.get("short_words") or {}).items():
@@ -286,6 +292,7 @@ def load_languages(folder: Path | None = None) -> Languages:
         swaps=_swap_classes(folder / "skeleton.yaml", skeleton.get("swaps")),
         extra_keys=extra_keys,
         loose_vowels=frozenset(loose_vowels),
+        omits_vowels=frozenset(omits_vowels) & frozenset(loose_vowels),
         loose_letters=loose_letters,
         short_words=short_words,
     )
