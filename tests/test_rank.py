@@ -142,3 +142,12 @@ def test_tunis_is_the_city_tunisia_and_mexico_the_countries(gaz: Gazetteer) -> N
     assert gaz.resolve("Tunis").place.id == "tn-tunis"  # type: ignore[union-attr]
     for name, country in (("Tunisia", "tn"), ("México", "mx"), ("Panamá", "pa")):
         assert gaz.resolve(name).place.id == country  # type: ignore[union-attr]
+
+
+def test_a_former_unit_comes_after_todays_town_of_the_same_name() -> None:
+    # German "Schuschi" names both the town of Shusha and the former Shushi Province of the
+    # Republic of Artsakh (1991-2023): at the same score the living town comes first
+    # (data/kinds.yaml puts historical-region after town and district), and the tie is shown
+    found = Gazetteer.default().search("Schuschi", limit=2)
+    assert [m.place.kind for m in found] == ["city", "historical-region"]
+    assert found[0].score == found[1].score and found[0].ambiguous
