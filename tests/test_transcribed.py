@@ -96,25 +96,33 @@ def test_no_key_of_few_consonants_is_read_loosely_and_consonants_always_agree(ke
     assert all(consonant_key(k) == consonant_key(key) and s >= 85.0 for k, s in found)
 
 
-def test_common_words_of_the_scripts_read_so_meet_no_new_place(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    # the rule reads some of wordfreq's (3.1.1) 600 commonest words of Arabic, Persian, Urdu,
-    # Hebrew, Hindi, Bengali, Japanese and Chinese: each meets the place it met without the
-    # rule, or none (a real place name among them, "پاکستانی", may score higher)
+def _tops_with_and_without(monkeypatch: pytest.MonkeyPatch, words: list[str],
+                           switch: str) -> tuple[list[str | None], list[str | None]]:
+    """Each word's best place at 85 (None for none) with the loose-vowel rule, then with
+    `switch`, one of its thresholds, set out of reach."""
     gaz = toponyms.Gazetteer.default()
-    words = [w for lang in ("ar", "fa", "ur", "he", "hi", "bn", "ja", "zh")
-             for w in top_n_list(lang, 600)
-             if reads_loose_vowels(fold(w)) and any(
-                 len(consonant_key(k)) >= LOOSE_MIN_CONSONANTS for k in translit_keys(fold(w)))]
-    assert len(words) > 120
 
     def top(word: str) -> str | None:
         found = gaz.search(word, limit=1, min_score=85.0)
         return found[0].place.id if found else None
 
     with_rule = [top(w) for w in words]
-    monkeypatch.setattr(transcribed, "LOOSE_MIN_CONSONANTS", 10**6)
-    assert [top(w) for w in words] == with_rule
+    monkeypatch.setattr(transcribed, switch, 10**6)
+    return with_rule, [top(w) for w in words]
+
+
+def test_common_words_of_the_scripts_read_so_meet_no_new_place(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # the rule reads some of wordfreq's (3.1.1) 600 commonest words of Arabic, Persian, Urdu,
+    # Hebrew, Hindi, Bengali, Japanese and Chinese: each meets the place it met without the
+    # rule, or none (a real place name among them, "پاکستانی", may score higher)
+    words = [w for lang in ("ar", "fa", "ur", "he", "hi", "bn", "ja", "zh")
+             for w in top_n_list(lang, 600)
+             if reads_loose_vowels(fold(w)) and any(
+                 len(consonant_key(k)) >= LOOSE_MIN_CONSONANTS for k in translit_keys(fold(w)))]
+    assert len(words) > 120
+    with_rule, without = _tops_with_and_without(monkeypatch, words, "LOOSE_MIN_CONSONANTS")
+    assert without == with_rule
 
 
 def test_common_words_of_the_abjads_meet_no_new_place_through_a_short_key(
@@ -122,20 +130,13 @@ def test_common_words_of_the_abjads_meet_no_new_place_through_a_short_key(
     # the short keys' reading (3-4 consonants) meets none of wordfreq's (3.1.1) 1,000
     # commonest words of Arabic, Persian, Urdu and Hebrew (of the 5,000 commonest, 5 of 12,913:
     # قابلة, midwife, has Qabala's letters)
-    gaz = toponyms.Gazetteer.default()
     words = [w for lang in ("ar", "fa", "ur", "he") for w in top_n_list(lang, 1000)
              if reads_loose_vowels(fold(w)) and any(
                  ABJAD_MIN_CONSONANTS <= len(consonant_key(k)) < LOOSE_MIN_CONSONANTS
                  for k in translit_keys(fold(w)))]
     assert len(words) > 2000
-
-    def top(word: str) -> str | None:
-        found = gaz.search(word, limit=1, min_score=85.0)
-        return found[0].place.id if found else None
-
-    with_rule = [top(w) for w in words]
-    monkeypatch.setattr(transcribed, "ABJAD_MIN_CONSONANTS", 10**6)
-    assert [top(w) for w in words] == with_rule
+    with_rule, without = _tops_with_and_without(monkeypatch, words, "ABJAD_MIN_CONSONANTS")
+    assert without == with_rule
 
 
 _ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
