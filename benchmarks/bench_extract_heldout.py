@@ -51,7 +51,8 @@ except ModuleNotFoundError:  # not installed: use the source tree this file belo
     import toponyms
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = {"heldout": ROOT / "tests" / "heldout" / "extract", "dev": ROOT / "tests" / "dev" / "extract"}
+SETS = {"heldout": ROOT / "tests" / "heldout" / "extract",
+        "dev": ROOT / "tests" / "dev" / "extract"}
 HELDOUT = SETS["heldout"]
 
 
