@@ -7,7 +7,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import toponyms
-from toponyms.recognition import rules, stem_length, unit_word_end
+from toponyms.recognition import after_proclitic, rules, stem_length, unit_word_end
 
 
 def spans(text: str) -> list[tuple[str, str]]:
@@ -70,3 +70,21 @@ def test_stem_length_keeps_the_common_prefix_of_the_last_word(
 def test_stem_length_of_the_name_itself_is_none(parts: list[str]) -> None:
     name = " ".join(parts)
     assert stem_length(name, name) is None
+
+
+def test_a_name_after_an_arabic_proclitic_is_a_mention_without_it() -> None:
+    text = "نشرت جمهوريتا أرمينيا وأذربيجان نص الاتفاقية في باكو ويريفان"
+    got = toponyms.extract(text)
+    assert [(m.text, m.match.place.id) for m in got] == [
+        ("أرمينيا", "am"), ("أذربيجان", "az"), ("باكو", "az-baku"), ("يريفان", "am-yerevan")]
+    assert all(text[m.start:m.end] == m.text for m in got)
+    # a name that itself begins with such a letter is read whole first
+    assert [(m.text, m.match.place.id) for m in toponyms.extract("زار لبنان")] == [("لبنان", "lb")]
+
+
+def test_after_proclitic_keeps_the_length_and_leaves_single_letters() -> None:
+    letters = frozenset("و")
+    alt, starts = after_proclitic("و باكو وباكو", letters)
+    assert alt == "و باكو  باكو"
+    assert starts == {8}
+    assert after_proclitic("", letters) == ("", set())

@@ -43,7 +43,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from toponyms.automaton import Entry, NameAutomaton
+from toponyms.automaton import Entry, NameAutomaton, leftmost_longest
 from toponyms.cascade import Filters, NameIndex, passes
 from toponyms.context import Mentioned, lesser
 from toponyms.keys import APOSTROPHES
@@ -51,11 +51,13 @@ from toponyms.model import Match, Mention, Name, Place
 from toponyms.persons import in_person_name
 from toponyms.rank import prominence
 from toponyms.recognition import (
+    after_proclitic,
     attested_short,
     capital_says_nothing,
     capitals_fit,
     ending_fits,
     population_floor,
+    rules,
     short_form,
     stem_length,
     unit_word_end,
@@ -123,6 +125,8 @@ class Extractor:
             if g.kind == "village" for w in g.words)
         # kind words that join a span when they follow a name (recognition.yaml, span_kinds)
         self.unit_words = unit_words(data.generic_edges)
+        # one-letter proclitics written onto a name (recognition.yaml, proclitics)
+        self.proclitics = frozenset().union(*rules().proclitics.values())
         # what a reading of a span keeps of its key's entries, and the places it may name under
         # the filters of a call: pure functions of the reading, remembered across calls (a
         # stream of news names the same places again and again); see READINGS_KEPT
@@ -140,7 +144,11 @@ class Extractor:
         common = self.common if (filters.country is None and filters.kind is None
                                  and filters.parent is None and filters.lang is None) else {}
         found = self._candidates(text, folded, offsets, cased, common)
-        chosen = _leftmost_longest(found)
+        if any(ch in folded for ch in self.proclitics):  # وأذربيجان: a name after "and"
+            alt, starts = after_proclitic(folded, self.proclitics)
+            found += [f for f in self._candidates(text, alt, offsets, cased, common)
+                      if f.start in starts]
+        chosen = leftmost_longest(found)
         if cased:  # a place name that is part of a person's name is no mention
             starts = {offsets[f.start] for f in chosen}
             chosen = [f for f in chosen if not in_person_name(
@@ -392,14 +400,3 @@ class Extractor:
             end = space
         return False
 
-
-def _leftmost_longest(found: list[_Found]) -> list[_Found]:
-    """Non-overlapping candidates, leftmost first, the longest name at each start."""
-    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
-    out: list[_Found] = []
-    last = -1
-    for f in found:
-        if f.start >= last:
-            out.append(f)
-            last = f.word_end
-    return out

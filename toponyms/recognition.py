@@ -51,6 +51,7 @@ class Rules:
     untagged_ending_letters: int
     span_kinds: tuple[str, ...]
     min_stem_letters: int
+    proclitics: Mapping[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +71,8 @@ def rules() -> Rules:
                 untagged_ending_letters=int(raw["untagged_ending_letters"]),
                 span_kinds=tuple(str(k) for k in raw["span_kinds"]),
                 min_stem_letters=int(raw["min_stem_letters"]),
+                proclitics={str(lang): frozenset(str(c) for c in letters)
+                            for lang, letters in raw["proclitics"].items()},
             )
         except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as err:
             raise DataError(f"cannot read the recognition rules: {err!r}",
@@ -231,3 +234,21 @@ def unit_words(edges: Mapping[tuple[str, str], tuple[_Generic, ...]]
             if side == "suffix" and g.kind in kinds and g.words == (word,):
                 out.setdefault(word, set()).add(g.kind)
     return {w: frozenset(k) for w, k in out.items()}
+
+
+def after_proclitic(folded: str, letters: frozenset[str]) -> tuple[str, set[int]]:
+    """`folded` with each one-letter proclitic that begins a longer word turned into a space
+    (same length, so the offsets hold), and the positions just after those letters, where a
+    name may begin ("واذربيجان" -> " اذربيجان").
+
+    >>> after_proclitic("في باكو ويريفان", frozenset("و"))
+    ('في باكو  يريفان', {9})
+    """
+    chars = list(folded)
+    starts: set[int] = set()
+    for i, ch in enumerate(chars):
+        if ch in letters and (i == 0 or chars[i - 1] == " ") and i + 1 < len(chars) and (
+                chars[i + 1] != " "):
+            chars[i] = " "
+            starts.add(i + 1)
+    return "".join(chars), starts
