@@ -7,7 +7,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import toponyms
-from toponyms.recognition import after_proclitic, rules, stem_length, unit_word_end
+from toponyms.recognition import proclitic_pattern, rules, stem_length, unit_word_end
 
 
 def spans(text: str) -> list[tuple[str, str]]:
@@ -82,9 +82,8 @@ def test_a_name_after_an_arabic_proclitic_is_a_mention_without_it() -> None:
     assert [(m.text, m.match.place.id) for m in toponyms.extract("زار لبنان")] == [("لبنان", "lb")]
 
 
-def test_after_proclitic_keeps_the_length_and_leaves_single_letters() -> None:
-    letters = frozenset("و")
-    alt, starts = after_proclitic("و باكو وباكو", letters)
-    assert alt == "و باكو  باكو"
-    assert starts == {8}
-    assert after_proclitic("", letters) == ("", set())
+def test_proclitic_pattern_finds_letters_that_begin_longer_words_only() -> None:
+    pattern = proclitic_pattern(frozenset("و"))
+    assert [m.end() for m in pattern.finditer("و باكو وباكو")] == [8]
+    assert list(pattern.finditer("")) == []
+    assert [m.end() for m in pattern.finditer("وباكو")] == [1]

@@ -51,12 +51,13 @@ from toponyms.model import Match, Mention, Name, Place
 from toponyms.persons import in_person_name
 from toponyms.rank import prominence
 from toponyms.recognition import (
-    after_proclitic,
     attested_short,
     capital_says_nothing,
     capitals_fit,
     ending_fits,
+    generic_near,
     population_floor,
+    proclitic_pattern,
     rules,
     short_form,
     stem_length,
@@ -125,8 +126,10 @@ class Extractor:
             if g.kind == "village" for w in g.words)
         # kind words that join a span when they follow a name (recognition.yaml, span_kinds)
         self.unit_words = unit_words(data.generic_edges)
+        self.unit_heads = frozenset(w[:2] for w in self.unit_words)
         # one-letter proclitics written onto a name (recognition.yaml, proclitics)
-        self.proclitics = frozenset().union(*rules().proclitics.values())
+        letters = frozenset[str]().union(*rules().proclitics.values())
+        self.proclitics = proclitic_pattern(letters) if letters else None
         # what a reading of a span keeps of its key's entries, and the places it may name under
         # the filters of a call: pure functions of the reading, remembered across calls (a
         # stream of news names the same places again and again); see READINGS_KEPT
@@ -144,10 +147,20 @@ class Extractor:
         common = self.common if (filters.country is None and filters.kind is None
                                  and filters.parent is None and filters.lang is None) else {}
         found = self._candidates(text, folded, offsets, cased, common)
-        if any(ch in folded for ch in self.proclitics):  # وأذربيجان: a name after "and"
-            alt, starts = after_proclitic(folded, self.proclitics)
-            found += [f for f in self._candidates(text, alt, offsets, cased, common)
-                      if f.start in starts]
+        if self.proclitics is not None:  # وأذربيجان: a name after "and", read without it
+            for hit in self.proclitics.finditer(folded):
+                at = hit.end()  # the name may run over the next words: read up to five
+                stop = at
+                for _ in range(5):
+                    stop = folded.find(" ", stop + 1)
+                    if stop < 0:
+                        stop = len(folded)
+                        break
+                for f in self._candidates(text, folded[at:stop], offsets[at:stop], cased,
+                                          common):
+                    if f.start == 0:
+                        f.start, f.end, f.word_end = at, f.end + at, f.word_end + at
+                        found.append(f)
         chosen = leftmost_longest(found)
         if cased:  # a place name that is part of a person's name is no mention
             starts = {offsets[f.start] for f in chosen}
@@ -335,7 +348,7 @@ class Extractor:
             related = 0 if own and lesser(place, name) else context.related(place, exclude)
             if place.kind == "village" and not related:
                 where = True
-                if not self._generic_near(folded, f):
+                if not generic_near(folded, f.start, f.word_end, self.village_words):
                     score -= EVIDENCE_PENALTY
             scored.append((score, related, place, name, exact, inflected))
         # the best score, then the most related; among those still tied, the nearest to the
@@ -364,7 +377,8 @@ class Extractor:
         for i, (f, best) in enumerate(zip(chosen, options, strict=True)):
             if not best or f.word_end != f.end:
                 continue
-            unit = unit_word_end(folded, f.end, self.unit_words, self.suffixes, MAX_SUFFIX)
+            unit = unit_word_end(folded, f.end, self.unit_words, self.suffixes, MAX_SUFFIX,
+                                 self.unit_heads)
             if unit is None:
                 continue
             end, kinds = unit
@@ -377,26 +391,4 @@ class Extractor:
                 options[i] = narrowed
                 out[f.start] = end
         return out
-
-    def _generic_near(self, folded: str, f: _Found) -> bool:
-        """A word for "village" right after the name, or among the three words before it
-        ("village of Madagiz").
-
-        Only those words are read (find/rfind from the name, never a slice of the rest of the
-        text): a word is next to at most four mentions, so the work over a text is linear.
-        """
-        words = self.village_words
-        if f.word_end < len(folded):
-            stop = folded.find(" ", f.word_end + 1)
-            if folded[f.word_end + 1 : stop if stop >= 0 else len(folded)] in words:
-                return True
-        end = f.start - 1  # the space before the name (folded text has one between words)
-        for _ in range(3):
-            if end <= 0:
-                break
-            space = folded.rfind(" ", 0, end)
-            if folded[space + 1 : end] in words:
-                return True
-            end = space
-        return False
 

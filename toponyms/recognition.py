@@ -26,6 +26,7 @@ spans are mentions. They hold for any text in a cased script and any gazetteer:
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -191,17 +192,22 @@ def stem_length(form: str, name: str) -> int | None:
 
 
 def unit_word_end(folded: str, end: int, words: Mapping[str, frozenset[str]],
-                  endings: Mapping[str, object], longest: int) -> tuple[int, frozenset[str]] | None:
+                  endings: Mapping[str, object], longest: int,
+                  heads: frozenset[str] | None = None) -> tuple[int, frozenset[str]] | None:
     """Where a kind word that joins the span ends, and its kinds: the folded word right after
     folded[end] (the end of a name) when it is one of `words` (kind word -> kinds), alone or
     followed by one of `endings` of at most `longest` letters ("rayon|un"); else None.
+    `heads`: the first two letters of each of `words`, worked out once by a caller that reads
+    many mentions (most words after a name begin no kind word: one look-up says so).
 
     >>> unit_word_end("agdam rayonun xidirli", 5, {"rayon": frozenset({"district"})},
     ...               {"un": True}, 6)
     (11, frozenset({'district'}))
     >>> unit_word_end("agdam rayonlar", 5, {"rayon": frozenset({"district"})}, {"un": True}, 6)
     """
-    if end >= len(folded) or folded[end] != " ":
+    if heads is None:
+        heads = frozenset(w[:2] for w in words)
+    if end >= len(folded) or folded[end] != " " or folded[end + 1 : end + 3] not in heads:
         return None
     stop = folded.find(" ", end + 1)
     word = folded[end + 1 : stop if stop >= 0 else len(folded)]
@@ -236,19 +242,38 @@ def unit_words(edges: Mapping[tuple[str, str], tuple[_Generic, ...]]
     return {w: frozenset(k) for w, k in out.items()}
 
 
-def after_proclitic(folded: str, letters: frozenset[str]) -> tuple[str, set[int]]:
-    """`folded` with each one-letter proclitic that begins a longer word turned into a space
-    (same length, so the offsets hold), and the positions just after those letters, where a
-    name may begin ("واذربيجان" -> " اذربيجان").
+def proclitic_pattern(letters: frozenset[str]) -> re.Pattern[str]:
+    """A pattern that finds a one-letter proclitic of `letters` beginning a longer word of a
+    folded text (words separated by one space): its match ends where a name may begin.
 
-    >>> after_proclitic("في باكو ويريفان", frozenset("و"))
-    ('في باكو  يريفان', {9})
+    >>> [m.end() for m in proclitic_pattern(frozenset("و")).finditer("في باكو ويريفان و")]
+    [9]
     """
-    chars = list(folded)
-    starts: set[int] = set()
-    for i, ch in enumerate(chars):
-        if ch in letters and (i == 0 or chars[i - 1] == " ") and i + 1 < len(chars) and (
-                chars[i + 1] != " "):
-            chars[i] = " "
-            starts.add(i + 1)
-    return "".join(chars), starts
+    return re.compile(f"(?<![^ ])[{re.escape(''.join(sorted(letters)))}](?=[^ ])")
+
+
+def generic_near(folded: str, start: int, word_end: int, words: frozenset[str]) -> bool:
+    """A word of `words` (for "village") right after the name at folded[start:word_end], or
+    among the three words before it ("village of Madagiz").
+
+    Only those words are read (find/rfind from the name, never a slice of the rest of the
+    text): a word is next to at most four mentions, so the work over a text is linear.
+
+    >>> generic_near("village of madagiz", 11, 18, frozenset({"village"}))
+    True
+    >>> generic_near("talish is near", 0, 6, frozenset({"village"}))
+    False
+    """
+    if word_end < len(folded):
+        stop = folded.find(" ", word_end + 1)
+        if folded[word_end + 1 : stop if stop >= 0 else len(folded)] in words:
+            return True
+    end = start - 1  # the space before the name (folded text has one between words)
+    for _ in range(3):
+        if end <= 0:
+            break
+        space = folded.rfind(" ", 0, end)
+        if folded[space + 1 : end] in words:
+            return True
+        end = space
+    return False
