@@ -34,6 +34,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import accumulate, compress, product
+from typing import Protocol, TypeVar
 
 from toponyms import cache
 from toponyms.index import NameIndex
@@ -313,3 +314,25 @@ def _append(table: dict[str, int | list[int]], key: str, entry: int) -> None:
         table[key] = [old, entry]
     else:
         old.append(entry)  # type: ignore[union-attr]
+
+
+class _Span(Protocol):
+    start: int
+    end: int
+    word_end: int
+
+
+_S = TypeVar("_S", bound=_Span)
+
+
+def leftmost_longest(found: list[_S]) -> list[_S]:
+    """Non-overlapping candidates, leftmost first, the longest name at each start (a name and
+    the ending read after it, up to `word_end`, are one)."""
+    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    out: list[_S] = []
+    last = -1
+    for f in found:
+        if f.start >= last:
+            out.append(f)
+            last = f.word_end
+    return out

@@ -8,7 +8,10 @@ What a mention is (the contract of `Gazetteer.extract`):
 - A name may be followed by a case ending of the region's languages (data/languages/*.yaml,
   `suffixes`: Bakıdan, Şuşada, Cebrail'in, Ստեփանակերտում, в Степанакерте) or an English
   possessive (Yerevan's, Azerbaijan’s); Russian word forms come from the `inflect` rules
-  (Нагорном Карабахе, Тертерского района). The span covers the name only, never the ending.
+  (Нагорном Карабахе, Тертерского района). The span covers the name only, never the ending;
+  a word form that changes the last letters of the name stops where the two part (Армени|и
+  of Армения, Тертерского район|а). A kind word after the name that tells the unit from the
+  town is part of it ("Aghdam region", "Ağdam rayon|un"): recognition.yaml, span_kinds.
 - Not a mention: a word listed in `not_places` (Azerbaijani, Armenians: demonyms), a name
   written in lower case in a text that uses capitals (a common word), a short form or figure
   the data does not attest, a frequent word naming too small a place, the stem of a longer
@@ -40,7 +43,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from toponyms.automaton import Entry, NameAutomaton
+from toponyms.automaton import Entry, NameAutomaton, leftmost_longest
 from toponyms.cascade import Filters, NameIndex, passes
 from toponyms.context import Mentioned, lesser
 from toponyms.keys import APOSTROPHES
@@ -52,8 +55,14 @@ from toponyms.recognition import (
     capital_says_nothing,
     capitals_fit,
     ending_fits,
+    generic_near,
     population_floor,
+    proclitic_pattern,
+    rules,
     short_form,
+    stem_length,
+    unit_word_end,
+    unit_words,
 )
 from toponyms.textfold import fold_with_offsets
 from toponyms.textfold import key_of as key_of  # the key names are indexed under (re-exported)
@@ -76,10 +85,12 @@ _NONE_ABOVE: frozenset[str] = frozenset()
 READINGS_KEPT = 4096
 #: How a span was read: (key number, ending, apostrophe before it, surface, population floor).
 _Reading = tuple[int, str, bool, str, float | None, bool]
-#: The places a reading may name: place number -> (score, name, written exactly so).
-_Options = dict[int, tuple[float, Name, bool]]
-#: A mention's place: (score, related mentions, place, name, written exactly so, ambiguous).
-_Pick = tuple[float, int, Place, Name, bool, bool]
+#: The places a reading may name: place number -> (score, name, written exactly so, read
+#: through a word form of the `inflect` rules).
+_Options = dict[int, tuple[float, Name, bool, bool]]
+#: A mention's place: (score, related mentions, place, name, written exactly so, ambiguous,
+#: read through a word form of the `inflect` rules).
+_Pick = tuple[float, int, Place, Name, bool, bool, bool]
 
 
 @dataclass(slots=True)
@@ -113,6 +124,12 @@ class Extractor:
         self.village_words = frozenset(
             w for (_, _), gens in data.generic_edges.items() for g in gens
             if g.kind == "village" for w in g.words)
+        # kind words that join a span when they follow a name (recognition.yaml, span_kinds)
+        self.unit_words = unit_words(data.generic_edges)
+        self.unit_heads = frozenset(w[:2] for w in self.unit_words)
+        # one-letter proclitics written onto a name (recognition.yaml, proclitics)
+        letters = frozenset[str]().union(*rules().proclitics.values())
+        self.proclitics = proclitic_pattern(letters) if letters else None
         # what a reading of a span keeps of its key's entries, and the places it may name under
         # the filters of a call: pure functions of the reading, remembered across calls (a
         # stream of news names the same places again and again); see READINGS_KEPT
@@ -130,7 +147,21 @@ class Extractor:
         common = self.common if (filters.country is None and filters.kind is None
                                  and filters.parent is None and filters.lang is None) else {}
         found = self._candidates(text, folded, offsets, cased, common)
-        chosen = _leftmost_longest(found)
+        if self.proclitics is not None:  # وأذربيجان: a name after "and", read without it
+            for hit in self.proclitics.finditer(folded):
+                at = hit.end()  # the name may run over the next words: read up to five
+                stop = at
+                for _ in range(5):
+                    stop = folded.find(" ", stop + 1)
+                    if stop < 0:
+                        stop = len(folded)
+                        break
+                for f in self._candidates(text, folded[at:stop], offsets[at:stop], cased,
+                                          common):
+                    if f.start == 0:
+                        f.start, f.end, f.word_end = at, f.end + at, f.word_end + at
+                        found.append(f)
+        chosen = leftmost_longest(found)
         if cased:  # a place name that is part of a person's name is no mention
             starts = {offsets[f.start] for f in chosen}
             chosen = [f for f in chosen if not in_person_name(
@@ -240,8 +271,9 @@ class Extractor:
                     score -= 4.0
                 old = best.get(e.place)
                 if old is None or score > old[0]:
-                    best[e.place] = (score, name, exact)
+                    best[e.place] = (score, name, exact, e.inflected)
             options.append(best)
+        units = self._unit_words_read(text, folded, offsets, chosen, options)
         # the ancestors of every place in play, looked up once per call (a look-up in the
         # packed tables walks them); every id the context reads below is one of these
         ups: dict[str, frozenset[str]] = {}
@@ -281,6 +313,13 @@ class Extractor:
                 continue
             score, place, name, exact, ambiguous = pick[0], pick[2], pick[3], pick[4], pick[5]
             start, end = offsets[f.start], offsets[f.end - 1] + 1
+            unit = units.get(f.start)
+            if unit is not None:  # a kind word joins the span ("Aghdam region")
+                end = offsets[unit - 1] + 1
+            elif pick[6]:  # a word form: the span stops where it parts from the name
+                kept = stem_length(folded[f.start : f.end], key_of(name.text))
+                if kept is not None:
+                    end = offsets[f.start + kept - 1] + 1
             if name.text.endswith(".") and text.startswith(".", end):
                 end += 1  # the attested name ends in its period ("U.S.", "Calif."): keep it
             surface = text[start:end]
@@ -301,59 +340,55 @@ class Extractor:
         # when the place that ranks first without them is named by its own
         own = False
         if len(best) > 1:
-            top_p, (_, top_name, _) = min(best.items(), key=lambda item: (
+            top_p, (_, top_name, _, _) = min(best.items(), key=lambda item: (
                 -item[1][0], *prominence(places[item[0]], item[1][1], rank)))
             own = not lesser(places[top_p], top_name)
-        for p, (score, name, exact) in best.items():
+        for p, (score, name, exact, inflected) in best.items():
             place = places[p]
             related = 0 if own and lesser(place, name) else context.related(place, exclude)
             if place.kind == "village" and not related:
                 where = True
-                if not self._generic_near(folded, f):
+                if not generic_near(folded, f.start, f.word_end, self.village_words):
                     score -= EVIDENCE_PENALTY
-            scored.append((score, related, place, name, exact))
+            scored.append((score, related, place, name, exact, inflected))
         # the best score, then the most related; among those still tied, the nearest to the
         # other places mentioned, then prominence (distances only for those: they are many)
         top = max((s[0], s[1]) for s in scored)
         tied = [s for s in scored if (s[0], s[1]) == top]
         first = tied[0] if len(tied) == 1 else min(tied, key=lambda s: (
             -context.near(s[2], exclude), *prominence(s[2], s[3], rank)))
-        score, related, place, name, exact = first
+        score, related, place, name, exact, inflected = first
         ambiguous = any(
             s is not first and s[2].id not in ancestors.get(place.id, ())
             and place.id not in ancestors.get(s[2].id, ()) for s in tied)
-        return (score, related, place, name, exact, ambiguous), where
+        return (score, related, place, name, exact, ambiguous, inflected), where
 
-    def _generic_near(self, folded: str, f: _Found) -> bool:
-        """A word for "village" right after the name, or among the three words before it
-        ("village of Madagiz").
+    def _unit_words_read(self, text: str, folded: str, offsets: list[int],
+                         chosen: list[_Found], options: list[_Options]) -> dict[int, int]:
+        """The kind words that join a span ("Aghdam region", "Ağdam rayon|un"): for each
+        mention followed by one (only spaces between them in the text, no ending read off the
+        name, not the start of the next mention) whose name may mean a place of that kind and
+        places of other kinds (the town and the district), the end of the word in the folded
+        text by the mention's start; its options are narrowed, in place, to the places of that
+        kind. A name that means only places of that kind keeps its span ("the Karabakh
+        region" is Karabakh, as the seed article's gold reads it)."""
+        places = self.index.places
+        out: dict[int, int] = {}
+        for i, (f, best) in enumerate(zip(chosen, options, strict=True)):
+            if not best or f.word_end != f.end:
+                continue
+            unit = unit_word_end(folded, f.end, self.unit_words, self.suffixes, MAX_SUFFIX,
+                                 self.unit_heads)
+            if unit is None:
+                continue
+            end, kinds = unit
+            if i + 1 < len(chosen) and chosen[i + 1].start < end:
+                continue  # the word begins another mention
+            if not text[offsets[f.end - 1] + 1 : offsets[f.end + 1]].isspace():
+                continue  # punctuation between them: "Aghdam. Region ..."
+            narrowed = {p: v for p, v in best.items() if places[p].kind in kinds}
+            if narrowed and len(narrowed) < len(best):  # the word tells the unit from the town
+                options[i] = narrowed
+                out[f.start] = end
+        return out
 
-        Only those words are read (find/rfind from the name, never a slice of the rest of the
-        text): a word is next to at most four mentions, so the work over a text is linear.
-        """
-        words = self.village_words
-        if f.word_end < len(folded):
-            stop = folded.find(" ", f.word_end + 1)
-            if folded[f.word_end + 1 : stop if stop >= 0 else len(folded)] in words:
-                return True
-        end = f.start - 1  # the space before the name (folded text has one between words)
-        for _ in range(3):
-            if end <= 0:
-                break
-            space = folded.rfind(" ", 0, end)
-            if folded[space + 1 : end] in words:
-                return True
-            end = space
-        return False
-
-
-def _leftmost_longest(found: list[_Found]) -> list[_Found]:
-    """Non-overlapping candidates, leftmost first, the longest name at each start."""
-    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
-    out: list[_Found] = []
-    last = -1
-    for f in found:
-        if f.start >= last:
-            out.append(f)
-            last = f.word_end
-    return out

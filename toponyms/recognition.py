@@ -26,11 +26,12 @@ spans are mentions. They hold for any text in a cased script and any gazetteer:
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -49,6 +50,9 @@ class Rules:
     min_letters: int
     acronym_letters: int
     untagged_ending_letters: int
+    span_kinds: tuple[str, ...]
+    min_stem_letters: int
+    proclitics: Mapping[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +70,10 @@ def rules() -> Rules:
                 min_letters=int(raw["min_letters"]),
                 acronym_letters=int(raw["acronym_letters"]),
                 untagged_ending_letters=int(raw["untagged_ending_letters"]),
+                span_kinds=tuple(str(k) for k in raw["span_kinds"]),
+                min_stem_letters=int(raw["min_stem_letters"]),
+                proclitics={str(lang): frozenset(str(c) for c in letters)
+                            for lang, letters in raw["proclitics"].items()},
             )
         except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as err:
             raise DataError(f"cannot read the recognition rules: {err!r}",
@@ -154,3 +162,118 @@ def population_floor(common: Mapping[str, float], key: str, at_start: bool) -> f
     if zipf is None:
         return None
     return 10 ** (zipf + (rules().sentence_start_zipf if at_start else 0.0))
+
+
+def stem_length(form: str, name: str) -> int | None:
+    """How many letters of the folded span `form` (a word form of the folded name `name`, with
+    as many words) the mention keeps: the words before the last stay whole, as written, and
+    the last stops where it parts from the name's (Армени|и of Армения); None when the last
+    words agree, or when too little of the word would be left (`min_stem_letters`).
+
+    >>> stem_length("армении", "армения")
+    6
+    >>> stem_length("сюникской области", "сюникская область")
+    16
+    >>> stem_length("нагорного карабах", "нагорный карабах") is None
+    True
+    >>> stem_length("баку", "баку") is None
+    True
+    """
+    words, names = form.split(" "), name.split(" ")
+    if len(words) != len(names) or words[-1] == names[-1]:
+        return None
+    last, own = words[-1], names[-1]
+    common = 0
+    while common < min(len(last), len(own)) and last[common] == own[common]:
+        common += 1
+    if common < rules().min_stem_letters or common == len(last):
+        return None
+    return len(form) - len(last) + common
+
+
+def unit_word_end(folded: str, end: int, words: Mapping[str, frozenset[str]],
+                  endings: Mapping[str, object], longest: int,
+                  heads: frozenset[str] | None = None) -> tuple[int, frozenset[str]] | None:
+    """Where a kind word that joins the span ends, and its kinds: the folded word right after
+    folded[end] (the end of a name) when it is one of `words` (kind word -> kinds), alone or
+    followed by one of `endings` of at most `longest` letters ("rayon|un"); else None.
+    `heads`: the first two letters of each of `words`, worked out once by a caller that reads
+    many mentions (most words after a name begin no kind word: one look-up says so).
+
+    >>> unit_word_end("agdam rayonun xidirli", 5, {"rayon": frozenset({"district"})},
+    ...               {"un": True}, 6)
+    (11, frozenset({'district'}))
+    >>> unit_word_end("agdam rayonlar", 5, {"rayon": frozenset({"district"})}, {"un": True}, 6)
+    """
+    if heads is None:
+        heads = frozenset(w[:2] for w in words)
+    if end >= len(folded) or folded[end] != " " or folded[end + 1 : end + 3] not in heads:
+        return None
+    stop = folded.find(" ", end + 1)
+    word = folded[end + 1 : stop if stop >= 0 else len(folded)]
+    for cut in range(min(longest, len(word) - 1) + 1):
+        stem, ending = word[: len(word) - cut], word[len(word) - cut :]
+        kinds = words.get(stem)
+        if kinds is not None and (not cut or ending in endings):
+            return end + 1 + len(stem), kinds
+    return None
+
+
+class _Generic(Protocol):
+    """A generic term of a language file (toponyms.translit.Generic), as read here."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def words(self) -> tuple[str, ...]: ...
+
+
+def unit_words(edges: Mapping[tuple[str, str], tuple[_Generic, ...]]
+               ) -> dict[str, frozenset[str]]:
+    """The kind words that join a span when they follow a name, with their kinds: the one-word
+    suffix terms of the language files' `generic` whose kind is one of `span_kinds`."""
+    kinds = set(rules().span_kinds)
+    out: dict[str, set[str]] = {}
+    for (side, word), gens in edges.items():
+        for g in gens:
+            if side == "suffix" and g.kind in kinds and g.words == (word,):
+                out.setdefault(word, set()).add(g.kind)
+    return {w: frozenset(k) for w, k in out.items()}
+
+
+def proclitic_pattern(letters: frozenset[str]) -> re.Pattern[str]:
+    """A pattern that finds a one-letter proclitic of `letters` beginning a longer word of a
+    folded text (words separated by one space): its match ends where a name may begin.
+
+    >>> [m.end() for m in proclitic_pattern(frozenset("و")).finditer("في باكو ويريفان و")]
+    [9]
+    """
+    return re.compile(f"(?<![^ ])[{re.escape(''.join(sorted(letters)))}](?=[^ ])")
+
+
+def generic_near(folded: str, start: int, word_end: int, words: frozenset[str]) -> bool:
+    """A word of `words` (for "village") right after the name at folded[start:word_end], or
+    among the three words before it ("village of Madagiz").
+
+    Only those words are read (find/rfind from the name, never a slice of the rest of the
+    text): a word is next to at most four mentions, so the work over a text is linear.
+
+    >>> generic_near("village of madagiz", 11, 18, frozenset({"village"}))
+    True
+    >>> generic_near("talish is near", 0, 6, frozenset({"village"}))
+    False
+    """
+    if word_end < len(folded):
+        stop = folded.find(" ", word_end + 1)
+        if folded[word_end + 1 : stop if stop >= 0 else len(folded)] in words:
+            return True
+    end = start - 1  # the space before the name (folded text has one between words)
+    for _ in range(3):
+        if end <= 0:
+            break
+        space = folded.rfind(" ", 0, end)
+        if folded[space + 1 : end] in words:
+            return True
+        end = space
+    return False
