@@ -346,9 +346,8 @@ def _fuzzy(index: NameIndex, key: str, min_score: float) -> list[tuple[str, floa
     candidates = dict.fromkeys(index.same_class(key))
     size = len(key)
     most = limit(size + 2, min_score)
-    if most >= 1.0:  # plain edits may fit: trigram candidates one edit further away than
-        # that, since a cheap swap may be two or three plain edits ("shch"/"sh")
-        near = index.fuzzy(key, max(0.0, 100 * (1 - (int(most) + 1) / size)))
+    if most >= 1.0:  # plain edits may fit: trigram candidates at most that many edits away
+        near = index.fuzzy(key, max(0.0, 100 * (1 - int(most) / size)))
         near.sort(key=lambda hit: (-hit[1], hit[0]))
         candidates.update(dict.fromkeys(found for found, _ in near[:FUZZY_WEIGHED]))
     out = []
