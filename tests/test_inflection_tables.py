@@ -113,7 +113,9 @@ def test_a_malformed_one_letter_stem_is_a_data_error(tmp_path: Path) -> None:
 
 
 def test_extract_finds_polish_case_forms_with_lang_pl() -> None:
+    # the span stops before the ending, and where the ending changes the name's last letters
+    # (Gandża, Gandży) where the two part (README, "Place mentions in running text")
     text = "Walki w Teheranie i Gandży."
     assert [(m.text, m.match.place.id) for m in toponyms.extract(text, lang="pl")] == [
-        ("Teheranie", "ir-tehran"), ("Gandży", "az-ganja")]
+        ("Teheran", "ir-tehran"), ("Gandż", "az-ganja")]
     assert toponyms.extract(text) == []  # Polish names are not searched by default
