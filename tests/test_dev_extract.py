@@ -12,36 +12,18 @@ file under data/. (e) No dev page is a held-out page.
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
-from urllib.parse import unquote
 
 import pytest
-
-import toponyms
+from extract_sets import DATE, LANG, URL, gold_problems, page_key, read_tsv, unknown_ids
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "dev" / "extract"
 HELDOUT = ROOT / "tests" / "heldout" / "extract"
 DATA = ROOT / "data"
-DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
-LANG = re.compile(r"[a-z]{2,3}")
-URL = re.compile(r"https?://[^\s\"'<>)]+")
 WORD = re.compile(r"\w+")
 WINDOW = 8
-
-
-def read_tsv(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def page_key(url: str) -> str:
-    """An address without scheme, `www.`, AMP suffix and trailing slash, decoded and lowercased."""
-    key = unquote(url).lower().split("://", 1)[-1]
-    key = key.removeprefix("www.").rstrip("/")
-    return key.removesuffix("/amp").replace("/amp/", "/")
 
 
 def windows(text: str, n: int = WINDOW) -> set[str]:
@@ -76,34 +58,11 @@ def test_passage_is_one_short_piece_of_text(row: list[str]) -> None:
 
 
 def test_gold_offsets_slice_the_text_to_the_gold_text() -> None:
-    assert GOLD[0] == ["file", "start", "end", "text", "id"]
-    texts = {row[0]: (DEV / row[0]).read_text(encoding="utf-8") for row in PASSAGES[1:]}
-    wrong = []
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for n, row in enumerate(GOLD[1:], start=2):
-        assert len(row) == 5, f"line {n}: {row}"
-        file, start, end, surface, _ = row
-        a, b = int(start), int(end)
-        if file not in texts or not 0 <= a < b <= len(texts[file]) or texts[file][a:b] != surface:
-            wrong.append(f"line {n}: {row}")
-        spans.setdefault(file, []).append((a, b))
-    assert wrong == []
-    overlapping = [(file, s, t) for file, ss in spans.items()
-                   for s, t in zip(sorted(ss), sorted(ss)[1:], strict=False) if s[1] > t[0]]
-    assert overlapping == []
-    assert set(spans) == set(texts), "every passage has at least one gold mention"
+    assert gold_problems(DEV, PASSAGES, GOLD) == []
 
 
 def test_gold_ids_are_places_of_the_data_or_a_dash() -> None:
-    unknown = []
-    for row in GOLD[1:]:
-        if row[4] == "-":
-            continue
-        try:
-            toponyms.get(row[4])
-        except KeyError:
-            unknown.append(row)
-    assert unknown == []
+    assert unknown_ids(GOLD) == []
     assert sum(row[4] != "-" for row in GOLD[1:]) >= 150
 
 
