@@ -287,3 +287,34 @@ def test_an_article_before_a_part_never_changes_the_answer(place_id: str, articl
 def test_commas_of_other_scripts_separate_parts(query: str, expected: str) -> None:
     match = toponyms.resolve(query)
     assert match is not None and (match.place.id, match.method) == (expected, "compound")
+
+
+_HISTORICAL = sorted(p.id for p in _GAZ if p.kind.startswith("historical") and p.country)
+
+
+def test_the_soviet_republics_carry_the_country_of_their_territory() -> None:
+    """data/README.md ("Kinds and parents"): a historical state within one of today's
+    countries records it, so the parametrized test below has entities to check."""
+    ssr = [p for p in _GAZ if p.kind == "historical-country" and "SSR" in
+           {n.text.split()[-1] for n in p.names}]
+    assert ssr and all(p.id in _HISTORICAL for p in ssr)
+
+
+@pytest.mark.parametrize("entity_id", _HISTORICAL)
+def test_a_former_state_or_oblast_qualifies_the_places_of_its_country_only(
+        entity_id: str) -> None:
+    """"Kirovabad, Azerbaijan SSR": a historical entity whose `country` is recorded is loose
+    context for that country's towns, and disagrees with another country's."""
+    entity = _GAZ.get(entity_id)
+    qualifier = entity.names[0].text
+    assert _GAZ.resolve(qualifier) is not None and _GAZ.resolve(qualifier).place.id == entity_id
+    towns = [(t, pid) for t, pid in _SOLO if _GAZ.get(pid).kind in ("city", "town")]
+    own = [(t, pid) for t, pid in towns if _GAZ.get(pid).country == entity.country][:5]
+    other = [(t, pid) for t, pid in towns if _GAZ.get(pid).country not in (entity.country, None)
+             and _GAZ.get(pid).country in ("AZ", "AM", "GE")][:5]
+    assert own and other
+    for text, pid in own:
+        m = _GAZ.resolve(f"{text}, {qualifier}")
+        assert m is not None and m.place.id == pid and m.method == "compound", (text, m)
+    for text, _ in other:
+        assert _GAZ.resolve(f"{text}, {qualifier}") is None, text
