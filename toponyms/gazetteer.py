@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from toponyms import build, cascade, compound, demonyms, persons, phrase
+from toponyms import build, cascade, compound, demonyms, persons, phrase, textlang
 from toponyms import context as contextual
 from toponyms.index import PlaceMap
 from toponyms.keys import MAX_NAME_CHARS
@@ -299,8 +299,12 @@ class Gazetteer:
         if not isinstance(text, str):
             raise TypeError(f"expected text as str, got {type(text).__name__}")
         filters = self._filters(country, kind, parent, lang, at, min_score)
-        found = self._extractor(lang).find(text, filters, float(min_score), self._ancestors,
-                                           self._index.kind_rank)
+        # no `lang`: a text plainly in a language whose names are not searched by default
+        # ("Aliyev sprach in Armenien") has them searched too (toponyms.textlang)
+        told = textlang.guess(text) if lang is None else None
+        searched = lang if told is None or told in languages().codes else told
+        found = self._extractor(searched).find(text, filters, float(min_score),
+                                               self._ancestors, self._index.kind_rank)
         if demonyms and parent is None:
             found = self.demonym_table().find(text, found, self._places.get, country=country,
                                               kind=kind, min_score=min_score)

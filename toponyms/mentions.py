@@ -34,7 +34,8 @@ What a mention is (the contract of `Gazetteer.extract`):
 Names in the languages the package has language files for (en, az, ru, hy, tr, fa, ka, ar)
 and the script-tagged GeoNames names are matched; pass `lang=` to match names of another
 language (CLDR gives every country's name in ~350 languages, many of which are common words
-in English: they are not searched by default).
+in English: they are not searched by default). Without `lang=`, `Gazetteer.extract` adds the
+names of the language a text is plainly written in (toponyms.textlang).
 """
 
 from __future__ import annotations
