@@ -169,3 +169,33 @@ def test_an_abbreviation_written_with_its_period_is_a_mention(
     found = [(m.text, m.match.place.id, m.match.score) for m in gaz.extract(text)]
     assert found == [("Frankfort", "zz-frankfort", 100.0), ("Ky.", "zz-ky", 100.0),
                      ("UK", "zz-ky", 100.0)]
+
+
+_SHIPPED = Gazetteer.default()
+# capitalized Latin names that extract finds alone in a sentence, as one whole mention
+_ALONE: list[tuple[str, str]] = []
+for _place in _SHIPPED:
+    for _name in _place.names[:3]:
+        _t = _name.text
+        if _t[:1].isupper() and _t.isascii() and _t.isalpha() and len(_t) >= 4:
+            _found = _SHIPPED.extract(f"Nous parlons de {_t} ici.")
+            if [(m.text, m.match.place.id) for m in _found] == [(_t, _place.id)]:
+                _ALONE.append((_t, _place.id))
+_ALONE.sort()
+
+
+@given(st.sampled_from(_ALONE), st.sampled_from(["l'", "l’", "d'", "dell’", "nell'", "qu'"]))
+def test_a_name_after_an_elided_article_is_the_same_mention(named: tuple[str, str],
+                                                             elided: str) -> None:
+    """recognition.yaml's `elisions`: "l'Arménie" is a mention of Arménie, without the l'."""
+    text, place_id = named
+    sentence = f"Nous parlons de {elided}{text} ici."
+    found = [(sentence[m.start:m.end], m.match.place.id) for m in _SHIPPED.extract(sentence)]
+    assert found == [(text, place_id)]
+
+
+@given(st.sampled_from(_ALONE))
+def test_a_capital_d_apostrophe_is_a_surname_not_an_elision(named: tuple[str, str]) -> None:
+    text = named[0]
+    sentence = f"Nous parlons de D'{text} ici."
+    assert all(m.start != len("Nous parlons de D'") for m in _SHIPPED.extract(sentence))

@@ -40,6 +40,7 @@ names of the language a text is plainly written in (toponyms.textlang).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -55,6 +56,7 @@ from toponyms.recognition import (
     attested_short,
     capital_says_nothing,
     capitals_fit,
+    elision_pattern,
     ending_fits,
     generic_near,
     population_floor,
@@ -131,6 +133,9 @@ class Extractor:
         # one-letter proclitics written onto a name (recognition.yaml, proclitics)
         letters = frozenset[str]().union(*rules().proclitics.values())
         self.proclitics = proclitic_pattern(letters) if letters else None
+        # elided articles and prepositions before a name (recognition.yaml, elisions)
+        elided = frozenset[str]().union(*rules().elisions.values())
+        self.elisions = elision_pattern(elided) if elided else None
         # what a reading of a span keeps of its key's entries, and the places it may name under
         # the filters of a call: pure functions of the reading, remembered across calls (a
         # stream of news names the same places again and again); see READINGS_KEPT
@@ -148,20 +153,25 @@ class Extractor:
         common = self.common if (filters.country is None and filters.kind is None
                                  and filters.parent is None and filters.lang is None) else {}
         found = self._candidates(text, folded, offsets, cased, common)
-        if self.proclitics is not None:  # وأذربيجان: a name after "and", read without it
-            for hit in self.proclitics.finditer(folded):
-                at = hit.end()  # the name may run over the next words: read up to five
-                stop = at
-                for _ in range(5):
-                    stop = folded.find(" ", stop + 1)
-                    if stop < 0:
-                        stop = len(folded)
-                        break
-                for f in self._candidates(text, folded[at:stop], offsets[at:stop], cased,
-                                          common):
-                    if f.start == 0:
-                        f.start, f.end, f.word_end = at, f.end + at, f.word_end + at
-                        found.append(f)
+        # a name written onto a word before it: after a proclitic (وأذربيجان, "and
+        # Azerbaijan") or an elided article ("l'Arménie", whose apostrophe folding drops)
+        inner = [hit.end() for hit in self.proclitics.finditer(folded)] if self.proclitics else []
+        if self.elisions is not None:
+            for hit in self.elisions.finditer(text):
+                at = bisect_left(offsets, hit.end())
+                if at < len(offsets) and offsets[at] == hit.end():
+                    inner.append(at)
+        for at in inner:  # the name may run over the next words: read up to five
+            stop = at
+            for _ in range(5):
+                stop = folded.find(" ", stop + 1)
+                if stop < 0:
+                    stop = len(folded)
+                    break
+            for f in self._candidates(text, folded[at:stop], offsets[at:stop], cased, common):
+                if f.start == 0:
+                    f.start, f.end, f.word_end = at, f.end + at, f.word_end + at
+                    found.append(f)
         chosen = leftmost_longest(found)
         if cased:  # a place name that is part of a person's name is no mention
             starts = {offsets[f.start] for f in chosen}

@@ -53,6 +53,7 @@ class Rules:
     span_kinds: tuple[str, ...]
     min_stem_letters: int
     proclitics: Mapping[str, frozenset[str]]
+    elisions: Mapping[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +75,8 @@ def rules() -> Rules:
                 min_stem_letters=int(raw["min_stem_letters"]),
                 proclitics={str(lang): frozenset(str(c) for c in letters)
                             for lang, letters in raw["proclitics"].items()},
+                elisions={str(lang): frozenset(str(w) for w in words)
+                          for lang, words in (raw.get("elisions") or {}).items()},
             )
         except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as err:
             raise DataError(f"cannot read the recognition rules: {err!r}",
@@ -250,6 +253,20 @@ def proclitic_pattern(letters: frozenset[str]) -> re.Pattern[str]:
     [9]
     """
     return re.compile(f"(?<![^ ])[{re.escape(''.join(sorted(letters)))}](?=[^ ])")
+
+
+def elision_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """A pattern that finds an elided article or preposition of `words` ("l", "dell") with its
+    apostrophe before a letter, in the text as written: its match ends where a name may begin.
+    Lower-case, or "L" at a sentence's start; a capital "D'" or "O'" begins a surname
+    ("D'Alema").
+
+    >>> [m.end() for m in elision_pattern(frozenset({"l", "dell"})).finditer(
+    ...     "L'Arménie et dell’Azerbaigian, D'Alema, l'")]
+    [2, 18]
+    """
+    alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(f"(?<![^\\W\\d_])(?:{alternatives}|L)['’ʼ](?=[^\\W\\d_])")
 
 
 def generic_near(folded: str, start: int, word_end: int, words: frozenset[str]) -> bool:
