@@ -69,3 +69,13 @@ def test_an_english_text_does_not_take_another_language_s_names() -> None:
 def test_the_word_lists_are_what_their_tool_writes() -> None:
     tool = load_tool("build_text_words", "wordfreq")
     assert (ROOT / "data" / "text_words.yaml").read_text(encoding="utf-8") == tool.build()
+
+
+def test_a_german_genitive_is_read_off_a_german_name() -> None:
+    """de.yaml's genitive -s: the span stops before it, as for every case ending."""
+    text = "Im Hintergrund wehen die Flaggen Armeniens und Russlands, das ist nicht neu."
+    assert textlang.guess(text) == "de"
+    assert [(text[m.start:m.end], m.match.place.id) for m in _GAZ.extract(text)] == [
+        ("Armenien", "am"), ("Russland", "ru")]
+    m = _GAZ.resolve("Aserbaidschans")
+    assert m is not None and m.place.id == "az"
