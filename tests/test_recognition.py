@@ -199,3 +199,26 @@ def test_a_capital_d_apostrophe_is_a_surname_not_an_elision(named: tuple[str, st
     text = named[0]
     sentence = f"Nous parlons de D'{text} ici."
     assert all(m.start != len("Nous parlons de D'") for m in _SHIPPED.extract(sentence))
+
+
+_CYRL: list[tuple[str, str]] = []
+for _place in _SHIPPED:
+    for _name in _place.names:
+        _t = _name.text
+        if (_name.lang == "und-Cyrl" and _t.isalpha() and _t[-1] in "бвгдзклмнпрстфх"
+                and len(_t) >= rules().untagged_stem_letters):
+            _found = _SHIPPED.extract(f"Встреча прошла в {_t} вчера.")
+            if [(m.text, m.match.place.id) for m in _found] == [(_t, _place.id)]:
+                _CYRL.append((_t, _place.id))
+_CYRL.sort()
+
+
+@given(st.sampled_from(_CYRL), st.sampled_from(["е", "а", "у", "ом"]))
+def test_a_russian_ending_after_a_cyrillic_geonames_name_is_read(named: tuple[str, str],
+                                                                 ending: str) -> None:
+    """recognition.yaml's untagged_stem_letters: "в Вашингтоне" is Washington (GeoNames
+    gives the name untagged, in Cyrillic; ru.yaml inflects such names)."""
+    text, place_id = named
+    sentence = f"Встреча прошла в {text}{ending} вчера."
+    found = [(sentence[m.start:m.end], m.match.place.id) for m in _SHIPPED.extract(sentence)]
+    assert found == [(text, place_id)]

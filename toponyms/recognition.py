@@ -36,6 +36,7 @@ from typing import Any, Protocol
 import yaml
 
 from toponyms.model import DataError, Name, data_dir
+from toponyms.translit import languages
 
 _LOCK = threading.Lock()
 
@@ -50,6 +51,7 @@ class Rules:
     min_letters: int
     acronym_letters: int
     untagged_ending_letters: int
+    untagged_stem_letters: int
     span_kinds: tuple[str, ...]
     min_stem_letters: int
     proclitics: Mapping[str, frozenset[str]]
@@ -71,6 +73,7 @@ def rules() -> Rules:
                 min_letters=int(raw["min_letters"]),
                 acronym_letters=int(raw["acronym_letters"]),
                 untagged_ending_letters=int(raw["untagged_ending_letters"]),
+                untagged_stem_letters=int(raw["untagged_stem_letters"]),
                 span_kinds=tuple(str(k) for k in raw["span_kinds"]),
                 min_stem_letters=int(raw["min_stem_letters"]),
                 proclitics={str(lang): frozenset(str(c) for c in letters)
@@ -132,8 +135,14 @@ def ending_fits(ending: str, name: Name, apostrophe: bool, langs: frozenset[str]
     """
     if apostrophe:
         return True
-    if untagged(name):
-        return len(ending) >= rules().untagged_ending_letters
+    if untagged(name):  # a script-tagged name of a script a language inflects untagged names
+        # of (ru.yaml's inflect_untagged: und-Cyrl) takes that language's endings ("в
+        # Вашингтоне") when it is no short word ("Ком" + у is "кому"); a Latin one only longer
+        # endings ("State" is not "Stat" + e)
+        r = rules()
+        return ((languages().inflect_tags.get(name.lang) in langs
+                 and len(name.text) >= r.untagged_stem_letters)
+                or len(ending) >= r.untagged_ending_letters)
     return name.lang.split("-", 1)[0] in langs
 
 
