@@ -72,3 +72,10 @@ def test_a_place_named_like_a_person_still_resolves() -> None:
     assert persons.is_given_name("георгий") and not persons.is_given_name("ganja")
     # search still lists what resolve declines
     assert any(m.method in ("transliteration", "fuzzy") for m in toponyms.search("Георгий"))
+
+
+def test_a_given_name_that_ends_a_sentence_does_not_make_the_next_name_a_surname() -> None:
+    """"Georgia" is a given name too; "Georgia. Tbilisi mayor" is two places."""
+    from toponyms import Gazetteer
+    text = "Monday, September 30, Georgia. Tbilisi mayor among those sanctioned."
+    assert [m.text for m in Gazetteer.default().extract(text)] == ["Georgia", "Tbilisi"]

@@ -112,13 +112,16 @@ def in_person_name(text: str, start: int, end: int, starts: Container[int]) -> b
 
     >>> in_person_name("said Vladimir Putin", 5, 13, {5})
     True
-    >>> in_person_name("Austin Texas", 0, 6, {0, 7})
-    False
+    >>> in_person_name("Austin Texas", 0, 6, {0, 7}), in_person_name("Georgia. Tbilisi", 9, 16, {9})
+    (False, False)
     """
     w = words()
     before = word_before(text, start)
+    # a period after a title abbreviates it ("Gov. Paterson"); after a given name it ends a
+    # sentence ("... Georgia. Tbilisi mayor ...")
+    dotted = start >= 2 and text[start - 2] == "."
     if before is not None and (before in w.titles or (
-            before in w.given_names and start - len(before) - 1 not in starts)):
+            not dotted and before in w.given_names and start - len(before) - 1 not in starts)):
         return True
     if text[start:end] not in w.given_names:
         return False
