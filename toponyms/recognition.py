@@ -35,6 +35,7 @@ from typing import Any, Protocol
 
 import yaml
 
+from toponyms.keys import APOSTROPHES
 from toponyms.model import DataError, Name, data_dir
 from toponyms.translit import languages
 
@@ -266,16 +267,18 @@ def proclitic_pattern(letters: frozenset[str]) -> re.Pattern[str]:
 
 def elision_pattern(words: frozenset[str]) -> re.Pattern[str]:
     """A pattern that finds an elided article or preposition of `words` ("l", "dell") with its
-    apostrophe before a letter, in the text as written: its match ends where a name may begin.
-    Lower-case, or "L" at a sentence's start; a capital "D'" or "O'" begins a surname
-    ("D'Alema").
+    apostrophe (any of keys.APOSTROPHES) before a letter, in the text as written: its match
+    ends where a name may begin. Lower-case, or "L" at a sentence's start; a capital "D'" or
+    "O'" begins a surname ("D'Alema").
 
     >>> [m.end() for m in elision_pattern(frozenset({"l", "dell"})).finditer(
     ...     "L'Arménie et dell’Azerbaigian, D'Alema, l'")]
     [2, 18]
     """
-    alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    return re.compile(f"(?<![^\\W\\d_])(?:{alternatives}|L)['’ʼ](?=[^\\W\\d_])")
+    written = sorted(words | ({"L"} if "l" in words else set()), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in written)
+    marks = re.escape(APOSTROPHES)
+    return re.compile(f"(?<![^\\W\\d_])(?:{alternatives})[{marks}](?=[^\\W\\d_])")
 
 
 def generic_near(folded: str, start: int, word_end: int, words: frozenset[str]) -> bool:
