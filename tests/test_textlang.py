@@ -4,6 +4,8 @@ searched too."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -79,3 +81,22 @@ def test_a_german_genitive_is_read_off_a_german_name() -> None:
         ("Armenien", "am"), ("Russland", "ru")]
     m = _GAZ.resolve("Aserbaidschans")
     assert m is not None and m.place.id == "az"
+
+
+def test_a_name_in_the_text_s_language_decides_between_places(tmp_path: Path) -> None:
+    """Two places share a spelling; one has it as a Spanish name, the other as an English
+    one: a Spanish text means the first, an English text falls back to the ranking."""
+    places = tmp_path / "two.yaml"
+    places.write_text(
+        "- id: xx-town\n  kind: town\n  names:\n"
+        "    - {text: Quelbarra, lang: en, status: official, source: 'https://example.org/a'}\n"
+        "- id: xx-district\n  kind: district\n  names:\n"
+        "    - {text: Quelbarra, lang: es, status: official, source: 'https://example.org/b'}\n",
+        encoding="utf-8")
+    gaz = Gazetteer.from_files(places, base=False)
+    spanish = "Las tropas llegaron a Quelbarra, pero hay más que eso cuando fue así."
+    assert textlang.guess(spanish) == "es"
+    assert [m.match.place.id for m in gaz.extract(spanish)] == ["xx-district"]
+    english = "The troops reached Quelbarra, but that is not all they have done with this."
+    assert textlang.guess(english) == "en"
+    assert [m.match.place.id for m in gaz.extract(english)] == ["xx-town"]

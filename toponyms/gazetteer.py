@@ -304,7 +304,7 @@ class Gazetteer:
         told = textlang.guess(text) if lang is None else None
         searched = lang if told is None or told in languages().codes else told
         found = self._extractor(searched).find(text, filters, float(min_score),
-                                               self._ancestors, self._index.kind_rank)
+                                               self._ancestors, self._index.kind_rank, told)
         if demonyms and parent is None:
             found = self.demonym_table().find(text, found, self._places.get, country=country,
                                               kind=kind, min_score=min_score)

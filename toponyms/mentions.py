@@ -140,11 +140,14 @@ class Extractor:
         # the filters of a call: pure functions of the reading, remembered across calls (a
         # stream of news names the same places again and again); see READINGS_KEPT
         self._fitted: dict[_Reading, list[Entry] | None] = {}
-        self._options: dict[tuple[_Reading, Filters], _Options] = {}
+        self._options: dict[tuple[_Reading, Filters, str | None], _Options] = {}
 
     def find(self, text: str, filters: Filters, min_score: float,
-             ancestors: dict[str, frozenset[str]], rank: dict[str, int]) -> list[Mention]:
-        """The mentions in `text`, in text order (see the module docstring)."""
+             ancestors: dict[str, frozenset[str]], rank: dict[str, int],
+             prefer: str | None = None) -> list[Mention]:
+        """The mentions in `text`, in text order (see the module docstring). `prefer`: the
+        language the text is written in (toponyms.textlang), whose names, where a span is one,
+        decide among the places it may name."""
         if self.empty or not text:
             return []
         folded, offsets = fold_with_offsets(text)
@@ -177,7 +180,8 @@ class Extractor:
             starts = {offsets[f.start] for f in chosen}
             chosen = [f for f in chosen if not in_person_name(
                 text, offsets[f.start], offsets[f.end - 1] + 1, starts)]
-        return self._resolve(text, folded, offsets, chosen, filters, min_score, ancestors, rank)
+        return self._resolve(text, folded, offsets, chosen, filters, min_score, ancestors, rank,
+                             prefer)
 
     def _candidates(self, text: str, folded: str, offsets: list[int], cased: bool,
                     common: Mapping[str, float]) -> list[_Found]:
@@ -257,12 +261,12 @@ class Extractor:
 
     def _resolve(self, text: str, folded: str, offsets: list[int], chosen: list[_Found],
                  filters: Filters, min_score: float, ancestors: dict[str, frozenset[str]],
-                 rank: dict[str, int]) -> list[Mention]:
+                 rank: dict[str, int], prefer: str | None = None) -> list[Mention]:
         places = self.index.places
         options: list[_Options] = []
         done = self._options
         for f in chosen:
-            known = done.get((f.reading, filters))
+            known = done.get((f.reading, filters, prefer))
             if known is not None:  # the same span read the same way: the same places
                 options.append(known)
                 continue
@@ -270,7 +274,7 @@ class Extractor:
             best: _Options = {}
             if len(done) >= READINGS_KEPT:
                 done.clear()  # bounded: start a new generation
-            done[f.reading, filters] = best
+            done[f.reading, filters, prefer] = best
             for e in f.entries:
                 place, name = places[e.place], places[e.place].names[e.name]
                 if not passes(place, name, filters, ancestors):
@@ -283,6 +287,12 @@ class Extractor:
                 old = best.get(e.place)
                 if old is None or score > old[0]:
                     best[e.place] = (score, name, exact, e.inflected)
+            # the span is a name of the text's own language: the places it names that way
+            # ("Kalbajar" in Spanish text, the district's Spanish name, not the town's English)
+            native = {p: o for p, o in best.items() if o[1].lang.split("-", 1)[0] == prefer}
+            if native and len(native) < len(best):
+                best.clear()
+                best.update(native)
             options.append(best)
         units = self._unit_words_read(text, folded, offsets, chosen, options)
         # the ancestors of every place in play, looked up once per call (a look-up in the
