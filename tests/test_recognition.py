@@ -222,3 +222,21 @@ def test_a_russian_ending_after_a_cyrillic_geonames_name_is_read(named: tuple[st
     sentence = f"Встреча прошла в {text}{ending} вчера."
     found = [(sentence[m.start:m.end], m.match.place.id) for m in _SHIPPED.extract(sentence)]
     assert found == [(text, place_id)]
+
+
+# towns that share a name with their own district, the name as both carry it
+_PAIRS = sorted({(n.text, p.id) for p in _SHIPPED if p.kind in ("town", "city") and p.parent
+                 for n in p.names if n.lang == "az"
+                 and any(q.text == n.text for q in _SHIPPED.get(p.parent).names)
+                 and _SHIPPED.get(p.parent).kind == "district"})
+
+
+@pytest.mark.parametrize("word", ["şəhərində", "şəhəri"])
+def test_a_settlement_word_after_a_name_picks_the_settlement(word: str) -> None:
+    """recognition.yaml's narrow_kinds: "Şuşa şəhərində" is the town, not its district, and
+    the word stays out of the span."""
+    assert _PAIRS
+    for text, town in _PAIRS:
+        sentence = f"Qonaqlar {text} {word} gəzinti edib."
+        found = [(sentence[m.start:m.end], m.match.place.id) for m in _SHIPPED.extract(sentence)]
+        assert found == [(text, town)], (text, found)

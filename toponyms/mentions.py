@@ -130,6 +130,12 @@ class Extractor:
         # kind words that join a span when they follow a name (recognition.yaml, span_kinds)
         self.unit_words = unit_words(data.generic_edges)
         self.unit_heads = frozenset(w[:2] for w in self.unit_words)
+        # settlement words after a name, which narrow it without joining it (narrow_kinds),
+        # each with the kinds of place it fits (generic.yaml's `fits`)
+        self.settle_words = {
+            w: frozenset(k for kind in kinds for k in (kind, *data.kind_fits.get(kind, ())))
+            for w, kinds in unit_words(data.generic_edges, rules().narrow_kinds).items()}
+        self.settle_heads = frozenset(w[:2] for w in self.settle_words)
         # one-letter proclitics written onto a name (recognition.yaml, proclitics)
         letters = frozenset[str]().union(*rules().proclitics.values())
         self.proclitics = proclitic_pattern(letters) if letters else None
@@ -400,6 +406,10 @@ class Extractor:
                 continue
             unit = unit_word_end(folded, f.end, self.unit_words, self.suffixes, MAX_SUFFIX,
                                  self.unit_heads)
+            joins = unit is not None
+            if unit is None:  # a settlement word narrows the mention without joining it
+                unit = unit_word_end(folded, f.end, self.settle_words, self.suffixes,
+                                     MAX_SUFFIX, self.settle_heads)
             if unit is None:
                 continue
             end, kinds = unit
@@ -410,6 +420,7 @@ class Extractor:
             narrowed = {p: v for p, v in best.items() if places[p].kind in kinds}
             if narrowed and len(narrowed) < len(best):  # the word tells the unit from the town
                 options[i] = narrowed
-                out[f.start] = end
+                if joins:
+                    out[f.start] = end
         return out
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
@@ -54,6 +54,7 @@ class Rules:
     untagged_ending_letters: int
     untagged_stem_letters: int
     span_kinds: tuple[str, ...]
+    narrow_kinds: tuple[str, ...]
     min_stem_letters: int
     proclitics: Mapping[str, frozenset[str]]
     elisions: Mapping[str, frozenset[str]]
@@ -76,6 +77,7 @@ def rules() -> Rules:
                 untagged_ending_letters=int(raw["untagged_ending_letters"]),
                 untagged_stem_letters=int(raw["untagged_stem_letters"]),
                 span_kinds=tuple(str(k) for k in raw["span_kinds"]),
+                narrow_kinds=tuple(str(k) for k in raw.get("narrow_kinds") or ()),
                 min_stem_letters=int(raw["min_stem_letters"]),
                 proclitics={str(lang): frozenset(str(c) for c in letters)
                             for lang, letters in raw["proclitics"].items()},
@@ -242,15 +244,16 @@ class _Generic(Protocol):
     def words(self) -> tuple[str, ...]: ...
 
 
-def unit_words(edges: Mapping[tuple[str, str], tuple[_Generic, ...]]
-               ) -> dict[str, frozenset[str]]:
+def unit_words(edges: Mapping[tuple[str, str], tuple[_Generic, ...]],
+               kinds: Iterable[str] | None = None) -> dict[str, frozenset[str]]:
     """The kind words that join a span when they follow a name, with their kinds: the one-word
-    suffix terms of the language files' `generic` whose kind is one of `span_kinds`."""
-    kinds = set(rules().span_kinds)
+    suffix terms of the language files' `generic` whose kind is one of `kinds` (by default
+    `span_kinds`; the settlement words of `narrow_kinds` are read the same way)."""
+    wanted = set(rules().span_kinds if kinds is None else kinds)
     out: dict[str, set[str]] = {}
     for (side, word), gens in edges.items():
         for g in gens:
-            if side == "suffix" and g.kind in kinds and g.words == (word,):
+            if side == "suffix" and g.kind in wanted and g.words == (word,):
                 out.setdefault(word, set()).add(g.kind)
     return {w: frozenset(k) for w, k in out.items()}
 
