@@ -240,3 +240,17 @@ def test_a_settlement_word_after_a_name_picks_the_settlement(word: str) -> None:
         sentence = f"Qonaqlar {text} {word} gəzinti edib."
         found = [(sentence[m.start:m.end], m.match.place.id) for m in _SHIPPED.extract(sentence)]
         assert found == [(text, town)], (text, found)
+
+
+def test_a_name_narrowed_once_means_the_same_place_where_it_stands_bare() -> None:
+    """One place per name in a text: "Şuşa şəhərində" (the town) tells what the bare "Şuşa"
+    before it means, whatever the other mentions say of the district."""
+    assert _PAIRS
+    for text, town in _PAIRS[:10]:
+        sentence = f"Ünvan {text} və Xankəndi olub. Qonaqlar {text} şəhərində gəzinti edib."
+        found = [m.match.place.id for m in _SHIPPED.extract(sentence) if m.text == text]
+        assert found == [town, town], (text, found)
+    # two readings of one name that disagree leave the bare one to the ranking
+    sentence = "Ağdam rayonu və Ağdam şəhəri, sonra Ağdam."
+    ids = [m.match.place.id for m in _SHIPPED.extract(sentence)]
+    assert ids[:2] == ["az-aghdam-district", "az-aghdam"]

@@ -300,7 +300,10 @@ class Extractor:
                 best.clear()
                 best.update(native)
             options.append(best)
-        units = self._unit_words_read(text, folded, offsets, chosen, options)
+        narrowed: list[int] = []
+        units = self._unit_words_read(text, folded, offsets, chosen, options, narrowed)
+        if narrowed:
+            self._same_sense(folded, chosen, options, narrowed)
         # the ancestors of every place in play, looked up once per call (a look-up in the
         # packed tables walks them); every id the context reads below is one of these
         ups: dict[str, frozenset[str]] = {}
@@ -390,15 +393,37 @@ class Extractor:
             and place.id not in ancestors.get(s[2].id, ()) for s in tied)
         return (score, related, place, name, exact, ambiguous, inflected), where
 
+    def _same_sense(self, folded: str, chosen: list[_Found], options: list[_Options],
+                    narrowed: list[int]) -> None:
+        """One place per name in a text: where a kind word narrowed some mentions of a name to
+        the same places ("Şuşa şəhərində", the town), the text's other mentions of that name
+        ("Şuşa və Ağdam") are narrowed to them too, in place. Names whose narrowed mentions
+        disagree are left as they are."""
+        by_name: dict[str, set[frozenset[int]]] = {}
+        done = set(narrowed)
+        for i in done:
+            f = chosen[i]
+            by_name.setdefault(folded[f.start:f.end], set()).add(frozenset(options[i]))
+        for i, f in enumerate(chosen):
+            kept = by_name.get(folded[f.start:f.end])
+            if kept is None or len(kept) != 1 or i in done:
+                continue
+            (places,) = kept
+            best = options[i]
+            if places < best.keys():
+                options[i] = {p: v for p, v in best.items() if p in places}
+
     def _unit_words_read(self, text: str, folded: str, offsets: list[int],
-                         chosen: list[_Found], options: list[_Options]) -> dict[int, int]:
+                         chosen: list[_Found], options: list[_Options],
+                         narrowed: list[int] | None = None) -> dict[int, int]:
         """The kind words that join a span ("Aghdam region", "Ağdam rayon|un"): for each
         mention followed by one (only spaces between them in the text, no ending read off the
         name, not the start of the next mention) whose name may mean a place of that kind and
         places of other kinds (the town and the district), the end of the word in the folded
         text by the mention's start; its options are narrowed, in place, to the places of that
         kind. A name that means only places of that kind keeps its span ("the Karabakh
-        region" is Karabakh, as the seed article's gold reads it)."""
+        region" is Karabakh, as the seed article's gold reads it). The indexes of the mentions
+        narrowed go into `narrowed`."""
         places = self.index.places
         out: dict[int, int] = {}
         for i, (f, best) in enumerate(zip(chosen, options, strict=True)):
@@ -417,9 +442,11 @@ class Extractor:
                 continue  # the word begins another mention
             if not text[offsets[f.end - 1] + 1 : offsets[f.end + 1]].isspace():
                 continue  # punctuation between them: "Aghdam. Region ..."
-            narrowed = {p: v for p, v in best.items() if places[p].kind in kinds}
-            if narrowed and len(narrowed) < len(best):  # the word tells the unit from the town
-                options[i] = narrowed
+            fitting = {p: v for p, v in best.items() if places[p].kind in kinds}
+            if fitting and len(fitting) < len(best):  # the word tells the unit from the town
+                options[i] = fitting
+                if narrowed is not None:
+                    narrowed.append(i)
                 if joins:
                     out[f.start] = end
         return out
