@@ -58,7 +58,12 @@ def test_a_clitic_before_a_name_gives_what_the_name_gives_or_nothing(
     assume(toponyms.normalize(query) not in _KEYS)  # not a name of its own
     match = toponyms.resolve(query)
     if match is not None:
-        assert match.place.id == plain.place.id, (query, match)
+        # the same place, or a tie the answer says it is (a name the data has in two
+        # spellings, exact for one place and folded for the other, ties once read off a
+        # clitic: "اليولاخ", Yevlakh town and district), with the plain answer in it
+        tied = match.ambiguous and plain.place.id in {
+            m.place.id for m in toponyms.search(query, limit=5) if m.score == match.score}
+        assert match.place.id == plain.place.id or tied, (query, match)
         assert match.score < plain.score
 
 
@@ -125,7 +130,12 @@ def test_any_suffix_after_an_apostrophe_keeps_the_name_s_place_or_nothing(
     query = f"{text}{apostrophe}{tail}"
     match = toponyms.resolve(query)
     if match is not None:
-        assert match.place.id == plain.place.id, (query, match)
+        # the same place, or a tie the answer says it is (a name the data has in two
+        # spellings, exact for one place and folded for the other, ties once read off a
+        # clitic: "اليولاخ", Yevlakh town and district), with the plain answer in it
+        tied = match.ambiguous and plain.place.id in {
+            m.place.id for m in toponyms.search(query, limit=5) if m.score == match.score}
+        assert match.place.id == plain.place.id or tied, (query, match)
         assert match.score < plain.score
 
 
