@@ -101,8 +101,12 @@ def titled_after(index: NameIndex, place: Place, title_kinds: frozenset[str],
     "Nagorno-Karabakh" (the region); a name whose title is of the class `asked` first. The
     cascade reads it only for a query with a state title."""
     out: dict[int, Name] = {}
-    for name in place.names:
-        for p, n, generic in index.entries(index.normalized, strip_marks(fold(name.text))):
+    # a place has a name in hundreds of languages, many of them spelt alike: each spelling
+    # folded once, each key looked up once (a repeated key finds the same entries, which
+    # change nothing the second time)
+    texts = dict.fromkeys(name.text for name in place.names)
+    for key in dict.fromkeys(strip_marks(fold(text)) for text in texts):
+        for p, n, generic in index.entries(index.normalized, key):
             other = index.places[p]
             if generic != STATE_TITLE or other.id == place.id or other.kind not in title_kinds:
                 continue
