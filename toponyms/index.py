@@ -9,7 +9,6 @@ from the disk cache in a second.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import re
@@ -387,6 +386,8 @@ def _workers(names: int) -> int:
     """How many worker processes compute keys: none below PARALLEL_MIN_NAMES, on one CPU, where
     fork is missing, or when other threads run (forking them is unsafe).
     $TOPONYMS_BUILD_WORKERS overrides the count (0 = none)."""
+    import multiprocessing  # here: only a build imports it
+
     chosen = os.environ.get("TOPONYMS_BUILD_WORKERS", "").strip()
     if chosen.isdigit():
         count = int(chosen)
@@ -410,6 +411,8 @@ def _keyed(rows: Sequence[tuple[Any, ...]]) -> Iterator[list[_NameKeys]]:
         yield from map(_row_keys, rows)
         return
     _ROWS = rows
+    import multiprocessing
+
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             bounds = [(i, min(i + _CHUNK, len(rows))) for i in range(0, len(rows), _CHUNK)]
