@@ -101,11 +101,10 @@ def titled_after(index: NameIndex, place: Place, title_kinds: frozenset[str],
     "Nagorno-Karabakh" (the region); a name whose title is of the class `asked` first. The
     cascade reads it only for a query with a state title."""
     out: dict[int, Name] = {}
-    # a place has a name in hundreds of languages, many of them spelt alike: each spelling
-    # folded once, each key looked up once (a repeated key finds the same entries, which
-    # change nothing the second time)
-    texts = dict.fromkeys(name.text for name in place.names)
-    for key in dict.fromkeys(strip_marks(fold(text)) for text in texts):
+    # the keys of the place's names that some titled name has as its core, each once, in the
+    # order of its names (NameIndex.titled_cores: a repeated key finds the same entries, which
+    # change nothing the second time, and a key with no titled entry adds nothing)
+    for key in index.titled_cores(index.position[place.id]):
         for p, n, generic in index.entries(index.normalized, key):
             other = index.places[p]
             if generic != STATE_TITLE or other.id == place.id or other.kind not in title_kinds:
