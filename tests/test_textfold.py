@@ -12,9 +12,10 @@ from toponyms.textfold import fold_slowly, fold_with_offsets, key_of
 
 # letters, breaks, runs of breaks, dropped characters (apostrophes, a combining acute, ZWNJ),
 # characters that fold to several (ß, the ligature ﬁ), Cyrillic and Armenian letters, and the
-# character extract uses inside as a placeholder
+# characters extract uses inside as placeholders
 _PIECES = st.sampled_from(["a", "B", "z", "7", " ", "  ", ",", ". ", "\n", "'", "’", "\u0301",
-                           "\u200c", "ß", "ﬁ", "Ş", "ə", "И", "ջ", "\x00", "-", "İ"])
+                           "\u200c", "ß", "ﬁ", "Ş", "ə", "И", "ջ", "\x00", "\x01", "-", "İ",
+                           "\ufdfd"])
 _TEXTS = st.one_of(st.lists(_PIECES, max_size=40).map("".join), st.text(max_size=40))
 
 

@@ -9,14 +9,12 @@ toponyms.admin) and the common-word prior (toponyms.geonames). The Gazetteer
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from toponyms import admin, cache, geonames
+from toponyms import cache
 from toponyms.keys import fold, strip_marks
-from toponyms.load import load_kinds, load_places, yaml_files
 from toponyms.model import data_dir
 from toponyms.packed import PackedTable
 from toponyms.translit import languages
@@ -24,7 +22,10 @@ from toponyms.translit import languages
 if TYPE_CHECKING:
     from toponyms.gazetteer import Gazetteer
 
-_log = logging.getLogger("toponyms")
+# The readers of YAML, GeoNames and the world's admin tables (toponyms.load, .geonames,
+# .admin, and PyYAML under them) are imported where a build needs them: a start that loads
+# the shipped data from the disk cache never does.
+
 
 #: Typical first-use build times on two cores (what the terminal is told to expect).
 SHIPPED_BUILD_SECONDS, WORLD_BUILD_SECONDS = 8, 20
@@ -86,6 +87,8 @@ def shipped(cls: type[Gazetteer]) -> Gazetteer:
     name = cache.key_or_none("shipped", data_files())
     gaz = cache.load(name) if name else None
     if not isinstance(gaz, cls):
+        from toponyms.load import load_kinds, load_places
+
         cache.building("the index of the shipped data", SHIPPED_BUILD_SECONDS)
         kinds = load_kinds()
         files = sorted((data_dir() / "places").glob("*.yaml"))
@@ -98,7 +101,12 @@ def shipped(cls: type[Gazetteer]) -> Gazetteer:
 
 def from_files(cls: type[Gazetteer], paths: Iterable[str | Path], *, base: bool) -> Gazetteer:
     """`Gazetteer.from_files`: YAML place files on top of the shipped data (or alone)."""
-    files = yaml_files(list(paths))
+    paths = list(paths)
+    if not paths and base:
+        return shipped(cls)  # the common case: no YAML is read
+    from toponyms.load import load_kinds, yaml_files
+
+    files = yaml_files(paths)
     if not files:
         return shipped(cls) if base else cls([], load_kinds())
     # a big overlay takes seconds to load: its result is cached, keyed by the files' bytes
@@ -125,6 +133,9 @@ def from_geonames(
 ) -> Gazetteer:
     """`Gazetteer.from_geonames`: check the inputs, then load the world from the disk cache or
     build it (`world`) and cache it; `files` go on top."""
+    from toponyms import admin, geonames
+    from toponyms.load import yaml_files
+
     if alternate_names is not None and table is None and not cities:
         raise ValueError("alternate names need places: give a table or cities=True")
     inputs = [Path(p) for p in (table, alternate_names) if p is not None]
@@ -145,8 +156,11 @@ def from_geonames(
     name = cache.key_or_none(label, [*data_files(), *tables, *(p.resolve() for p in inputs)])
     gaz = cache.load(name) if name else None
     if not isinstance(gaz, cls):
-        _log.info("building the world index from %s (once: it is cached for later runs)",
-                  ", ".join(p.name for p in inputs))
+        import logging  # here: only a world build logs, and the import costs a start ~10 ms
+
+        logging.getLogger("toponyms").info(
+            "building the world index from %s (once: it is cached for later runs)",
+            ", ".join(p.name for p in inputs))
         cache.building("the world index", WORLD_BUILD_SECONDS)
         with cache.collection_paused():  # millions of new objects
             gaz = world(cls, inputs[0] if cities else None, table, alternate_names, base)
@@ -160,6 +174,9 @@ def from_geonames(
 def world(cls: type[Gazetteer], cities: Path | None, table: str | Path | None,
           alternate_names: str | Path | None, base: bool) -> Gazetteer:
     """Build the world gazetteer from its GeoNames sources (see `from_geonames`)."""
+    from toponyms import admin, geonames
+    from toponyms.load import load_kinds
+
     sources: list[Iterable[geonames.Record]] = []
     if cities is not None:
         sources.append(geonames.read_cities500(cities))

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import logging
 import os
 import pickle
 import sys
@@ -34,7 +33,6 @@ from pathlib import Path
 from typing import Any
 
 _CODE = Path(__file__).resolve().parent
-_log = logging.getLogger("toponyms")
 
 #: Cache files kept per kind (shipped, world, overlay, ...): the most recently used.
 KEEP_PER_KIND = 3
@@ -52,7 +50,9 @@ def _warn_once(message: str) -> None:
         if message in _warned:
             return
         _warned.add(message)
-    _log.warning("toponyms: %s", message)
+    import logging  # here: most processes never warn, and the import costs a start ~10 ms
+
+    logging.getLogger("toponyms").warning("toponyms: %s", message)
 
 
 def cache_dir() -> Path | None:

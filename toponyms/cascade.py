@@ -27,6 +27,7 @@ from toponyms.keys import translit_keys as _translit_keys
 from toponyms.kindwords import kind_of, title_class, titled_after
 from toponyms.lineage import above
 from toponyms.model import Match, Name, Place, _lang_matches
+from toponyms.persons import is_given_name
 from toponyms.rank import merge, prominence, rank
 from toponyms.readings import Query, prepare
 from toponyms.similarity import FUZZY_MAX, cost, limit, score_of
@@ -113,12 +114,15 @@ def run(
     ancestors: dict[str, frozenset[str]],
     common: Mapping[str, float] | None = None,
     written_only: bool = False,
+    given_names_written: bool = False,
 ) -> list[Match]:
     """The cascade: matches at or above `min_score`, best first, one per place.
 
     With `stop_early` (resolve) it returns after the first stage that found a match; with
     `written_only`, after the exact and normalized stages and their base forms of inflected
-    words (no transliteration, no fuzzy: toponyms.phrase reads the words of a phrase so).
+    words (no transliteration, no fuzzy: toponyms.phrase reads the words of a phrase so);
+    with `given_names_written`, so when the query is a given name (toponyms.persons: romanized
+    or fuzzy, "Sophia" meets Sofia), asked only when the cascade gets that far.
     `common` maps frequent words to their Zipf frequency z: without filters, such a query
     matches only a whole name as written (the exact and normalized stages, no generic term
     split off) of a place without a known population or with at least 10 ** z inhabitants.
@@ -144,6 +148,9 @@ def run(
     title_kinds = languages().title_kinds
     asked: list[str] = []  # the class of the query's state title, read once when needed
     no_state: list[str] = []  # places a state title's name named that are not of title_kinds
+    # titled_after per place number, read once per call: a country's name in many languages
+    # meets the query's core once per language ("Kongo" is one entry per language)
+    titled: dict[int, list[tuple[int, Name]]] = {}
     # an abbreviation written in capitals matches only a query written in capitals
     capitals_only = CAPITALS_ONLY and not query.text.isupper()
     dotless = not query.text.rstrip().endswith(".")
@@ -194,14 +201,17 @@ def run(
                 asked.append(title_class(query.folded))
             if hint == STATE_TITLE and generic != STATE_TITLE:
                 # "Республика Нагорный Карабах": the republic named after the place met
-                for via, titled in titled_after(index, place, title_kinds, asked[0]):
+                vias = titled.get(p)
+                if vias is None:
+                    vias = titled[p] = titled_after(index, place, title_kinds, asked[0])
+                for via, titled_name in vias:
                     via_score = score - PENALTY_TITLE_DROPPED - PENALTY_VIA_TITLED - (
-                        _other_class(titled, asked[0]))
+                        _other_class(titled_name, asked[0]))
                     old = best.get(via)
                     if via_score >= min_score and (old is None or via_score > old[0]) and (
-                            passes(index.places[via], titled, filters, ancestors)):
-                        best[via] = (via_score, index.places[via].names.index(titled),
-                                     Match(index.places[via], titled, round(via_score, 2),
+                            passes(index.places[via], titled_name, filters, ancestors)):
+                        best[via] = (via_score, index.places[via].names.index(titled_name),
+                                     Match(index.places[via], titled_name, round(via_score, 2),
                                            method, query.text))
             if hint == STATE_TITLE:
                 if place.kind not in title_kinds:
@@ -263,7 +273,8 @@ def run(
     for table, key, hint, langs in readings.normalized_lookups(query, inflected):
         consider(index.entries(tables[table], key), "normalized", SCORES[table] - ENDING_PENALTY,
                  hint, langs=langs)
-    if written_only or (inflected and settled(SCORES["transliteration"])):
+    if written_only or (inflected and settled(SCORES["transliteration"])) or (
+            given_names_written and any(is_given_name(text) for text, _ in query.variants)):
         return rank(index, best, ancestors)  # a base form decided: no looser guess ties it
     loose = True
     keys_by_variant = [(_translit_keys(text), hint) for text, hint in query.variants]

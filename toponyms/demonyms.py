@@ -25,7 +25,6 @@ from pathlib import Path
 
 from toponyms.keys import fold
 from toponyms.model import DataError, Match, Mention, Name, Place
-from toponyms.yamlfile import LineMapping, read_yaml
 
 #: The score of a demonym match: below every way a place's own name matches.
 SCORE = 90.0
@@ -93,6 +92,8 @@ class Demonyms:
 def read(path: Path, known: Callable[[str], bool]) -> Demonyms:
     """The demonym table of `path`; a DataError (file, line) for anything malformed or an id
     that is not a place."""
+    from toponyms.yamlfile import LineMapping, read_yaml  # here: a start reads no YAML
+
     raw = read_yaml(path)
     where = str(path)
     if not isinstance(raw, LineMapping) or set(raw) != {"source", "demonyms"}:

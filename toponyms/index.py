@@ -9,7 +9,6 @@ from the disk cache in a second.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import re
@@ -79,6 +78,9 @@ class NameIndex:
         # class key (similarity.class_key) -> numbers (in fuzzy_keys) of the keys that have it
         self.classes: Table = {}
         self.position: dict[str, int] | PackedTable[int] = {}  # place id -> number
+        # the normalized keys under which a state-titled name's core is indexed ("korea" of
+        # "Republic of Korea"), each once (a dict keeps them in order): see `titled_cores`
+        self.titled: dict[str, None] = {}
         self.add(places)
 
     @property
@@ -107,7 +109,8 @@ class NameIndex:
         self.places.pack()
 
     def __getstate__(self) -> dict[str, Any]:
-        state = {k: v for k, v in self.__dict__.items() if k not in ("_blobs", "_fuzzy_keys")}
+        state = {k: v for k, v in self.__dict__.items()
+                 if k not in ("_blobs", "_fuzzy_keys", "_titled_cores")}
         for table in self._PACKED:
             if table in state and not isinstance(state[table], PackedTable):
                 state[table] = PackedTable(state[table])
@@ -138,6 +141,7 @@ class NameIndex:
 
     def add(self, places: Sequence[Place]) -> None:
         """Index more places, or more names of indexed places (same id, names appended)."""
+        self.__dict__.pop("_titled_cores", None)  # derived from every name: read anew
         for place in places:
             p = self.position.get(place.id)
             if p is None:
@@ -159,6 +163,7 @@ class NameIndex:
         object for any of them until a lookup needs it. The names' keys are computed in
         worker processes where that pays (see `_keyed`).
         """
+        self.__dict__.pop("_titled_cores", None)  # derived from every name: read anew
         seen = set(self.position)
         for raw in rows:
             if raw[0] in seen:
@@ -182,6 +187,8 @@ class NameIndex:
         for normalized, generic, translit_keys in keys:
             entry = base | self._kind_number(generic)
             _append(self.normalized, normalized, entry)
+            if generic == STATE_TITLE and normalized:
+                self.titled[normalized] = None
             for key in translit_keys:
                 if key == normalized:
                     key = normalized  # one string for both tables (and the disk cache)
@@ -215,6 +222,28 @@ class NameIndex:
         for entry in (found,) if type(found) is int else found:  # type: ignore[union-attr]
             yield (entry >> _PLACE_SHIFT, entry >> _KIND_BITS & (MAX_NAMES - 1),
                    kinds[entry & ((1 << _KIND_BITS) - 1)])
+
+    def titled_cores(self, p: int) -> list[str]:
+        """The keys of place number `p`'s names (each name's whole normalized key) that are
+        the core of some state-titled name, in the order of the place's names.
+
+        toponyms.kindwords.titled_after reads them for a query with a state title: the
+        answer is the same as folding each of a country's ~1,800 names and looking each key
+        up, but that cost milliseconds per query. The table is built on first use, from the
+        few titled keys (`titled`): the places whose own name is such a key."""
+        cores: dict[int, list[str]] | None = self.__dict__.get("_titled_cores")
+        if cores is None:
+            first: dict[int, dict[str, int]] = {}  # place -> core key -> first name with it
+            for key in self.titled:
+                for q, m, generic in self.entries(self.normalized, key):
+                    if generic or strip_marks(fold(self.places[q].names[m].text)) != key:
+                        continue  # a core of another name of q, not a name of its own
+                    seen = first.setdefault(q, {})
+                    if m < seen.get(key, MAX_NAMES):
+                        seen[key] = m
+            cores = {q: sorted(keys, key=keys.__getitem__) for q, keys in first.items()}
+            self.__dict__["_titled_cores"] = cores
+        return cores.get(p, [])
 
     def fuzzy(self, key: str, cutoff: float) -> list[tuple[str, float]]:
         """Keys similar to `key` (rapidfuzz ratio >= cutoff), from trigram candidates only.
@@ -387,6 +416,8 @@ def _workers(names: int) -> int:
     """How many worker processes compute keys: none below PARALLEL_MIN_NAMES, on one CPU, where
     fork is missing, or when other threads run (forking them is unsafe).
     $TOPONYMS_BUILD_WORKERS overrides the count (0 = none)."""
+    import multiprocessing  # here: only a build imports it
+
     chosen = os.environ.get("TOPONYMS_BUILD_WORKERS", "").strip()
     if chosen.isdigit():
         count = int(chosen)
@@ -410,6 +441,8 @@ def _keyed(rows: Sequence[tuple[Any, ...]]) -> Iterator[list[_NameKeys]]:
         yield from map(_row_keys, rows)
         return
     _ROWS = rows
+    import multiprocessing
+
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             bounds = [(i, min(i + _CHUNK, len(rows))) for i in range(0, len(rows), _CHUNK)]

@@ -14,7 +14,6 @@ stage. `translit_keys` gives the transliteration-stage keys; `split_generic` rea
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
@@ -206,11 +205,20 @@ def split_generic(folded: str) -> list[tuple[str, str]]:
     return out + [a for a in attached if a not in out]
 
 
-@functools.lru_cache(maxsize=4)
+_edges: tuple[tuple[translit.Generic, ...], tuple[tuple[str, ...], tuple[str, ...]]] | None = None
+
+
 def _attached_edges(terms: tuple[translit.Generic, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The attached suffix and prefix terms, for one quick test before the loop."""
-    return (tuple(g.words[0] for g in terms if g.position == "attached_suffix"),
-            tuple(g.words[0] for g in terms if g.position == "attached_prefix"))
+    """The attached suffix and prefix terms, for one quick test before the loop: kept for the
+    last `terms` asked about (the shipped ones), found by identity, since hashing a tuple of
+    terms on every query cost more than the test it serves."""
+    global _edges
+    kept = _edges
+    if kept is None or kept[0] is not terms:
+        kept = _edges = (terms, (
+            tuple(g.words[0] for g in terms if g.position == "attached_suffix"),
+            tuple(g.words[0] for g in terms if g.position == "attached_prefix")))
+    return kept[1]
 
 
 def _split_attached(folded: str, terms: tuple[translit.Generic, ...]) -> list[tuple[str, str]]:

@@ -101,8 +101,11 @@ def titled_after(index: NameIndex, place: Place, title_kinds: frozenset[str],
     "Nagorno-Karabakh" (the region); a name whose title is of the class `asked` first. The
     cascade reads it only for a query with a state title."""
     out: dict[int, Name] = {}
-    for name in place.names:
-        for p, n, generic in index.entries(index.normalized, strip_marks(fold(name.text))):
+    # the keys of the place's names that some titled name has as its core, each once, in the
+    # order of its names (NameIndex.titled_cores: a repeated key finds the same entries, which
+    # change nothing the second time, and a key with no titled entry adds nothing)
+    for key in index.titled_cores(index.position[place.id]):
+        for p, n, generic in index.entries(index.normalized, key):
             other = index.places[p]
             if generic != STATE_TITLE or other.id == place.id or other.kind not in title_kinds:
                 continue

@@ -41,12 +41,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
+from typing import TYPE_CHECKING
 
-import yaml
-
-from toponyms.geonames import rules
 from toponyms.index import UNTAGGED, NameIndex
 from toponyms.model import DataError, Match, Name, Place, data_dir
+
+if TYPE_CHECKING:
+    from toponyms.geonames import Rules
 
 #: An alternate name counts as a place this many times smaller (see rule 2).
 ALTERNATE_DISCOUNT = 10
@@ -57,6 +58,8 @@ CAPITAL_BEFORE = "region"
 @cache
 def capitals() -> frozenset[int]:
     """The GeoNames IDs of the national capitals (data/capitals.yaml), read once."""
+    import yaml  # here: PyYAML is imported by the first table read, not by every start
+
     path = data_dir() / "capitals.yaml"
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -65,6 +68,14 @@ def capitals() -> frozenset[int]:
         return frozenset()
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as err:
         raise DataError(f"cannot read the capitals: {err}", path=str(path)) from None
+
+
+def rules() -> Rules:
+    """data/geonames.yaml's rules (toponyms.geonames, imported on first use: a start whose
+    first answers need no ranking by population does not load the GeoNames reader)."""
+    from toponyms.geonames import rules as geonames_rules
+
+    return geonames_rules()
 
 
 @cache
@@ -141,8 +152,9 @@ def rank(
     in two sizes, but China (Kabyle "Lacin") and the town of Laçın are two answers.
     """
     ranks = index.kind_rank
-    ordered = sorted(best.values(),
-                     key=lambda item: (-item[0], *order_key(item[2].place, item[2].name, ranks)))
+    ordered = list(best.values())
+    if len(ordered) > 1:  # one hit, the common case, needs no order
+        ordered.sort(key=lambda item: (-item[0], *order_key(item[2].place, item[2].name, ranks)))
     part = _named_part(ordered, ancestors)
     if part:
         ordered.insert(0, ordered.pop(part))

@@ -35,11 +35,22 @@ Scripted = tuple[str, str, bool]
 
 @dataclass(slots=True)
 class Query:
-    """A query as the cascade reads it: the text (stripped), folded, and its variants."""
+    """A query as the cascade reads it: the text (stripped), folded, and its variants.
+
+    The variants are read on first use: a query that the exact stage answers never needs
+    its generic term split off."""
 
     text: str
     folded: str
-    variants: list[tuple[str, str]]  # (folded text, kind hint or "")
+    _variants: list[tuple[str, str]] | None = None
+
+    @property
+    def variants(self) -> list[tuple[str, str]]:
+        """(folded text, kind hint or ""): the folded text, then each reading with a generic
+        term split off as a kind hint (toponyms.keys.split_generic)."""
+        if self._variants is None:
+            self._variants = [(self.folded, ""), *split_generic(self.folded)]
+        return self._variants
 
 
 def prepare(query: str) -> Query | None:
@@ -62,7 +73,7 @@ def prepare(query: str) -> Query | None:
     folded = fold(text)
     if not folded:
         return None
-    return Query(text, folded, [(folded, ""), *split_generic(folded)])
+    return Query(text, folded)
 
 
 def read_loosely(folded: str, stage: str) -> bool:

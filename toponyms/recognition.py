@@ -33,8 +33,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
-import yaml
-
 from toponyms.keys import APOSTROPHES
 from toponyms.model import DataError, Name, data_dir
 from toponyms.translit import languages
@@ -63,6 +61,8 @@ class Rules:
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     """The recognition rules, read once."""
+    import yaml  # here: PyYAML is imported by the first table read, not by every start
+
     path = data_dir() / "languages" / "recognition.yaml"
     with _LOCK:
         try:

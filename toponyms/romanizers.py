@@ -29,11 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from toponyms.model import DataError, data_dir, loaded_once
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: The mark a name made of transcription characters alone gets (see han.yaml's extra_keys).
 HAN_MARK = " ~"
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -84,9 +81,11 @@ class Romanizers:
 
 
 def _read(path: Path) -> Any:
+    import yaml  # here: PyYAML is imported by the first table read, not by every start
+
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_YAML_LOADER)
+            return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise DataError(f"malformed YAML: {exc}", path=str(path)) from None
 

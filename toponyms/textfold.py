@@ -8,9 +8,10 @@ text through `offsets`: folded[i] comes from text[offsets[i]].
 Folding one character at a time in Python was a quarter of extract's time at world scale. Here
 a text is folded by one `str.translate` over a table of its distinct characters, and the
 offsets are filled in by ranges between the few places where folded and text positions drift
-apart (a dropped apostrophe, two breaks in a row such as ", "). A text with a character
-that folds to several (German ß -> ss, ligatures) takes the plain loop, `fold_slowly`, which
-is also the reference the fast path is tested against.
+apart (a dropped apostrophe, two breaks in a row such as ", "). A character that folds to
+several (German ß -> ss, ligatures) stands as one placeholder until the end, where its letters
+are put in, all with its offset. `fold_slowly`, the plain loop, is the reference the fast path
+is tested against.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ class FoldMemo:
         self.young: dict[str, str] = {}
         self.old: dict[str, str] = {}
         # for `fold_with_offsets`: a str.translate table (each character to its one folded
-        # character, or to _DROPPED), the characters it holds, and those that fold to several;
+        # character, to _DROPPED, or to _SEVERAL), the characters it holds, and those that
+        # fold to several;
         # emptied when it holds 2 * FOLD_MEMO_SIZE characters
         self.table: dict[int, str] = {}
         self.known: set[str] = set()
@@ -81,6 +83,7 @@ def key_of(text: str) -> str:
 
 
 _DROPPED = "\x00"  # stands for a character that folds to nothing, until it is taken out
+_SEVERAL = "\x01"  # stands for a character that folds to several, until they are put in
 _DROPS = re.compile(_DROPPED)
 _RUNS = re.compile("  +")  # two or more breaks in a row: one space in the folded text
 
@@ -104,10 +107,9 @@ def fold_with_offsets(text: str, memo: FoldMemo = MEMO) -> tuple[str, list[int]]
             elif not folded:
                 table[ord(ch)] = _DROPPED
             else:
+                table[ord(ch)] = _SEVERAL
                 several.add(ch)
         known.update(new)
-    if several and not several.isdisjoint(chars):
-        return fold_slowly(text, memo)  # a character folds to several: rare
     wide = text.translate(table)  # one character for each of the text's
     # the k-th dropped character: the characters from its place in `wide` without the dropped
     # ones on come from k + 1 places further on in the text
@@ -131,7 +133,31 @@ def fold_with_offsets(text: str, memo: FoldMemo = MEMO) -> tuple[str, list[int]]
             c = min(b, drops[k]) if k < len(drops) else b
             offsets.extend(range(a + k, c + k))
             a = c
-    return "".join([wide[a:b] for a, b in pieces]), offsets
+    folded = "".join([wide[a:b] for a, b in pieces])
+    if several and not several.isdisjoint(chars):  # rare: put in what the placeholders fold to
+        return _put_several(folded, offsets, text, memo)
+    return folded, offsets
+
+
+def _put_several(folded: str, offsets: list[int], text: str,
+                 memo: FoldMemo) -> tuple[str, list[int]]:
+    """`folded` with each _SEVERAL replaced by what its character of `text` folds to, every
+    letter of it with that character's offset (as `fold_slowly` gives them)."""
+    parts: list[str] = []
+    spread: list[int] = []
+    start = 0
+    at = folded.find(_SEVERAL)
+    while at >= 0:
+        parts.append(folded[start:at])
+        spread.extend(offsets[start:at])
+        letters = memo.get(text[offsets[at]])
+        parts.append(letters)
+        spread.extend([offsets[at]] * len(letters))
+        start = at + 1
+        at = folded.find(_SEVERAL, start)
+    parts.append(folded[start:])
+    spread.extend(offsets[start:])
+    return "".join(parts), spread
 
 
 def fold_slowly(text: str, memo: FoldMemo = MEMO) -> tuple[str, list[int]]:

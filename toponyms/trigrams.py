@@ -23,8 +23,6 @@ from collections.abc import Iterable, Sequence
 from itertools import chain
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 #: Most candidates the trigram-count fallback hands to rapidfuzz per query key.
 FUZZY_CANDIDATES = 400
 
@@ -173,6 +171,8 @@ CUTOFF_SLACK = 1e-3
 
 def scored(key: str, choices: Sequence[str], cutoff: float) -> list[tuple[str, float]]:
     """The choices whose rapidfuzz ratio with `key` reaches `cutoff`, with that ratio."""
+    from rapidfuzz import fuzz, process  # here: a start whose look-ups are exact pays nothing
+
     found = process.extract(key, choices, scorer=fuzz.ratio,
                             score_cutoff=max(0.0, cutoff - CUTOFF_SLACK), limit=None)
     return [(choice, float(score)) for choice, score, _ in found
