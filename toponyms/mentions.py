@@ -17,7 +17,12 @@ What a mention is (the contract of `Gazetteer.extract`):
   the data does not attest, a frequent word naming too small a place, the stem of a longer
   word: see toponyms.recognition; a place name that is part of a person's name ("David
   Paterson", "Gov. Paterson", "Vladimir Putin"): see toponyms.persons.
-- A name several places share is resolved with the text's other mentions in view: the place
+- A name several places share is narrowed first by what the text says of it: a settlement
+  word after it ("Şuşa şəhərində" is the town; recognition.yaml `narrow_kinds`), a unit word
+  (`span_kinds`, which joins the span), the same name narrowed so elsewhere in the text (one
+  place per name: the bare "Şuşa" of that text is the town too), and a name in the text's own
+  language (toponyms.textlang: "Kalbajar" in Spanish text is the place Spanish names so).
+- What is left is resolved with the text's other mentions in view: the place
   whose ancestor, descendant or sibling is also mentioned wins ("Talish" next to "Terter
   district" is the Talish of Tartar district); between candidates still tied, one within 150 km
   of another mentioned place, then one in the same country as another (toponyms.context). As
