@@ -231,15 +231,27 @@ _PAIRS = sorted({(n.text, p.id) for p in _SHIPPED if p.kind in ("town", "city") 
                  and _SHIPPED.get(p.parent).kind == "district"})
 
 
+# a village of the district each such town is named after (its az name): a mention of it
+# makes the district the related reading of a bare mention of the town's name
+_VILLAGE_OF = {p.parent: n.text for p in _SHIPPED if p.kind == "village"
+               for n in p.names[:1] if n.lang == "az"}
+
+
 @pytest.mark.parametrize("word", ["şəhərində", "şəhəri"])
 def test_a_settlement_word_after_a_name_picks_the_settlement(word: str) -> None:
     """recognition.yaml's narrow_kinds: "Şuşa şəhərində" is the town, not its district, and
-    the word stays out of the span."""
-    assert _PAIRS
+    the word stays out of the span, even beside a village of the district, which would make
+    the district the related reading ("Xıdırlı kəndi və Ağdam" is the district)."""
+    tested = 0
     for text, town in _PAIRS:
-        sentence = f"Qonaqlar {text} {word} gəzinti edib."
-        found = [(sentence[m.start:m.end], m.match.place.id) for m in _SHIPPED.extract(sentence)]
-        assert found == [(text, town)], (text, found)
+        village = _VILLAGE_OF.get(_SHIPPED.get(town).parent)
+        if village is None:
+            continue
+        sentence = f"Qonaqlar {village} kəndi və {text} {word} gəzinti edib."
+        found = {sentence[m.start:m.end]: m.match.place.id for m in _SHIPPED.extract(sentence)}
+        assert found.get(text) == town, (text, found)
+        tested += 1
+    assert tested
 
 
 def test_a_name_narrowed_once_means_the_same_place_where_it_stands_bare() -> None:
