@@ -86,6 +86,9 @@ SCRIPTS = {"LATIN": "und-Latn", "CYRILLIC": "und-Cyrl", "ARMENIAN": "und-Armn",
 #: as the district, and Baku's settlements, whose GeoNames alternates meet common words
 #: ("банк", "ленина", Persian "یکی").
 SMALL_TOWN = 5_000
+#: Population above which a place of Azerbaijan is shipped, and below which a town's
+#: all-lower-case ASCII alternates (GeoNames' machine romanizations) are left out.
+TOWN = 20_000
 
 
 def regional(record: dict[str, object], top_of_division: set[int]) -> bool:
@@ -94,7 +97,7 @@ def regional(record: dict[str, object], top_of_division: set[int]) -> bool:
     if cc == "AM":
         return pop > SMALL_TOWN
     if cc == "AZ":
-        return pop > 20_000
+        return pop > TOWN
     if cc == "GE":
         return pop >= 50_000
     if cc in ("TR", "IR"):
@@ -305,10 +308,10 @@ def build() -> str:
         names += [(text, tag, CLDR_SOURCE) for text, tag in cldr.get(gid, [])
                   if (text, tag) not in added.get(pid, set())]  # a curated file has it
         seen = {text.casefold() for text, _, _ in names}
-        # a town below 20,000: its all-lower-case ASCII alternates are GeoNames' machine
-        # romanizations of its names in other scripts ("xi xi an", "wdy" for Sisian, Vedi),
-        # which meet words of those languages rather than the town
-        small = population <= 20_000
+        # a town of TOWN people or fewer: its all-lower-case ASCII alternates are GeoNames'
+        # machine romanizations of its names in other scripts ("xi xi an", "wdy" for Sisian,
+        # Vedi), which meet words of those languages rather than the town
+        small = population <= TOWN
         for alt in r.get("alternatenames") or []:
             tag = script_of(alt)
             bad = ("  " in alt or "," in alt or re.fullmatch(r"[A-Z]{2,4}", alt)
