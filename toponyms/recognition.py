@@ -38,6 +38,10 @@ from toponyms.model import DataError, Name, data_dir
 from toponyms.translit import languages
 
 _LOCK = threading.Lock()
+#: Invisible format characters (Unicode Cf) seen inside words of real text, as a regex class:
+#: soft hyphen, Arabic letter mark, zero-width space and joiners, bidi marks, embeddings,
+#: overrides and isolates, word joiner, BOM. textfold drops every Cf character.
+FORMAT_MARKS = "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,16 +276,20 @@ def elision_pattern(words: frozenset[str]) -> re.Pattern[str]:
     """A pattern that finds an elided article or preposition of `words` ("l", "dell") with its
     apostrophe (any of keys.APOSTROPHES) before a letter, in the text as written: its match
     ends where a name may begin. Lower-case, or "L" at a sentence's start; a capital "D'" or
-    "O'" begins a surname ("D'Alema").
+    "O'" begins a surname ("D'Alema"). Invisible format characters after the apostrophe (a
+    bidi mark, a zero-width joiner: FORMAT_MARKS) belong to the match, as the rest of extract
+    ignores them.
 
     >>> [m.end() for m in elision_pattern(frozenset({"l", "dell"})).finditer(
     ...     "L'Arménie et dell’Azerbaigian, D'Alema, l'")]
     [2, 18]
+    >>> [m.end() for m in elision_pattern(frozenset({"l"})).finditer("l’\u200fArménie")]
+    [3]
     """
     written = sorted(words | ({"L"} if "l" in words else set()), key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in written)
     marks = re.escape(APOSTROPHES)
-    return re.compile(f"(?<![^\\W\\d_])(?:{alternatives})[{marks}](?=[^\\W\\d_])")
+    return re.compile(f"(?<![^\\W\\d_])(?:{alternatives})[{marks}]{FORMAT_MARKS}*(?=[^\\W\\d_])")
 
 
 def generic_near(folded: str, start: int, word_end: int, words: frozenset[str]) -> bool:
