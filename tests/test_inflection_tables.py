@@ -12,7 +12,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import toponyms
-from toponyms import Gazetteer
+from toponyms import Gazetteer, textlang
 from toponyms.inflection import ENDING_PENALTY, MIN_STEM, base_forms, load_one_letter_stems
 from toponyms.keys import fold
 from toponyms.model import DataError, data_dir
@@ -118,4 +118,8 @@ def test_extract_finds_polish_case_forms_with_lang_pl() -> None:
     text = "Walki w Teheranie i Gandży."
     assert [(m.text, m.match.place.id) for m in toponyms.extract(text, lang="pl")] == [
         ("Teheran", "ir-tehran"), ("Gandż", "az-ganja")]
-    assert toponyms.extract(text) == []  # Polish names are not searched by default
+    # a plainly Polish text has its Polish names searched (toponyms.textlang); the same
+    # words where no language can be told are not: Polish names are not searched by default
+    assert textlang.guess(text) == "pl"
+    assert [m.text for m in toponyms.extract(text)] == ["Teheran", "Gandż"]
+    assert toponyms.extract("Teheranie, Gandży.") == []
