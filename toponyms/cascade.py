@@ -24,7 +24,7 @@ from toponyms.index import UNTAGGED, NameIndex
 from toponyms.inflection import ENDING_PENALTY, ENDING_PENALTY_FUZZY
 from toponyms.keys import fold, script_of, strip_marks
 from toponyms.keys import translit_keys as _translit_keys
-from toponyms.kindwords import kind_of, title_class, titled_after
+from toponyms.kindwords import kind_of, positional, title_class, titled_after
 from toponyms.lineage import above
 from toponyms.model import Match, Name, Place, _lang_matches
 from toponyms.persons import is_given_name
@@ -253,6 +253,9 @@ def run(
         # "Azerbaijani" is Swahili for Azerbaijan, and an English demonym: a word listed as
         # not a place resolves only when the caller names the language it is written in
         return []
+    if filters.country is None and filters.kind is None and filters.parent is None and (
+            filters.lang is None and positional(query.folded)):
+        return []  # "West", "Gulf Coast": where in something, not which place (kindwords)
     consider(index.entries(index.exact, query.text), "exact", SCORES["exact"], "")
     if settled(SCORES["normalized"]):
         return rank(index, best, ancestors)

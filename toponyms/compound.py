@@ -65,6 +65,7 @@ from toponyms.compoundparse import (
 )
 from toponyms.index import NameIndex
 from toponyms.keys import fold, split_generic, strip_marks
+from toponyms.kindwords import positional
 from toponyms.model import Match, Place
 from toponyms.rank import capitals
 from toponyms.translit import STATE_TITLE, languages
@@ -90,6 +91,9 @@ EVIDENCE_MARGIN = 5.0
 #: A capital word ("Hauptstadt", "首都") and a place that is not a national capital
 #: (data/capitals.yaml): a same-named capital comes first.
 PENALTY_NOT_CAPITAL = 0.5
+#: The most places of the other parts a part of position words is read inside ("West,
+#: Cameroon": one; each is one filtered cascade run).
+MAX_WITHIN = 5
 #: The kind of compound.yaml's capital words.
 CAPITAL = "capital"
 #: Kinds that may stand as loose context for a place of the same ISO country.
@@ -199,8 +203,11 @@ def _best(index: NameIndex, text: str, parts: list[Part], filters: cascade.Filte
         floor = max(PART_FLOOR, top - EVIDENCE_MARGIN)
         found.append({index.position[m.place.id]: replace(m, part=name_part.text)
                       for m in matches if m.score >= floor})
-        if strict and not found[-1]:
+        if strict and not found[-1] and not positional(fold(name_part.text)):
             return {}  # a qualified name needs both parts to name places
+    _within_others(index, names, found, filters, min_score, ancestors)
+    if strict and not all(found):
+        return {}
     best: dict[int, tuple[float, int, Match]] = {}
     for pos in sorted(set().union(*found)):
         place = index.places[pos]
@@ -229,6 +236,25 @@ def _best(index: NameIndex, text: str, parts: list[Part], filters: cascade.Filte
             best[pos] = (score, n, replace(own, score=round(score, 2), method="compound",
                                          query=text, ambiguous=False))
     return best
+
+
+def _within_others(index: NameIndex, names: list[Part], found: list[dict[int, Match]],
+                   filters: cascade.Filters, min_score: float,
+                   ancestors: dict[str, frozenset[str]]) -> None:
+    """A part made of position words that named nothing alone ("West" of "West, Cameroon";
+    toponyms.kindwords.positional) is read again inside each place the other parts name, as
+    with `parent=` that place; its matches are filled into `found` in place."""
+    for i, part in enumerate(names):
+        if found[i] or not positional(fold(part.text)):
+            continue
+        query = cascade.prepare(part.text)
+        others = {pos for j, f in enumerate(found) if j != i for pos in f}
+        for pos in sorted(others)[:MAX_WITHIN]:
+            inside = cascade.Filters(parent=index.places[pos].id, at=filters.at)
+            for m in [] if query is None else cascade.run(
+                    index, query, inside, min_score=min(min_score, PART_FLOOR), stop_early=True,
+                    ancestors=ancestors):
+                found[i][index.position[m.place.id]] = replace(m, part=part.text)
 
 
 def _described(index: NameIndex, text: str, filters: cascade.Filters, min_score: float,

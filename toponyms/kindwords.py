@@ -48,6 +48,26 @@ def _shipped_kind_words() -> dict[str, str]:
 kind_words = loaded_once(_shipped_kind_words)
 
 
+def positional(folded: str) -> bool:
+    """Whether folded text is made only of position words (the language files'
+    `position_words`: "north", "central", "coast") and kind words, at least one of the first:
+    "West", "North East", "Gulf Coast", "Central district" say where in something a part lies,
+    not which place. Regions are named so (Cameroon's West, Papua New Guinea's Gulf, Tanzania's
+    Coast), but a bare "West" in news is almost never one of them: the cascade answers such a
+    query only with a filter (toponyms.cascade), so "West" with country="CM" is found, and
+    a compound's part is resolved with its other part as the filter ("West, Cameroon").
+
+    >>> positional("north east"), positional("central district"), positional("east timor")
+    (True, True, False)
+    """
+    words = strip_marks(folded).split()
+    position = languages().position_words
+    if not words or not any(w in position for w in words):
+        return False
+    kinds = kind_words()
+    return all(w in position or w.rstrip(".") in kinds for w in words)
+
+
 def kind_of(folded: str) -> str | None:
     """The kind that folded text names when it is nothing but a kind word, else None.
 

@@ -13,6 +13,8 @@ What a mention is (the contract of `Gazetteer.extract`):
   of Армения, Тертерского район|а). A kind word after the name that tells the unit from the
   town is part of it ("Aghdam region", "Ağdam rayon|un"): recognition.yaml, span_kinds.
 - Not a mention: a word listed in `not_places` (Azerbaijani, Armenians: demonyms), a name
+  made only of position words when no filter is given ("the West", "Gulf Coast":
+  toponyms.kindwords.positional), a name
   written in lower case in a text that uses capitals (a common word), a short form or figure
   the data does not attest, a frequent word naming too small a place, the stem of a longer
   word: see toponyms.recognition; a place name that is part of a person's name ("David
@@ -54,6 +56,7 @@ from toponyms.automaton import Entry, NameAutomaton, leftmost_longest
 from toponyms.cascade import Filters, NameIndex, passes
 from toponyms.context import Mentioned, lesser
 from toponyms.keys import APOSTROPHES
+from toponyms.kindwords import positional
 from toponyms.model import Match, Mention, Name, Place
 from toponyms.persons import in_person_name
 from toponyms.rank import prominence
@@ -129,6 +132,7 @@ class Extractor:
         self.suffixes = data.suffixes
         self.suffix_langs = data.suffix_langs
         self.not_places = data.not_places
+        self._positional: dict[str, bool] = {}  # key -> toponyms.kindwords.positional(key)
         self.village_words = frozenset(
             w for (_, _), gens in data.generic_edges.items() for g in gens
             if g.kind == "village" for w in g.words)
@@ -166,7 +170,9 @@ class Extractor:
         # the common-word rule, as in resolve: a filter says what the caller looks for
         common = self.common if (filters.country is None and filters.kind is None
                                  and filters.parent is None and filters.lang is None) else {}
-        found = self._candidates(text, folded, offsets, cased, common)
+        bare = (filters.country is None and filters.kind is None and filters.parent is None
+                and filters.lang is None)
+        found = self._candidates(text, folded, offsets, cased, common, bare)
         # a name written onto a word before it: after a proclitic (وأذربيجان, "and
         # Azerbaijan") or an elided article ("l'Arménie", whose apostrophe folding drops)
         inner = [hit.end() for hit in self.proclitics.finditer(folded)] if self.proclitics else []
@@ -182,7 +188,8 @@ class Extractor:
                 if stop < 0:
                     stop = len(folded)
                     break
-            for f in self._candidates(text, folded[at:stop], offsets[at:stop], cased, common):
+            for f in self._candidates(text, folded[at:stop], offsets[at:stop], cased, common,
+                                      bare):
                 if f.start == 0:
                     f.start, f.end, f.word_end = at, f.end + at, f.word_end + at
                     found.append(f)
@@ -195,8 +202,11 @@ class Extractor:
                              prefer)
 
     def _candidates(self, text: str, folded: str, offsets: list[int], cased: bool,
-                    common: Mapping[str, float]) -> list[_Found]:
+                    common: Mapping[str, float], bare: bool = True) -> list[_Found]:
+        """The names the automaton finds, less what is no mention (see the module docstring);
+        `bare`: no filter was given, so a name of position words only ("West") is none."""
         out: list[_Found] = []
+        positions = self._positional
         kept = self._fitted
         automaton = self.automaton
         suffixes = self.suffixes
@@ -227,6 +237,12 @@ class Extractor:
                 key = word = folded[start:end]
             if word in not_places or key in not_places:
                 continue
+            if bare:
+                says_where = positions.get(key)
+                if says_where is None:
+                    says_where = positions[key] = positional(key)
+                if says_where:
+                    continue  # "the West": where, not which place (toponyms.kindwords)
             surface = text[at : offsets[end - 1] + 1]
             floor = population_floor(common, key, capital_says_nothing(
                 text, at, surface)) if key in common else None

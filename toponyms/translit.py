@@ -98,6 +98,9 @@ class Languages:
     stems: dict[str, tuple[tuple[str, str], ...]]  # lang -> adjective suffix rules
     title_kinds: frozenset[str]  # the kinds a query with a state title may name
     not_places: frozenset[str]  # folded words that are not place names (demonyms, ...)
+    # folded words that say where in something a part lies ("north", "central", "coast"):
+    # a query made of nothing else names no place by itself (toponyms.kindwords.positional)
+    position_words: frozenset[str]
     # endings after a name in running text -> True when only valid after an apostrophe
     suffixes: dict[str, bool]
     suffix_langs: dict[str, frozenset[str]]  # ending -> the languages whose ending it is
@@ -166,6 +169,7 @@ def load_languages(folder: Path | None = None) -> Languages:
     stems: dict[str, tuple[tuple[str, str], ...]] = {}
     skeleton: Any = {}
     not_places: set[str] = set()
+    position_words: set[str] = set()
     suffixes: dict[str, bool] = {}
     suffix_langs: dict[str, set[str]] = {}
     inflect: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
@@ -219,6 +223,7 @@ def load_languages(folder: Path | None = None) -> Languages:
         if raw.get("state_titles"):
             title_kinds.update(str(k) for k in raw.get("kinds") or [])
         not_places.update(_fold_word(str(w)) for w in raw.get("not_places") or [])
+        position_words.update(_fold_word(str(w)) for w in raw.get("position_words") or [])
         rules = raw.get("adjective_suffixes") or []
         stems[code] = tuple((_fold_word(str(a)), _fold_word(str(b))) for a, b in rules)
         for ending in raw.get("suffixes") or []:
@@ -285,6 +290,7 @@ def load_languages(folder: Path | None = None) -> Languages:
         stems=stems,
         title_kinds=frozenset(title_kinds),
         not_places=frozenset(not_places),
+        position_words=frozenset(position_words),
         suffixes=suffixes,
         suffix_langs={k: frozenset(v) for k, v in suffix_langs.items()},
         inflect={k: v for k, v in inflect.items() if v},
