@@ -59,6 +59,21 @@ def test_context_decides_between_same_named_places(gaz: Gazetteer, ctx: list[str
     assert match.score == 100.0  # context reorders, it never changes a score
 
 
+@given(st.sampled_from(["MARLOW", "marlow", "Marlow", " Marlow "]), st.data())
+def test_the_query_s_own_name_is_no_context(gaz: Gazetteer, own: str,
+                                            data: st.DataObject) -> None:
+    """A document's other writing of the name itself ("MARLOW" in a headline beside
+    "Marlow") would vouch for the first answer; it is left out, and the rest decides."""
+    bare = gaz.resolve("Marlow")
+    assert bare is not None
+    others = {"xa-north-marlow": ["Crale", "xa-south", "Sudland"],
+              "xa-south-marlow": ["Ashby", "xa-north", "Nordland"]}
+    other = next(pid for pid in others if pid != bare.place.id)
+    ctx = data.draw(st.sampled_from(others[bare.place.id]))
+    with_own = gaz.resolve("Marlow", context=[own, ctx])
+    assert with_own is not None and with_own.place.id == other
+
+
 def test_context_of_places_objects_and_unknown_names(gaz: Gazetteer) -> None:
     north = gaz.get("xa-north")
     assert gaz.resolve("Marlow", context=[north]).place.id == "xa-north-marlow"  # type: ignore[union-attr]

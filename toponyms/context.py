@@ -46,6 +46,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from toponyms.keys import fold
 from toponyms.model import Match, Name, Place
 from toponyms.rank import country_variant, is_alternate, kind_rank
 
@@ -156,16 +157,21 @@ def _territory(place: Place, ranks: Mapping[str, int]) -> bool:
 
 
 def context_places(items: Iterable[object], get: Callable[[str], Place | None],
-                   resolve: Callable[[str], Match | None]) -> list[Place]:
+                   resolve: Callable[[str], Match | None], query: str = "") -> list[Place]:
     """The places a context names: a `Place`, a place id, or a name (resolved without
-    context; a name that resolves to nothing is no context). TypeError for other items."""
+    context; a name that resolves to nothing is no context). A name that is the `query`
+    itself, written otherwise ("GLASGOW" beside "Glasgow", from a document's headline), is
+    no context: it would vouch for the query's own first answer. TypeError for other items."""
     found: list[Place] = []
+    own = fold(query) if query else None
     for i, item in enumerate(items):
         if i >= MAX_CONTEXT:
             break
         if isinstance(item, Place):
             found.append(item)
         elif isinstance(item, str):
+            if own is not None and fold(item) == own:
+                continue
             place = get(item)
             if place is None:
                 match = resolve(item)

@@ -384,7 +384,8 @@ class Gazetteer:
     def _rerank(self, ranked: list[Match], context: Iterable[str | Place]) -> list[Match]:
         if isinstance(context, str):
             raise TypeError("context is a list of place ids, names or Places, not one string")
-        others = contextual.context_places(context, self._places.get, self.resolve)
+        query = ranked[0].query if ranked else ""
+        others = contextual.context_places(context, self._places.get, self.resolve, query)
         return contextual.rerank(ranked, others, self._ancestors, self._places.get,
                                  self._index.kind_rank)
 
