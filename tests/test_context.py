@@ -316,3 +316,34 @@ def test_an_alternate_name_inside_a_context_place_does_not_displace_the_first(
     assert aliased.resolve("Capitol", context=["Ostmark"]).place.id == "xa-capitol"  # type: ignore[union-attr]
     found = {m.text: m.match.place.id for m in aliased.extract("Capitol, in Ostmark.")}
     assert found == {"Capitol": "xa-capitol", "Ostmark": "xa-ost"}
+
+
+@pytest.fixture(scope="module")
+def unrelated_region(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    # a region "Quill" of Atlantis (XA), and a town "Quill" in the region Westmark of
+    # Borduria (XB)
+    places = [
+        _place("xa", "country", "Atlantis", country="XA", lat=50.0, lon=10.0),
+        _place("xa-quill", "region", "Quill", parent="xa", lat=45.0, lon=12.0),
+        _place("xb", "country", "Borduria", country="XB", lat=-30.0, lon=150.0),
+        _place("xb-west", "region", "Westmark", parent="xb", country="XB", lat=-31.0,
+               lon=151.0),
+        _place("xb-quill", "town", "Quill", parent="xb-west", country="XB", lat=-31.1,
+               lon=151.1),
+    ]
+    path = tmp_path_factory.mktemp("unrel") / "unrel.yaml"
+    path.write_text("\n".join(places) + "\n", encoding="utf-8")
+    return Gazetteer.from_files(path, base=False)
+
+
+def test_a_region_nothing_relates_to_yields_to_a_place_inside_a_context_place(
+        unrelated_region: Gazetteer) -> None:
+    """"Nelson" beside "BC": New Zealand's Nelson region, which nothing of the document
+    relates to, yields to the town inside the context province; a country would not, nor
+    does the region when the document names its country."""
+    plain = unrelated_region.resolve("Quill")
+    assert plain is not None and plain.place.id == "xa-quill"
+    inside = unrelated_region.resolve("Quill", context=["Westmark"])
+    assert inside is not None and inside.place.id == "xb-quill"
+    kept = unrelated_region.resolve("Quill", context=["Westmark", "Atlantis"])
+    assert kept is not None and kept.place.id == "xa-quill"
