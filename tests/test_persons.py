@@ -79,3 +79,25 @@ def test_a_given_name_that_ends_a_sentence_does_not_make_the_next_name_a_surname
     from toponyms import Gazetteer
     text = "Monday, September 30, Georgia. Tbilisi mayor among those sanctioned."
     assert [m.text for m in Gazetteer.default().extract(text)] == ["Georgia", "Tbilisi"]
+
+
+def test_a_surname_stays_a_surname_through_the_text(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once "Paterson" is a person's name in a text ("David Paterson"), it is one elsewhere in
+    that text too ("Paterson said"), unless a preposition says it is a place there ("in
+    Paterson"); a country's name is never taken so ("Miss Zembla" is a title)."""
+    monkeypatch.setenv("TOPONYMS_CACHE_DIR", str(tmp_path / "cache"))
+    overlay = tmp_path / "towns.yaml"
+    overlay.write_text(TOWNS + (
+        "- id: zz\n  kind: country\n  country: ZZ\n  names:\n"
+        "    - {text: Zembla, lang: en, status: official, source: \"dataset:test overlay\"}\n"),
+        encoding="utf-8")
+    gaz = toponyms.Gazetteer.from_files(overlay, base=False)
+    text = ("David Paterson spoke. Paterson said the budget was fine. Voters in Paterson "
+            "agreed. Miss Zembla was crowned, and Zembla celebrated.")
+    found = [(m.start, m.text) for m in gaz.extract(text)]
+    assert found == [(text.index("Paterson agreed"), "Paterson"),
+                     (text.rindex("Zembla"), "Zembla")]
+    # without the person, every Paterson is the town
+    plain = "Paterson said the budget was fine. Voters in Paterson agreed."
+    assert [m.text for m in gaz.extract(plain)] == ["Paterson", "Paterson"]

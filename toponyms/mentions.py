@@ -54,7 +54,8 @@ from dataclasses import dataclass
 
 from toponyms.automaton import Entry, NameAutomaton, leftmost_longest
 from toponyms.cascade import Filters, NameIndex, passes
-from toponyms.context import Mentioned, lesser
+from toponyms.context import TERRITORY_BEFORE, Mentioned, lesser
+from toponyms.inflection import prepositions
 from toponyms.keys import APOSTROPHES
 from toponyms.kindwords import positional
 from toponyms.model import Match, Mention, Name, Place
@@ -112,6 +113,18 @@ class _Found:
     entries: list[Entry]
     ending: bool
     reading: _Reading  # what decides `entries` and their scores
+
+
+def after_preposition(folded: str, start: int) -> bool:
+    """Whether the word before folded[start] is a preposition of
+    data/languages/prepositions.yaml ("in", "à", "в").
+
+    >>> after_preposition("met him in paterson", 11), after_preposition("chen said", 0)
+    (True, False)
+    """
+    if start < 2 or folded[start - 1] != " ":
+        return False
+    return folded[folded.rfind(" ", 0, start - 1) + 1 : start - 1] in prepositions()
 
 
 class Extractor:
@@ -194,12 +207,28 @@ class Extractor:
                     f.start, f.end, f.word_end = at, f.end + at, f.word_end + at
                     found.append(f)
         chosen = leftmost_longest(found)
-        if cased:  # a place name that is part of a person's name is no mention
+        if cased:  # a place name that is part of a person's name is no mention, and then
+            # neither is the same word elsewhere in the text ("Lily Chen ... Chen said"),
+            # unless a preposition says it is a place there ("David Paterson ... in Paterson")
             starts = {offsets[f.start] for f in chosen}
-            chosen = [f for f in chosen if not in_person_name(
-                text, offsets[f.start], offsets[f.end - 1] + 1, starts)]
+            personal = [in_person_name(text, offsets[f.start], offsets[f.end - 1] + 1, starts)
+                        for f in chosen]
+            # (not a territory's name: "Miss Germany" is a title, and Germany stays Germany)
+            people = {folded[f.start:f.end] for f, p in zip(chosen, personal, strict=True)
+                      if p and not self._names_territory(f)}
+            chosen = [f for f, p in zip(chosen, personal, strict=True)
+                      if not p and (folded[f.start:f.end] not in people
+                                    or after_preposition(folded, f.start))]
         return self._resolve(text, folded, offsets, chosen, filters, min_score, ancestors, rank,
                              prefer)
+
+    def _names_territory(self, f: _Found) -> bool:
+        """Whether a span may name a continent, country or region (a kind ranked before
+        context.TERRITORY_BEFORE)."""
+        ranks = self.index.kind_rank
+        limit = ranks.get(TERRITORY_BEFORE, len(ranks))
+        places = self.index.places
+        return any(ranks.get(places[e.place].kind, len(ranks)) < limit for e in f.entries)
 
     def _candidates(self, text: str, folded: str, offsets: list[int], cased: bool,
                     common: Mapping[str, float], bare: bool = True) -> list[_Found]:

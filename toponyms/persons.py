@@ -10,6 +10,14 @@ Virginia Raggi". `extract` drops a span (data/persons.yaml gives the words):
 3. that is itself a given name right before a capitalized word that no mention begins
    ("Vladimir Putin"); "Austin Texas" keeps Austin, since "Texas" is a mention.
 
+Once a span is part of a person's name, the same word is no mention anywhere else in that
+text either ("Lily Chen ... Chen said"; toponyms.mentions), unless a preposition of
+data/languages/prepositions.yaml stands before it ("David Paterson ... voters in Paterson")
+or the word may name a continent, country or region ("Miss Germany" is a title, Germany
+stays Germany). Measured (recognition F1 on exact spans, before -> after): GeoWebNews 0.710
+-> 0.715, TR-News 0.761 -> 0.768, LGL sample (held out) 0.666 -> 0.673; end to end LGL 0.578
+-> 0.590, the others unchanged or +0.001.
+
 "Right after" and "right before" mean one plain space between the two words, both with a
 capital; the rule holds only in a text that writes capitals. A longer name of the data wins
 first (the span "Lake Charles" is one mention, whatever "Charles" is). What it costs: a place
