@@ -232,3 +232,21 @@ def test_a_geonames_country_point_lies_in_or_near_its_country() -> None:
     nearer another country's places (the points are GeoNames' own: they stay as they are)."""
     elsewhere = _nearest_elsewhere(_tool().geonames_points())
     assert elsewhere <= GEONAMES_ELSEWHERE, sorted(elsewhere - GEONAMES_ELSEWHERE)
+
+
+@pytest.mark.parametrize(("query", "own", "other"), [
+    ("Democratic People's Republic of Korea", "kp", "kr"),
+    ("Korea, Republic of", "kr", "kp"),
+])
+def test_another_title_around_the_same_core_is_weaker_evidence(query: str, own: str,
+                                                               other: str) -> None:
+    """A titled query meets a country whose titled name shares its core but not its title
+    ("Korea, Republic of" for "Democratic People's Republic of Korea") only more than
+    context.MARGIN below its own country, so a document's context never swaps the two."""
+    from toponyms.context import MARGIN
+
+    found = {m.place.id: m.score for m in Gazetteer.default().search(query, limit=5)}
+    assert found[own] == 100.0
+    assert other not in found or found[other] < found[own] - MARGIN
+    hit = Gazetteer.default().resolve(query, context=["Seoul", "Pyongyang", "Busan"])
+    assert hit is not None and hit.place.id == own

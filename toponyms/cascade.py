@@ -220,8 +220,10 @@ def run(
                 score -= PENALTY_TITLE_DROPPED
                 if generic != STATE_TITLE:
                     score -= PENALTY_TITLE_UNMATCHED
-                else:  # "Khu tự trị ..." (an autonomous region) and "Republic of ..."
-                    score -= _other_class(name, asked[0])
+                else:  # "Khu tự trị ..." (an autonomous region) and "Republic of ...";
+                    # "Democratic People's Republic of Korea" and "Korea, Republic of"
+                    score -= max(_other_class(name, asked[0]),
+                                 _other_title(query.folded, name))
             elif hint and not fits(hint, place.kind):
                 named_after = _named_after(index, place, hint, fits)
                 if named_after is not None and passes(index.places[named_after[0]],
@@ -393,6 +395,25 @@ def _named_after(index: NameIndex, place: Place, hint: str,
     own = {fold(n.text) for n in place.names}
     shared = next((n for n in parent.names if fold(n.text) in own), None)
     return (p, shared) if shared is not None else None
+
+
+def _other_title(folded: str, titled: Name) -> float:
+    """PENALTY_TITLE_OTHER_CLASS when a titled name met through the core of a titled query
+    has another title than the query's: their words differ beyond the core they share
+    ("Democratic People's Republic of Korea" and "Korea, Republic of": South Korea is no
+    answer as good as the North's own name). Word order and punctuation do not count
+    ("Republic of Korea", "Korea, Republic of").
+
+    >>> _other_title("republic of korea", Name("Korea, Republic of", "en", "official"))
+    0.0
+    >>> _other_title("democratic people's republic of korea",
+    ...              Name("Korea, Republic of", "en", "official"))
+    1.5
+    """
+    def words(text: str) -> set[str]:
+        return {w.strip(",.'’") for w in strip_marks(text).split()} - {""}
+
+    return 0.0 if words(folded) == words(fold(titled.text)) else PENALTY_TITLE_OTHER_CLASS
 
 
 def _other_class(titled: Name, asked: str) -> float:
