@@ -347,3 +347,32 @@ def test_a_region_nothing_relates_to_yields_to_a_place_inside_a_context_place(
     assert inside is not None and inside.place.id == "xb-quill"
     kept = unrelated_region.resolve("Quill", context=["Westmark", "Atlantis"])
     assert kept is not None and kept.place.id == "xa-quill"
+
+
+@pytest.fixture(scope="module")
+def far_city(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    # a city "Kestrel" of two million in Atlantis (XA); in Borduria (XB) a town "Kestrel"
+    # 20 km from the town "Pollock", with no recorded parent in common
+    places = [
+        _place("xa", "country", "Atlantis", country="XA", lat=50.0, lon=10.0),
+        _place("xa-kestrel", "city", "Kestrel", parent="xa", lat=50.5, lon=10.5),
+        _place("xb-kestrel", "town", "Kestrel", country="XB", lat=-31.0, lon=151.0),
+        _place("xb-pollock", "town", "Pollock", country="XB", lat=-31.1, lon=151.15),
+    ]
+    text = "\n".join(places).replace(
+        "  names:\n    - {text: Kestrel, lang: en, status: official, source: 'https://example.org/p'}",
+        "  population: 2000000\n  names:\n"
+        "    - {text: Kestrel, lang: en, status: official, source: 'https://example.org/p'}", 1)
+    path = tmp_path_factory.mktemp("far") / "far.yaml"
+    path.write_text(text + "\n", encoding="utf-8")
+    return Gazetteer.from_files(path, base=False)
+
+
+def test_nearness_is_strong_against_a_first_place_nothing_relates_to(far_city: Gazetteer) -> None:
+    plain = far_city.resolve("Kestrel")
+    assert plain is not None and plain.place.id == "xa-kestrel"
+    near = far_city.resolve("Kestrel", context=["Pollock"])
+    assert near is not None and near.place.id == "xb-kestrel"
+    # the document names the city's country too: nearness is weak again, the city stays
+    kept = far_city.resolve("Kestrel", context=["Pollock", "Atlantis"])
+    assert kept is not None and kept.place.id == "xa-kestrel"
