@@ -351,11 +351,11 @@ def test_a_region_nothing_relates_to_yields_to_a_place_inside_a_context_place(
 
 @pytest.fixture(scope="module")
 def far_city(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    # a city "Kestrel" of two million in Atlantis (XA); in Borduria (XB) a town "Kestrel"
-    # 20 km from the town "Pollock", with no recorded parent in common
+    # a city "Kestrel" of two million in Atlantis (XA, no recorded parent); in Borduria (XB)
+    # a town "Kestrel" 20 km from the town "Pollock", with no recorded parent in common
     places = [
         _place("xa", "country", "Atlantis", country="XA", lat=50.0, lon=10.0),
-        _place("xa-kestrel", "city", "Kestrel", parent="xa", lat=50.5, lon=10.5),
+        _place("xa-kestrel", "city", "Kestrel", lat=50.5, lon=10.5),
         _place("xb-kestrel", "town", "Kestrel", country="XB", lat=-31.0, lon=151.0),
         _place("xb-pollock", "town", "Pollock", country="XB", lat=-31.1, lon=151.15),
     ]
@@ -376,3 +376,65 @@ def test_nearness_is_strong_against_a_first_place_nothing_relates_to(far_city: G
     # the document names the city's country too: nearness is weak again, the city stays
     kept = far_city.resolve("Kestrel", context=["Pollock", "Atlantis"])
     assert kept is not None and kept.place.id == "xa-kestrel"
+
+
+def _mention(text: str, place: toponyms.Place, score: float = 100.0) -> toponyms.Mention:
+    match = toponyms.Match(place, place.names[0], score, "exact", text)
+    return toponyms.Mention(0, len(text), text, match)
+
+
+def test_settle_takes_what_resolve_with_context_answers() -> None:
+    """contextual.settle, extract's last step: a shared name takes the place resolve gives it
+    with the text's other places as context, unless that place is inside the mention's (or
+    contains it), scores less, or the name is no other place's."""
+    name = toponyms.Name("Kestrel", "en", "official")
+    city = toponyms.Place("xa-kestrel", "city", "XA", names=(name,))
+    region = toponyms.Place("xa-kr", "region", "XA", names=(name,))
+    town = toponyms.Place("xb-kestrel", "town", "XB", parent="xb-w", names=(name,))
+    unit = toponyms.Place("xb-w", "region", "XB", names=(toponyms.Name("Westmark", "en",
+                                                                       "official"),))
+    ups = {"xb-kestrel": frozenset({"xb-w"})}
+    mentions = [_mention("Kestrel", city), _mention("Westmark", unit),
+                _mention("Kestrel", city)]
+    seen: list[tuple[str, list[str]]] = []
+
+    def answer(place: toponyms.Place, score: float = 100.0):  # type: ignore[no-untyped-def]
+        def resolve(text: str, others: list[toponyms.Place]) -> toponyms.Match | None:
+            seen.append((text, [p.id for p in others]))
+            return toponyms.Match(place, name, score, "exact", text) if text == "Kestrel" \
+                else None
+        return resolve
+
+    settled = context.settle(mentions, answer(town), lambda t: t == "Kestrel", ups)
+    assert [m.match.place.id for m in settled] == ["xb-kestrel", "xb-w", "xb-kestrel"]
+    assert seen == [("Kestrel", ["xb-w"])]  # once per text, the other texts' places
+    # one inside the other: extract's reading stands; a lower score too; an unshared name too
+    inside = [_mention("Kestrel", unit), _mention("Westmark", city)]
+    assert context.settle(inside, answer(town), lambda t: True, ups) == inside
+    assert context.settle(mentions, answer(town, 98.0), lambda t: True, ups) == mentions
+    assert context.settle(mentions, answer(town), lambda t: False, ups) == mentions
+    assert context.settle(mentions[:1], answer(region), lambda t: True, ups) == mentions[:1]
+
+
+_SHIPPED_SHARED = sorted({n.text for p in toponyms.Gazetteer.default() for n in p.names[:2]
+                          if n.text.isascii() and n.text.isalpha() and n.text[:1].isupper()
+                          and len(n.text) >= 5
+                          and len(toponyms.Gazetteer.default().search(n.text, limit=3)) > 1})
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_SHIPPED_SHARED), min_size=2, max_size=4, unique=True))
+def test_extract_never_disagrees_with_resolve_with_context(names: list[str]) -> None:
+    gaz = toponyms.Gazetteer.default()
+    text = "Reports came from " + ", ".join(names) + "."
+    mentions = gaz.extract(text)
+    ups = gaz._ancestors
+    for m in mentions:
+        if not gaz._shared(m.text):
+            continue
+        others = list(dict.fromkeys(x.match.place for x in mentions
+                                    if x.match.place.id != m.match.place.id))
+        want = gaz.resolve(m.text, context=others)
+        got = m.match.place.id
+        assert want is None or want.place.id == got or want.score < m.match.score or (
+            got in ups.get(want.place.id, ()) or want.place.id in ups.get(got, ())), (text, m)

@@ -54,9 +54,10 @@ import math
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from toponyms.keys import fold
-from toponyms.model import Match, Name, Place
+from toponyms.model import Match, Mention, Name, Place
 from toponyms.rank import country_variant, is_alternate, kind_rank
 
 #: Candidates this close to the best score may be reordered by context.
@@ -206,6 +207,55 @@ def context_places(items: Iterable[object], get: Callable[[str], Place | None],
     return found
 
 
+def settle(mentions: list[Mention],
+           resolve: Callable[[str, list[Place]], Match | None],
+           shared: Callable[[str], bool],
+           ancestors: Mapping[str, frozenset[str]]) -> list[Mention]:
+    """`extract`'s mentions with each name settled as `resolve(name, context=...)` settles it,
+    the text's mentions of other names being the context: one rule for both.
+
+    `resolve(text, context)` is the gazetteer's resolve with the extract call's filters;
+    `shared(text)` says whether several places have the text as a name (only those are
+    settled: a name of one place has nothing to settle). A mention keeps its match unless that
+    resolves its text to another place, at least as well, that is not one inside the other (a
+    town and the district named after it: extract's reading of the words around the name
+    decides that, toponyms.mentions). Each distinct text is resolved once per call, with at
+    most MAX_CONTEXT distinct places of other texts as context.
+    """
+    if len(mentions) < 2:
+        return mentions
+    by_text: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        by_text.setdefault(m.text, []).append(i)
+    if len(by_text) < 2:
+        return mentions
+    # the places of each text's first mention, in text order, each once (a few more than
+    # MAX_CONTEXT, so that leaving a text's own out still leaves MAX_CONTEXT)
+    firsts: dict[str, Place] = {}
+    for spots in by_text.values():
+        place = mentions[spots[0]].match.place
+        firsts.setdefault(place.id, place)
+    out = list(mentions)
+    for text, where in by_text.items():
+        own = mentions[where[0]].match
+        if own.method == "demonym" or not shared(text):
+            continue
+        mine = {mentions[i].match.place.id for i in where}
+        others = [p for pid, p in firsts.items() if pid not in mine][:MAX_CONTEXT]
+        top = resolve(text, others)
+        if top is None:
+            continue
+        for i in where:
+            m = mentions[i]
+            old = m.match.place.id
+            if top.place.id == old or top.score < m.match.score or (
+                    old in ancestors.get(top.place.id, ()) or top.place.id in ancestors.get(
+                        old, ())):
+                continue
+            out[i] = Mention(m.start, m.end, m.text, replace(top, query=m.text))
+    return out
+
+
 class Mentioned:
     """The places a text mentions (toponyms.mentions), indexed so that relatedness costs
     O(depth), not O(n), and nearness only the distances to the places within NEAR_LAT of
@@ -280,4 +330,4 @@ class Mentioned:
 
 
 __all__ = ["EARTH_KM", "MARGIN", "NEAR_KM", "NEAR_LAT", "TERRITORY_BEFORE", "Mentioned",
-           "context_places", "km", "lesser", "near", "relation", "rerank"]
+           "context_places", "km", "lesser", "near", "relation", "rerank", "settle"]

@@ -14,7 +14,7 @@ from pathlib import Path
 from toponyms import build, cascade, compound, demonyms, phrase, textlang
 from toponyms import context as contextual
 from toponyms.index import PlaceMap
-from toponyms.keys import MAX_NAME_CHARS
+from toponyms.keys import MAX_NAME_CHARS, fold, strip_marks
 from toponyms.lineage import Ancestors
 from toponyms.mentions import Extractor
 from toponyms.model import DataError, Match, Mention, Place, data_dir
@@ -302,10 +302,23 @@ class Gazetteer:
         searched = lang if told is None or told in languages().codes else told
         found = self._extractor(searched).find(text, filters, float(min_score),
                                                self._ancestors, self._index.kind_rank, told)
+
+        def settled(name: str, others: list[Place]) -> Match | None:
+            return self.resolve(name, country=country, kind=kind, parent=parent, lang=lang,
+                                at=at, min_score=min_score, context=others)
+
+        # a name several places share, settled by the rule resolve(..., context=) follows
+        found = contextual.settle(found, settled, self._shared, self._ancestors)
         if demonyms and parent is None:
             found = self.demonym_table().find(text, found, self._places.get, country=country,
                                               kind=kind, min_score=min_score)
         return found
+
+    def _shared(self, text: str) -> bool:
+        """Whether several places have `text` as a name, as written or normalized."""
+        index = self._index
+        places = {p for p, _, _ in index.entries(index.normalized, strip_marks(fold(text)))}
+        return len(places) > 1
 
     def demonym_table(self) -> demonyms.Demonyms:
         """The demonyms (data/demonyms.yaml) of this gazetteer's countries, read on first use."""

@@ -31,6 +31,9 @@ What a mention is (the contract of `Gazetteer.extract`):
   in `resolve(context=...)`, the relations of a place named only by a lesser name (an untagged
   alternate, a country's variant) do not count when the place ranked first without them is
   named by its own: "Washington" beside "New Jersey" is the capital, not South River.
+  Then `Gazetteer.extract` settles each name several places share by `resolve(name,
+  context=...)`'s rule (toponyms.context.settle), keeping this module's choice where the two
+  places are one inside the other (a town and its district: the words around it decide).
 - A village needs evidence: another mention of its district or a neighbour, or a generic word
   next to it ("village of Madagiz", "Talish village"). Without it the mention scores
   EVIDENCE_PENALTY lower and drops below the default `min_score`: that is the precision /
