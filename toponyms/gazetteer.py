@@ -308,7 +308,8 @@ class Gazetteer:
                                 at=at, min_score=min_score, context=others)
 
         # a name several places share, settled by the rule resolve(..., context=) follows
-        found = contextual.settle(found, settled, self._shared, self._ancestors)
+        found = contextual.settle(found, settled, self._shared, self._ancestors,
+                                  self._places.get)
         if demonyms and parent is None:
             found = self.demonym_table().find(text, found, self._places.get, country=country,
                                               kind=kind, min_score=min_score)
