@@ -281,6 +281,8 @@ def run(
     if written_only or (inflected and settled(SCORES["transliteration"])) or (
             given_names_written and any(is_given_name(text) for text, _ in query.variants)):
         return rank(index, best, ancestors)  # a base form decided: no looser guess ties it
+    if min_score > SCORES["transliteration"]:
+        return rank(index, best, ancestors)  # no later stage scores so high (search's margin)
     loose = True
     keys_by_variant = [(_translit_keys(text), hint) for text, hint in query.variants]
     letters = [sum(ch.isalpha() for ch in text) for text, _ in query.variants]

@@ -246,17 +246,22 @@ def settle(mentions: list[Mention],
         own = mentions[where[0]].match
         if own.method == "demonym" or not shared(text):
             continue
-        mine = {mentions[i].match.place.id for i in where}
-        others = [p for pid, p in firsts.items() if pid not in mine][:MAX_CONTEXT]
+        picks = {mentions[i].match.place.id: mentions[i].match.place for i in where}
+        others = [p for pid, p in firsts.items() if pid not in picks][:MAX_CONTEXT]
+        # the picks the text vouches for stand; checked first, it spares most resolves
+        vouched = {pid for pid, place in picks.items()
+                   if relation(place, others, ancestors, get) != NONE}
+        if len(vouched) == len(picks):
+            continue
         top = resolve(text, others)
         if top is None:
-            continue  # not the document's evidence, only resolve's prominence
+            continue
         for i in where:
             m = mentions[i]
             old = m.match.place.id
-            if top.place.id == old or top.score < m.match.score or (
+            if old in vouched or top.place.id == old or top.score < m.match.score or (
                     old in ancestors.get(top.place.id, ()) or top.place.id in ancestors.get(
-                        old, ())) or relation(m.match.place, others, ancestors, get) != NONE:
+                        old, ())):
                 continue
             out[i] = Mention(m.start, m.end, m.text, replace(top, query=m.text))
     return out

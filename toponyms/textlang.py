@@ -32,6 +32,7 @@ Only the first ``MAX_WORDS`` words are read.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from toponyms.model import DataError, data_dir, loaded_once
 from toponyms.translit import _read
@@ -44,6 +45,8 @@ MARGIN = 3.0
 FLOOR = 3.0
 #: Words read from the start of a text: enough to tell, and bounded on a long text.
 MAX_WORDS = 2000
+#: Characters read per word of MAX_WORDS.
+WORD_CHARS = 12
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -75,20 +78,20 @@ def guess(text: str) -> str | None:
     """The language code of data/text_words.yaml that `text` is plainly written in, or None
     (too few common words, or no language clearly ahead)."""
     langs, words = table()
+    # the first MAX_WORDS words (a word is rarely longer than WORD_CHARS: the slice bounds
+    # the work on a long text)
+    read = _WORD.findall(text, 0, MAX_WORDS * WORD_CHARS)[:MAX_WORDS]
+    seen = Counter(w.casefold() for w in read if len(w) > 1 or w.islower())
     scores = [0.0] * len(langs)
     hits = [0] * len(langs)
-    for n, hit in enumerate(_WORD.finditer(text)):
-        if n >= MAX_WORDS:
-            break
-        word = hit.group()
-        if len(word) == 1 and not word.islower():
-            continue
-        freqs = words.get(word.casefold())
+    for word, times in seen.items():  # each distinct word once, weighed by its count
+        freqs = words.get(word)
         if freqs is None:
             continue
         for i, z in enumerate(freqs):
-            scores[i] += z
-            hits[i] += z != FLOOR
+            scores[i] += times * z
+            if z != FLOOR:
+                hits[i] += times
     if not any(hits):
         return None
     order = sorted(range(len(langs)), key=scores.__getitem__, reverse=True)
