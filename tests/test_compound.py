@@ -318,3 +318,23 @@ def test_a_former_state_or_oblast_qualifies_the_places_of_its_country_only(
         assert m is not None and m.place.id == pid and m.method == "compound", (text, m)
     for text, _ in other:
         assert _GAZ.resolve(f"{text}, {qualifier}") is None, text
+
+
+# regions and countries whose first name is no other kind of place's (Monaco is a city too)
+_REGIONS = sorted(p.names[0].text for p in _GAZ if p.kind in ("region", "country")
+                  and p.names[0].text.isascii() and p.names[0].text.isalpha()
+                  and all(m.place.kind in ("region", "country", "historical-country")
+                          for m in _GAZ.search(p.names[0].text, limit=5, min_score=95.0)))
+
+
+@given(st.sampled_from(_REGIONS), st.sampled_from([", ", " (", " / "]),
+       st.text(alphabet="bcdfghjklmnpqrstvwxz", min_size=6, max_size=9))
+def test_an_unknown_place_in_a_known_region_is_no_answer(region: str, sep: str,
+                                                         unknown: str) -> None:
+    """"Tatev, Syunik": the place asked for is not in the data, and its region is not what
+    was asked: resolve answers nothing, search still lists the region."""
+    assume(_GAZ.resolve(unknown, min_score=60.0) is None)
+    query = f"{unknown.capitalize()}{sep}{region}" + (")" if sep == " (" else "")
+    assert _GAZ.resolve(query) is None
+    listed = {m.place.id for m in _GAZ.search(query, limit=5)}
+    assert _GAZ.resolve(region) is not None and _GAZ.resolve(region).place.id in listed

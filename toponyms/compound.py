@@ -14,7 +14,10 @@ through the cascade (a part that is no name alone, an adjective, also with the k
   places): that score less ``PENALTY_CONTAINED``, or, more weakly, a region or country of the
   same ISO country with no recorded containment (``PENALTY_LOOSE_CONTEXT``), or
 - the part resolves to nothing at all ("Baku, capital"): the answer's own score less
-  ``PENALTY_UNKNOWN_PART``.
+  ``PENALTY_UNKNOWN_PART``; but when that part comes first and the answer is a region or
+  country named by a later part ("Tatev, Syunik": a place the data lacks, in its region), less
+  ``PENALTY_UNKNOWN_HEAD``, which takes it below the default `min_score`: the region is a
+  candidate for `search`, not the answer.
 
 A part that names an unrelated place is a disagreement ("Paris / Yerevan"): the answer's own
 score less ``PENALTY_DISAGREE``, which takes even an exact match below the default `min_score`,
@@ -72,6 +75,11 @@ from toponyms.translit import STATE_TITLE, languages
 
 #: A part that resolves to nothing: the other parts carry the answer, with less certainty.
 PENALTY_UNKNOWN_PART = 5.0
+#: A first part that names nothing before a part naming a region or country ("Tatev, Syunik":
+#: a place the data lacks, in a region it has): the region is no answer to the query, only a
+#: candidate `search` lists; this takes 100 below the default `min_score`. (For any kind of
+#: answer it cost 5 of the 841 development variants: a first part that is a describing word.)
+PENALTY_UNKNOWN_HEAD = 20.0
 #: A part that names a place containing the answer ("Talish, Tartar district").
 PENALTY_CONTAINED = 2.0
 #: A part that names a place that contained it in an earlier year of its dated parents, when
@@ -220,6 +228,9 @@ def _best(index: NameIndex, text: str, parts: list[Part], filters: cascade.Filte
         former = lineage.ever(ancestors, place.id) - chain if filters.at is None else chain
         supports = [_support(index, place, chain, former, part, own.score, strict)
                     for part in found]
+        if len(found) > 1 and not found[0] and place.kind in _CONTEXT_KINDS:
+            # "Tatev, Syunik": the name asked for is unknown, and its region is no answer
+            supports[0] = own.score - PENALTY_UNKNOWN_HEAD
         if None in supports:
             continue
         score = min(s for s in supports if s is not None)
