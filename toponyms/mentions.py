@@ -31,9 +31,10 @@ What a mention is (the contract of `Gazetteer.extract`):
   in `resolve(context=...)`, the relations of a place named only by a lesser name (an untagged
   alternate, a country's variant) do not count when the place ranked first without them is
   named by its own: "Washington" beside "New Jersey" is the capital, not South River.
-  Then `Gazetteer.extract` settles each name several places share by `resolve(name,
-  context=...)`'s rule (toponyms.context.settle), keeping this module's choice where the two
-  places are one inside the other (a town and its district: the words around it decide).
+  Then `Gazetteer.extract` settles a name several places share whose pick relates to no
+  other place of the text by `resolve(name, context=...)`'s rule (toponyms.context.settle),
+  keeping this module's choice where the two places are one inside the other (a town and its
+  district: the words around it decide).
 - A village needs evidence: another mention of its district or a neighbour, or a generic word
   next to it ("village of Madagiz", "Talish village"). Without it the mention scores
   EVIDENCE_PENALTY lower and drops below the default `min_score`: that is the precision /
@@ -184,10 +185,9 @@ class Extractor:
         folded, offsets = fold_with_offsets(text)
         cased = any(ch.isupper() for ch in text)
         # the common-word rule, as in resolve: a filter says what the caller looks for
-        common = self.common if (filters.country is None and filters.kind is None
-                                 and filters.parent is None and filters.lang is None) else {}
         bare = (filters.country is None and filters.kind is None and filters.parent is None
                 and filters.lang is None)
+        common = self.common if bare else {}
         found = self._candidates(text, folded, offsets, cased, common, bare)
         # a name written onto a word before it: after a proclitic (وأذربيجان, "and
         # Azerbaijan") or an elided article ("l'Arménie", whose apostrophe folding drops)
