@@ -155,8 +155,8 @@ def rerank(matches: Sequence[Match], others: Sequence[Place],
         return (guarded[i], strength[i] < strong, tier, -strength[i], i)
 
     order = sorted(range(len(close)), key=key)
-    if ranks is not None and order[0] != 0 and _territory(close[0].place, ranks) and \
-            not _territory(close[order[0]].place, ranks) and not (
+    if ranks is not None and order[0] != 0 and territory(close[0].place, ranks) and \
+            not territory(close[order[0]].place, ranks) and not (
                 _below_states(close[0].place, ranks) and strength[0] == NONE
                 and strength[order[0]] >= strong):
         order = [0, *(i for i in order if i != 0)]  # a territory stays before smaller places
@@ -170,7 +170,9 @@ def lesser(place: Place, name: Name) -> bool:
     return is_alternate(place, name) or country_variant(place, name)
 
 
-def _territory(place: Place, ranks: Mapping[str, int]) -> bool:
+def territory(place: Place, ranks: Mapping[str, int]) -> bool:
+    """Whether `place` is a territory: a kind ranked before TERRITORY_BEFORE (a continent,
+    country, region, sea or landform)."""
     return ranks.get(place.kind, len(ranks)) < ranks.get(TERRITORY_BEFORE, len(ranks))
 
 
@@ -341,4 +343,4 @@ class Mentioned:
 
 
 __all__ = ["EARTH_KM", "MARGIN", "NEAR_KM", "NEAR_LAT", "TERRITORY_BEFORE", "Mentioned",
-           "context_places", "km", "lesser", "near", "relation", "rerank", "settle"]
+           "context_places", "km", "lesser", "near", "relation", "rerank", "settle", "territory"]

@@ -58,7 +58,7 @@ from dataclasses import dataclass
 
 from toponyms.automaton import Entry, NameAutomaton, leftmost_longest
 from toponyms.cascade import Filters, NameIndex, passes
-from toponyms.context import TERRITORY_BEFORE, Mentioned, lesser
+from toponyms.context import Mentioned, lesser, territory
 from toponyms.inflection import prepositions
 from toponyms.keys import APOSTROPHES
 from toponyms.kindwords import positional
@@ -226,12 +226,9 @@ class Extractor:
                              prefer)
 
     def _names_territory(self, f: _Found) -> bool:
-        """Whether a span may name a continent, country or region (a kind ranked before
-        context.TERRITORY_BEFORE)."""
-        ranks = self.index.kind_rank
-        limit = ranks.get(TERRITORY_BEFORE, len(ranks))
-        places = self.index.places
-        return any(ranks.get(places[e.place].kind, len(ranks)) < limit for e in f.entries)
+        """Whether a span may name a territory (toponyms.context.territory)."""
+        places, ranks = self.index.places, self.index.kind_rank
+        return any(territory(places[e.place], ranks) for e in f.entries)
 
     def _candidates(self, text: str, folded: str, offsets: list[int], cased: bool,
                     common: Mapping[str, float], bare: bool = True) -> list[_Found]:
