@@ -129,8 +129,10 @@ def run(
     """
     best: dict[int, tuple[float, int, Match]] = {}
     least = None
-    if common and filters.country is None and filters.kind is None and (
-            filters.parent is None and filters.lang is None):
+    # no filter says what the caller looks for: the common-word and position-word rules apply
+    bare = (filters.country is None and filters.kind is None and filters.parent is None
+            and filters.lang is None)
+    if common and bare:
         zipf = common.get(strip_marks(query.folded))
         least = 10 ** zipf if zipf is not None else None
 
@@ -255,8 +257,7 @@ def run(
         # "Azerbaijani" is Swahili for Azerbaijan, and an English demonym: a word listed as
         # not a place resolves only when the caller names the language it is written in
         return []
-    if filters.country is None and filters.kind is None and filters.parent is None and (
-            filters.lang is None and positional(query.folded)):
+    if bare and positional(query.folded):
         return []  # "West", "Gulf Coast": where in something, not which place (kindwords)
     consider(index.entries(index.exact, query.text), "exact", SCORES["exact"], "")
     if settled(SCORES["normalized"]):
