@@ -250,7 +250,7 @@ _CAPITAL = toponyms.Place("xa-capitol", "city", "XA", "xa", names=(
 _ALIASED = toponyms.Place("xa-ost-river", "town", "XA", "xa-ost", names=(
     toponyms.Name("South River", "und", "variant"), toponyms.Name("Capitol", "und", "variant")))
 _VILLAGE = toponyms.Place("xa-ost-capitol", "village", "XA", "xa-ost", names=(
-    toponyms.Name("Capitol", "und", "variant"),), population=900)
+    toponyms.Name("Capitol", "und", "variant"),), population=90_000)
 _UP = {"xa-ost": frozenset({"xa"}), "xa-capitol": frozenset({"xa"}),
        "xa-ost-river": frozenset({"xa", "xa-ost"}), "xa-ost-capitol": frozenset({"xa", "xa-ost"})}
 _BY_ID = {p.id: p for p in (_STATE, _CAPITAL, _ALIASED, _VILLAGE)}
@@ -449,3 +449,59 @@ def test_extract_never_disagrees_with_resolve_with_context(names: list[str]) -> 
         assert want is None or want.place.id == got or want.score < m.match.score or (
             got in ups.get(want.place.id, ()) or want.place.id in ups.get(got, ())
         ) or vouched, (text, m)
+
+
+@pytest.fixture(scope="module")
+def sizes(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    # in country Atlantis (XA), regions Westmark and Eastmark; in Eastmark the towns "Porton"
+    # (16,000), "Brill" (60,000) and "Marden" (16,000); in Westmark the cities "Porton" and
+    # "Brill" (650,000 each); in Bergia (XB) the city "Marden" (650,000)
+    places = [
+        _place("xa", "country", "Atlantis", country="XA", lat=50.0, lon=10.0),
+        _place("xb", "country", "Bergia", country="XB", lat=10.0, lon=60.0),
+        _place("xa-west", "region", "Westmark", parent="xa", lat=50.0, lon=0.0),
+        _place("xa-east", "region", "Eastmark", parent="xa", lat=50.0, lon=20.0),
+        _place("xa-west-porton", "city", "Porton", parent="xa-west", lat=50.1, lon=0.1,
+               population=650_000),
+        _place("xa-west-brill", "city", "Brill", parent="xa-west", lat=50.2, lon=0.2,
+               population=650_000),
+        _place("xb-marden", "city", "Marden", country="XB", parent="xb", lat=10.1, lon=60.1,
+               population=650_000),
+        _place("xa-east-porton", "town", "Porton", parent="xa-east", lat=50.1, lon=20.1,
+               population=16_000),
+        _place("xa-east-brill", "town", "Brill", parent="xa-east", lat=49.9, lon=20.3,
+               population=60_000),
+        _place("xa-east-marden", "town", "Marden", parent="xa-east", lat=49.8, lon=20.2,
+               population=16_000),
+    ]
+    path = tmp_path_factory.mktemp("sizes") / "sizes.yaml"
+    path.write_text("\n".join(places) + "\n", encoding="utf-8")
+    return Gazetteer.from_files(path, base=False)
+
+
+def _both(gaz: Gazetteer, name: str, ctx: str) -> tuple[str | None, str]:
+    """What resolve(name, context=[ctx]) and extract of "<name> and <ctx>." choose."""
+    match = gaz.resolve(name, context=[ctx])
+    found = {m.text: m.match.place.id for m in gaz.extract(f"{name} and {ctx}.")}
+    return (match.place.id if match is not None else None), found[name]
+
+
+def test_a_far_bigger_place_the_text_relates_to_keeps_its_place(sizes: Gazetteer) -> None:
+    # the town lies inside the context region, but the city of that name is 40 times bigger
+    # and in the same country: a text about Atlantis that names Eastmark means the city
+    plain = sizes.resolve("Porton")
+    assert plain is not None and plain.place.id == "xa-west-porton"
+    assert _both(sizes, "Porton", "Eastmark") == ("xa-west-porton", "xa-west-porton")
+    assert context.outweighs(plain.place, sizes.get("xa-east-porton"))
+    assert not context.outweighs(sizes.get("xa-east-porton"), plain.place)
+
+
+@pytest.mark.parametrize("name", ["Brill", "Marden"])
+def test_a_smaller_place_wins_against_a_bigger_one_unrelated_or_not_far_bigger(
+        sizes: Gazetteer, name: str) -> None:
+    # the city of Brill is only 11 times bigger than the town; the city of Marden is 40
+    # times bigger, but the text relates to nothing of Bergia: the text's region decides
+    plain = sizes.resolve(name)
+    assert plain is not None and plain.place.kind == "city"
+    small = f"xa-east-{name.lower()}"
+    assert _both(sizes, name, "Eastmark") == (small, small)

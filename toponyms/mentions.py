@@ -30,7 +30,9 @@ What a mention is (the contract of `Gazetteer.extract`):
   of another mentioned place, then one in the same country as another (toponyms.context). As
   in `resolve(context=...)`, the relations of a place named only by a lesser name (an untagged
   alternate, a country's variant) do not count when the place ranked first without them is
-  named by its own: "Washington" beside "New Jersey" is the capital, not South River.
+  named by its own: "Washington" beside "New Jersey" is the capital, not South River. And a
+  place the text relates to by its country at least, 20 times as populous as the one its
+  other mentions pull, keeps its place ("Portland" stays Oregon's city: context.outweighs).
   Then `Gazetteer.extract` settles a name several places share whose pick relates to no
   other place of the text by `resolve(name, context=...)`'s rule (toponyms.context.settle),
   keeping this module's choice where the two places are one inside the other (a town and its
@@ -58,7 +60,7 @@ from dataclasses import dataclass
 
 from toponyms.automaton import Entry, NameAutomaton, leftmost_longest
 from toponyms.cascade import Filters, NameIndex, passes
-from toponyms.context import Mentioned, lesser, territory
+from toponyms.context import Mentioned, lesser, outweighs, territory
 from toponyms.inflection import prepositions
 from toponyms.keys import APOSTROPHES
 from toponyms.kindwords import positional
@@ -419,6 +421,7 @@ class Extractor:
         # as in toponyms.context: the relations of a place named by a lesser name do not count
         # when the place that ranks first without them is named by its own
         own = False
+        top_p = -1
         if len(best) > 1:
             top_p, (_, top_name, _, _) = min(best.items(), key=lambda item: (
                 -item[1][0], *prominence(places[item[0]], item[1][1], rank)))
@@ -437,6 +440,13 @@ class Extractor:
         tied = [s for s in scored if (s[0], s[1]) == top]
         first = tied[0] if len(tied) == 1 else min(tied, key=lambda s: (
             -context.near(s[2], exclude), *prominence(s[2], s[3], rank)))
+        if top_p >= 0 and first[2] is not places[top_p] and first[1]:
+            # as in toponyms.context: a far bigger place that the text relates to (by its
+            # country at least) keeps its place before a small one the text's others pull
+            big = next(s for s in scored if s[2] is places[top_p])
+            if big[0] == first[0] and outweighs(big[2], first[2]) and (
+                    big[1] or context.near(big[2], exclude)):
+                first = big
         score, related, place, name, exact, inflected = first
         ambiguous = any(
             s is not first and s[2].id not in ancestors.get(place.id, ())
