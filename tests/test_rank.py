@@ -140,6 +140,10 @@ def test_a_country_named_by_a_variant_yields_to_its_part_named_by_its_first_name
 
 def test_tunis_is_the_city_tunisia_and_mexico_the_countries(gaz: Gazetteer) -> None:
     assert gaz.resolve("Tunis").place.id == "tn-tunis"  # type: ignore[union-attr]
+    # extract ranks a span's places by the same rule
+    found = [(m.text, m.match.place.id) for m in gaz.extract("Protests in Tunis, Tunisia.")]
+    assert found == [("Tunis", "tn-tunis"), ("Tunisia", "tn")]
+    assert [m.match.place.id for m in gaz.extract("Protests in Tunis.")] == ["tn-tunis"]
     for name, country in (("Tunisia", "tn"), ("México", "mx"), ("Panamá", "pa")):
         assert gaz.resolve(name).place.id == country  # type: ignore[union-attr]
 
