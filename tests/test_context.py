@@ -473,6 +473,12 @@ def sizes(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
                population=60_000),
         _place("xa-east-marden", "town", "Marden", parent="xa-east", lat=49.8, lon=20.2,
                population=16_000),
+        _place("xa-east-quarry", "village", "Quarry", parent="xa-east", lat=49.7, lon=20.4,
+               population=1_000),
+        _place("xa-west-quarry", "town", "Quarry", parent="xa-west", lat=50.3, lon=0.3,
+               population=15_000),
+        _place("xa-west-kelby", "town", "Kelby", parent="xa-west", lat=50.4, lon=0.4,
+               population=15_000),
     ]
     path = tmp_path_factory.mktemp("sizes") / "sizes.yaml"
     path.write_text("\n".join(places) + "\n", encoding="utf-8")
@@ -505,3 +511,16 @@ def test_a_smaller_place_wins_against_a_bigger_one_unrelated_or_not_far_bigger(
     assert plain is not None and plain.place.kind == "city"
     small = f"xa-east-{name.lower()}"
     assert _both(sizes, name, "Eastmark") == (small, small)
+
+
+def test_among_strong_evidence_the_stronger_relation_comes_before_the_kind(
+        sizes: Gazetteer) -> None:
+    # the village lies inside the context region; the town only shares its region with the
+    # context town Kelby: the village, though a town outranks a village without context
+    plain = sizes.resolve("Quarry")
+    assert plain is not None and plain.place.id == "xa-west-quarry"
+    match = sizes.resolve("Quarry", context=["Eastmark", "Kelby"])
+    assert match is not None and match.place.id == "xa-east-quarry"
+    # with only the sibling as evidence, the town
+    match = sizes.resolve("Quarry", context=["Kelby"])
+    assert match is not None and match.place.id == "xa-west-quarry"
