@@ -209,3 +209,17 @@ def test_canadian_symbols_and_abbreviations_resolve_and_never_label() -> None:
                 label = place.label(lang)
                 assert not any(n.text == label and n.status == "abbreviation"
                                for n in place.names) or place.names[0].text == label
+
+
+def test_the_geonames_admin1_name_is_untagged_even_where_a_translation_writes_it() -> None:
+    # ISO 3166-2 names the province "Sichuan Sheng"; iso-codes' German "Sichuan" alone would
+    # leave English text without it, since extract reads untagged names but not German ones
+    from toponyms import Gazetteer
+
+    gaz = Gazetteer.from_files(WORLD / "admin1.yaml")
+    sichuan = gaz.get("cn-sc")
+    assert sichuan.names[0].text == "Sichuan Sheng"
+    tags = {n.lang for n in sichuan.names if n.text == "Sichuan"}
+    assert {"und", "de"} <= tags
+    found = [(m.text, m.match.place.id) for m in gaz.extract("Rain fell on Sichuan and Guangdong.")]
+    assert found == [("Sichuan", "cn-sc"), ("Guangdong", "cn-gd")]

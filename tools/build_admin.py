@@ -389,7 +389,10 @@ def place_block(sub: Any, translations: list[tuple[str, str]], code: str | None,
                   f"  coords_source: {quote(DERIVED.format(count))}"]
     names = [(iso_name(sub.name), "und", "official", ISO_SOURCE)]
     names += [(t, tag, "exonym", ISO_SOURCE) for t, tag in translations]
-    have = {n[0] for n in names}
+    # GeoNames' admin1 name is a name of no particular language: it is added unless the
+    # ISO name is the same, even when a translation writes it so ("Sichuan", German only in
+    # iso-codes, is how English text names the province; `extract` reads untagged names)
+    have = {n[0] for n in names if n[1] == "und"}
     gn = gn_names.get((cc, code)) if code is not None else None
     if gn is not None and gn not in have and gn not in heldout_queries():
         names.append((gn, "und", "variant", GN_SOURCE))
