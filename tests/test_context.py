@@ -28,6 +28,13 @@ def _place(pid: str, kind: str, name: str, *, parent: str | None = None, country
     return "\n".join(lines)
 
 
+def _gazetteer(factory: pytest.TempPathFactory, name: str, places: list[str]) -> Gazetteer:
+    """A gazetteer of only these `_place` blocks, written to a file of its own."""
+    path = factory.mktemp(name) / f"{name}.yaml"
+    path.write_text("\n".join(places) + "\n", encoding="utf-8")
+    return Gazetteer.from_files(path, base=False)
+
+
 @pytest.fixture(scope="module")
 def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
     # two regions of one country, each with a town "Marlow"; a third "Marlow" abroad, near
@@ -42,9 +49,7 @@ def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
         _place("xb-marlow", "town", "Marlow", country="XB", lat=-30.0, lon=150.0),
         _place("xb-dunmore", "town", "Dunmore", country="XB", lat=-31.0, lon=150.5),
     ]
-    path = tmp_path_factory.mktemp("ctx") / "ctx.yaml"
-    path.write_text("\n".join(places) + "\n", encoding="utf-8")
-    return Gazetteer.from_files(path, base=False)
+    return _gazetteer(tmp_path_factory, "ctx", places)
 
 
 @pytest.mark.parametrize(("ctx", "want"), [
@@ -212,9 +217,7 @@ def territories(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
         _place("xa-ashby", "town", "Ashby", parent="xa-zembla", lat=45.1, lon=12.1),
         _place("xa-north-zembla", "town", "Zembla", parent="xa-north", lat=60.1, lon=10.1),
     ]
-    path = tmp_path_factory.mktemp("terr") / "terr.yaml"
-    path.write_text("\n".join(places) + "\n", encoding="utf-8")
-    return Gazetteer.from_files(path, base=False)
+    return _gazetteer(tmp_path_factory, "terr", places)
 
 
 @pytest.mark.parametrize("ctx", [["Nordland"], ["Atlantis"], ["Nordland", "Atlantis"]])
@@ -308,9 +311,7 @@ def aliased(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
                    "  names:", f"    - {{text: South River, lang: und, status: variant, {SRC}}}",
                    f"    - {{text: Capitol, lang: und, status: variant, {SRC}}}"]),
     ]
-    path = tmp_path_factory.mktemp("alias") / "alias.yaml"
-    path.write_text("\n".join(places) + "\n", encoding="utf-8")
-    return Gazetteer.from_files(path, base=False)
+    return _gazetteer(tmp_path_factory, "alias", places)
 
 
 def test_an_alternate_name_inside_a_context_place_does_not_displace_the_first(
@@ -340,9 +341,7 @@ def unrelated_region(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
         _place("xb-quill", "town", "Quill", parent="xb-west", country="XB", lat=-31.1,
                lon=151.1),
     ]
-    path = tmp_path_factory.mktemp("unrel") / "unrel.yaml"
-    path.write_text("\n".join(places) + "\n", encoding="utf-8")
-    return Gazetteer.from_files(path, base=False)
+    return _gazetteer(tmp_path_factory, "unrel", places)
 
 
 def test_a_region_nothing_relates_to_yields_to_a_place_inside_a_context_place(
@@ -364,9 +363,7 @@ def far_city(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
         _place("xb-kestrel", "town", "Kestrel", country="XB", lat=-31.0, lon=151.0),
         _place("xb-pollock", "town", "Pollock", country="XB", lat=-31.1, lon=151.15),
     ]
-    path = tmp_path_factory.mktemp("far") / "far.yaml"
-    path.write_text("\n".join(places) + "\n", encoding="utf-8")
-    return Gazetteer.from_files(path, base=False)
+    return _gazetteer(tmp_path_factory, "far", places)
 
 
 def test_nearness_is_strong_against_a_first_place_nothing_relates_to(far_city: Gazetteer) -> None:
@@ -451,38 +448,37 @@ def test_extract_never_disagrees_with_resolve_with_context(names: list[str]) -> 
         ) or vouched, (text, m)
 
 
+#: The `sizes` gazetteer's towns and cities: id, kind, name, parent, latitude, population
+#: (each at 0.1 degrees of longitude from its region's point, east of it).
+_SIZES = [
+    ("xa-west-porton", "city", "Porton", "xa-west", 50.1, 650_000),
+    ("xa-west-brill", "city", "Brill", "xa-west", 50.2, 650_000),
+    ("xa-west-quarry", "town", "Quarry", "xa-west", 50.3, 15_000),
+    ("xa-west-kelby", "town", "Kelby", "xa-west", 50.4, 15_000),
+    ("xa-east-porton", "town", "Porton", "xa-east", 50.1, 16_000),
+    ("xa-east-brill", "town", "Brill", "xa-east", 49.9, 60_000),
+    ("xa-east-marden", "town", "Marden", "xa-east", 49.8, 16_000),
+    ("xa-east-quarry", "village", "Quarry", "xa-east", 49.7, 1_000),
+    ("xb-marden", "city", "Marden", "xb", 10.1, 650_000),
+]
+
+
 @pytest.fixture(scope="module")
 def sizes(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
     # in country Atlantis (XA), regions Westmark and Eastmark; in Eastmark the towns "Porton"
     # (16,000), "Brill" (60,000) and "Marden" (16,000); in Westmark the cities "Porton" and
-    # "Brill" (650,000 each); in Bergia (XB) the city "Marden" (650,000)
+    # "Brill" (650,000 each); in Bergia (XB) the city "Marden" (650,000): _SIZES
+    lon = {"xa-west": 0.1, "xa-east": 20.1, "xb": 60.1}
     places = [
         _place("xa", "country", "Atlantis", country="XA", lat=50.0, lon=10.0),
         _place("xb", "country", "Bergia", country="XB", lat=10.0, lon=60.0),
         _place("xa-west", "region", "Westmark", parent="xa", lat=50.0, lon=0.0),
         _place("xa-east", "region", "Eastmark", parent="xa", lat=50.0, lon=20.0),
-        _place("xa-west-porton", "city", "Porton", parent="xa-west", lat=50.1, lon=0.1,
-               population=650_000),
-        _place("xa-west-brill", "city", "Brill", parent="xa-west", lat=50.2, lon=0.2,
-               population=650_000),
-        _place("xb-marden", "city", "Marden", country="XB", parent="xb", lat=10.1, lon=60.1,
-               population=650_000),
-        _place("xa-east-porton", "town", "Porton", parent="xa-east", lat=50.1, lon=20.1,
-               population=16_000),
-        _place("xa-east-brill", "town", "Brill", parent="xa-east", lat=49.9, lon=20.3,
-               population=60_000),
-        _place("xa-east-marden", "town", "Marden", parent="xa-east", lat=49.8, lon=20.2,
-               population=16_000),
-        _place("xa-east-quarry", "village", "Quarry", parent="xa-east", lat=49.7, lon=20.4,
-               population=1_000),
-        _place("xa-west-quarry", "town", "Quarry", parent="xa-west", lat=50.3, lon=0.3,
-               population=15_000),
-        _place("xa-west-kelby", "town", "Kelby", parent="xa-west", lat=50.4, lon=0.4,
-               population=15_000),
+        *(_place(pid, kind, name, parent=parent, country=parent[:2].upper(), lat=lat,
+                 lon=lon[parent], population=people)
+          for pid, kind, name, parent, lat, people in _SIZES),
     ]
-    path = tmp_path_factory.mktemp("sizes") / "sizes.yaml"
-    path.write_text("\n".join(places) + "\n", encoding="utf-8")
-    return Gazetteer.from_files(path, base=False)
+    return _gazetteer(tmp_path_factory, "sizes", places)
 
 
 def _both(gaz: Gazetteer, name: str, ctx: str) -> tuple[str | None, str]:
