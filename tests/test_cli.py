@@ -403,3 +403,18 @@ def test_every_option_has_help_text() -> None:
                for name, p in sub.choices.items() for action in p._actions
                if not action.help]
     assert missing == []
+
+
+def test_context_decides_between_same_named_places_in_resolve_and_search(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # two villages named Talish; the document's other place (a district, by id or by name)
+    # decides, as resolve(context=...) does
+    _, plain, _ = run(capsys, "resolve", "Talish")
+    assert plain.split("\t")[2] == "az-tartar-talish"
+    for where in ("az-agsu-district", "Agsu district"):
+        code, out, _ = run(capsys, "resolve", "Talish", "--context", where)
+        assert code == 0 and out.split("\t")[2] == "az-agsu-talish", (where, out)
+        code, out, _ = run(capsys, "search", "Talish", "--context", where, "--limit", "2")
+        assert code == 0 and out.splitlines()[0].split("\t")[2] == "az-agsu-talish"
+    code, out, _ = run(capsys, "resolve", "Talish", "--context", "")
+    assert code == 0 and out.split("\t")[2] == "az-tartar-talish"  # an empty name: no context

@@ -167,7 +167,8 @@ def _cmd_resolve(args: argparse.Namespace) -> int:
     with features_or_none(args.format, sys.stdout) as features:
         for query in _names(args.names):
             reason = unfit(query)  # one bad name is marked, never the end of the run
-            match = None if reason else gaz.resolve(query, demonyms=args.demonyms, **filters)
+            match = None if reason else gaz.resolve(query, demonyms=args.demonyms,
+                                                    context=args.context, **filters)
             missing += match is None
             rec = record(query, match, args.label_lang, reason)
             if features is not None:
@@ -184,7 +185,7 @@ def _json(args: argparse.Namespace) -> bool:
 def _cmd_search(args: argparse.Namespace) -> int:
     gaz = _gazetteer(args)
     filters = _filters(args, gaz)
-    found = gaz.search(args.name, limit=args.limit, **filters)
+    found = gaz.search(args.name, limit=args.limit, context=args.context, **filters)
     records = [record(args.name, match, args.label_lang) for match in found]
     if found and not args.json and sys.stdout.isatty():
         print(output.table(records))  # aligned columns for a person; tab-separated lines for pipes

@@ -86,16 +86,24 @@ def parser(commands: Mapping[str, Callable[[argparse.Namespace], int]]) -> argpa
                        help="a demonym (\"Armenian\") names its country, method demonym "
                             "(data/demonyms.yaml; off by default: a demonym is not a place)")
 
+    def context(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--context", action="append", default=None, metavar="PLACE",
+                       help="another place of the same document, a name or an id "
+                            "(repeatable): among candidates within a few points of the best, "
+                            "the one closest to them wins (toponyms.context)")
+
     p = filtered("resolve", "Resolve each NAME (or '-' for names on stdin, one per line).")
     p.add_argument("names", nargs="+", metavar="NAME", help="a place name, or '-' for stdin")
     as_json(p, geojson=True)
     demonyms(p)
+    context(p)
     p.set_defaults(run=commands["resolve"])
 
     p = filtered("search", "Ranked candidates for NAME.")
     p.add_argument("name", metavar="NAME", help="a place name")
     p.add_argument("--limit", type=_positive, default=10, help="most candidates (default 10)")
     as_json(p)
+    context(p)
     p.set_defaults(run=commands["search"])
 
     p = filtered("extract", "Place mentions in running text (FILE, or '-' / nothing: stdin).")
