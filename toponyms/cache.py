@@ -19,6 +19,7 @@ user's own cache folder.
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import os
@@ -72,13 +73,20 @@ def cache_dir() -> Path | None:
     return Path(base) / "toponyms"
 
 
-def _digest() -> Any:
-    """A hash seeded with what every cache file depends on: Python and the package's code."""
+@functools.cache
+def _code_digest() -> Any:
+    """The hash of what every cache file depends on (Python and the package's code), computed
+    once per process: the code a process runs does not change under it."""
     digest = hashlib.blake2b(digest_size=12)
     digest.update(f"{sys.version_info[:2]}|{pickle.HIGHEST_PROTOCOL}".encode())
     for path in sorted(_CODE.glob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest
+
+
+def _digest() -> Any:
+    """A hash seeded with what every cache file depends on: Python and the package's code."""
+    return _code_digest().copy()
 
 
 def key(kind: str, files: Iterable[Path], contents: Iterable[Path] = ()) -> str:
