@@ -93,6 +93,7 @@ def shipped(cls: type[Gazetteer]) -> Gazetteer:
         kinds = load_kinds()
         files = sorted((data_dir() / "places").glob("*.yaml"))
         gaz = cls(load_places(files, tags=languages().tags, kinds=kinds), kinds)
+        gaz._answer_names()  # a name of the data costs one look-up, the first time too
         if name:
             cache.save(name, gaz)
     gaz._cache_name = name

@@ -81,6 +81,10 @@ class NameIndex:
         # the normalized keys under which a state-titled name's core is indexed ("korea" of
         # "Republic of Korea"), each once (a dict keeps them in order): see `titled_cores`
         self.titled: dict[str, None] = {}
+        # exact text of a name -> resolve's unfiltered answer to it, encoded (see
+        # toponyms.gazetteer.Gazetteer._answer_names): set for the shipped data's index once
+        # built, dropped whenever places are added
+        self.answers: PackedTable[int] | None = None
         self.add(places)
 
     @property
@@ -142,6 +146,7 @@ class NameIndex:
     def add(self, places: Sequence[Place]) -> None:
         """Index more places, or more names of indexed places (same id, names appended)."""
         self.__dict__.pop("_titled_cores", None)  # derived from every name: read anew
+        self.answers = None  # the answers of the names as they were: stale
         for place in places:
             p = self.position.get(place.id)
             if p is None:
@@ -164,6 +169,7 @@ class NameIndex:
         worker processes where that pays (see `_keyed`).
         """
         self.__dict__.pop("_titled_cores", None)  # derived from every name: read anew
+        self.answers = None  # the answers of the names as they were: stale
         seen = set(self.position)
         for raw in rows:
             if raw[0] in seen:
