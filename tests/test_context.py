@@ -520,3 +520,24 @@ def test_among_strong_evidence_the_stronger_relation_comes_before_the_kind(
     # with only the sibling as evidence, the town
     match = sizes.resolve("Quarry", context=["Kelby"])
     assert match is not None and match.place.id == "xa-west-quarry"
+
+
+def test_a_far_bigger_place_named_by_a_lesser_name_has_no_claim(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    # a city of 650,000 has "Dunmore" among its untagged alternates; a town of 16,000 in the
+    # context region is called Dunmore: the town, though the city ranks first without context
+    alias = "    - {text: Dunmore, lang: und, status: variant, source: 'https://example.org/p'}"
+    places = [
+        _place("xa", "country", "Atlantis", country="XA", lat=50.0, lon=10.0),
+        _place("xa-west", "region", "Westmark", parent="xa", lat=50.0, lon=0.0),
+        _place("xa-east", "region", "Eastmark", parent="xa", lat=50.0, lon=20.0),
+        _place("xa-west-ashford", "city", "Ashford", parent="xa-west", lat=50.1, lon=0.1,
+               population=650_000) + "\n" + alias,
+        _place("xa-east-dunmore", "town", "Dunmore", parent="xa-east", lat=50.1, lon=20.1,
+               population=16_000),
+    ]
+    gaz = _gazetteer(tmp_path_factory, "lesser", places)
+    plain = gaz.resolve("Dunmore")
+    assert plain is not None and plain.place.id == "xa-west-ashford"
+    assert context.outweighs(plain.place, gaz.get("xa-east-dunmore"))
+    assert _both(gaz, "Dunmore", "Eastmark") == ("xa-east-dunmore", "xa-east-dunmore")

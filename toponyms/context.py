@@ -52,10 +52,12 @@ its country, is not kept so: it yields to a candidate with strong evidence ("Nel
 "BC" is the town in British Columbia, not New Zealand's Nelson region; measured on
 GeoWebNews, 8 answers more right, none less, TR-News and the LGL sample unchanged).
 
-Last, size: a first candidate that the document relates to (by its country at least) and that
-has ``OUTWEIGH`` times the population of the smaller place the context prefers keeps its place
-(`outweighs`). "Portland" beside "Texas" stays the city of 650,000 in Oregon, not the Texan
-town of 16,000; "Louisville" beside "Ohio" stays the city in Kentucky. A city that nothing of
+Last, size: a first candidate named by its own name, that the document relates to (by its
+country at least) and that has ``OUTWEIGH`` times the population of the smaller place the
+context prefers keeps its place (`outweighs`; a place named only by a lesser name, Columbus,
+Ohio, for "Franklin", has no such claim). "Portland" beside "Texas" stays the city of 650,000
+in Oregon, not the Texan town of 16,000; "Louisville" beside "Ohio" stays the city in
+Kentucky. A city that nothing of
 the document relates to still yields ("Paris" beside "Kentucky" is the town there), and so
 does one less than OUTWEIGH times bigger ("Portland" beside "Maine" is the city of 67,000
 there; "Buffalo" beside "Minnesota" the town of 16,000, not the city of 258,000 in New York).
@@ -181,7 +183,7 @@ def rerank(matches: Sequence[Match], others: Sequence[Place],
                 _below_states(close[0].place, ranks) and strength[0] == NONE
                 and strength[order[0]] >= strong):
         order = [0, *(i for i in order if i != 0)]  # a territory stays before smaller places
-    elif order[0] != 0 and strength[0] >= SAME_COUNTRY and outweighs(
+    elif order[0] != 0 and own and strength[0] >= SAME_COUNTRY and outweighs(
             close[0].place, close[order[0]].place):
         order = [0, *(i for i in order if i != 0)]  # a far bigger place the text relates to
     return [*(close[i] for i in order), *rest]

@@ -450,7 +450,7 @@ class Extractor:
             -context.near(s[2], exclude), *prominence(s[2], s[3], rank)))
         if top_p >= 0 and country_variant(first[2], first[3]):
             first = next((s for s in tied if s[2] is places[top_p]), first)  # as above
-        if top_p >= 0 and first[2] is not places[top_p] and first[1]:
+        if own and first[2] is not places[top_p] and first[1]:
             # as in toponyms.context: a far bigger place that the text relates to (by its
             # country at least) keeps its place before a small one the text's others pull
             big = next(s for s in scored if s[2] is places[top_p])
