@@ -57,12 +57,11 @@ country at least) and that has ``OUTWEIGH`` times the population of the smaller 
 context prefers keeps its place (`outweighs`; a place named only by a lesser name, Columbus,
 Ohio, for "Franklin", has no such claim). "Portland" beside "Texas" stays the city of 650,000
 in Oregon, not the Texan town of 16,000; "Louisville" beside "Ohio" stays the city in
-Kentucky. A city that nothing of
-the document relates to still yields ("Paris" beside "Kentucky" is the town there), and so
-does one less than OUTWEIGH times bigger ("Portland" beside "Maine" is the city of 67,000
-there; "Buffalo" beside "Minnesota" the town of 16,000, not the city of 258,000 in New York).
-Measured with the articles' other gold names as context: GeoWebNews 8 answers more right,
-TR-News 6; `extract` follows the same rule.
+Kentucky. A city that nothing of the document relates to still yields ("Paris" beside
+"Kentucky" is the town there), and so does one less than OUTWEIGH times bigger ("Portland"
+beside "Maine" is the city of 67,000 there; "Buffalo" beside "Minnesota" the town of 16,000,
+not the city of 258,000 in New York). Measured with the articles' other gold names as
+context: GeoWebNews 15 answers more right, TR-News 7; `extract` follows the same rule.
 """
 
 from __future__ import annotations
