@@ -278,9 +278,9 @@ class Extractor:
             floor = population_floor(common, key, capital_says_nothing(
                 text, at, surface)) if key in common else None
             # what decides the entries kept: worked out once, remembered
-            # a short form followed by a period may be an abbreviation written with it ("Ky.")
-            dot = (not ending and short_form(key)
-                   and text.startswith(".", offsets[end - 1] + 1))
+            # a span followed by a period may be an abbreviation written with it ("Ky.",
+            # "Mass."); one without it is no such abbreviation (recognition.capitals_fit)
+            dot = not ending and text.startswith(".", offsets[end - 1] + 1)
             reading = (number, ending, apostrophe, surface, floor, dot)
             if reading in kept:
                 entries = kept[reading]
@@ -307,7 +307,7 @@ class Extractor:
         short = short_form(key)
         entries = [e for e in entries if (
             attested_short(places.name(e.place, e.name), surface, dot) if short
-            else capitals_fit(places.name(e.place, e.name), surface))]
+            else capitals_fit(places.name(e.place, e.name), surface, dot))]
         if not entries:
             return None  # a short word, a figure or an acronym no dataset calls a place
         if floor is not None:

@@ -118,14 +118,34 @@ def short_form(key: str) -> bool:
     return len(key) < rules().min_letters or key.replace(" ", "").isdigit()
 
 
-def capitals_fit(name: Name, surface: str) -> bool:
-    """Whether `name` makes `surface` a mention as far as capitals go: a short name in capitals
-    is an acronym, a mention only when the data attests it (an abbreviation, or a tagged name:
-    "U.S."), not through GeoNames' untagged codes ("TTC", "JAE", however the text writes
-    them); a short word in capitals in the text is an acronym too, a mention only through
-    such a name or a proper name written in capitals ("BAKU" in a headline is Baku)."""
+def capitals_fit(name: Name, surface: str, dot: bool = True) -> bool:
+    """Whether `name` makes `surface` a mention as far as capitals (and periods) go: a short
+    name in capitals is an acronym, a mention only when the data attests it (an abbreviation,
+    or a tagged name: "U.S."), not through GeoNames' untagged codes ("TTC", "JAE", however the
+    text writes them); a short word in capitals in the text is an acronym too, a mention only
+    through such a name or a proper name written in capitals ("BAKU" in a headline is Baku).
+    An abbreviation written with its period needs it after the surface (`dot`): "Mass." is
+    Massachusetts, "Mass" in "Easter Mass" is not. A surface that begins with a capital but
+    writes in lower case a later word that the name capitalizes is not that name: "The city's
+    murals" is not GeoNames' "The City" (an all lower-case surface, in a text without
+    capitals, is left to the caller).
+
+    >>> capitals_fit(Name("Mass.", "en", "abbreviation"), "Mass", dot=False)
+    False
+    >>> capitals_fit(Name("The City", "und", "variant"), "The city")
+    False
+    >>> capitals_fit(Name("Nagorno-Karabakh", "en", "official"), "Nagorno-Karabakh")
+    True
+    """
     most = rules().acronym_letters
     text = name.text
+    if not dot and name.status == "abbreviation" and text.endswith(".") and (
+            not surface.endswith(".")):
+        return False
+    if surface[:1].isupper() and " " in text:
+        for mine, theirs in zip(text.split(), surface.split(), strict=False):
+            if mine[:1].isupper() and theirs[:1].islower():
+                return False
     if text.isupper() and sum(ch.isalpha() for ch in text) <= most:
         # an acronym of the data ("U.S." of the United States, GeoNames' code "JAE"), in
         # capitals or not in the text ("Jae" is not JAE): attested, or not a mention
