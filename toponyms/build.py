@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 
 #: Typical first-use build times on two cores (what the terminal is told to expect).
-SHIPPED_BUILD_SECONDS, WORLD_BUILD_SECONDS = 8, 20
+SHIPPED_BUILD_SECONDS, WORLD_BUILD_SECONDS = 15, 20
 
 
 class CommonWords(Mapping[str, float]):
