@@ -268,3 +268,18 @@ def test_a_name_narrowed_once_means_the_same_place_where_it_stands_bare() -> Non
     sentence = "Ağdam rayonu və Ağdam şəhəri, sonra Ağdam."
     ids = [m.match.place.id for m in _SHIPPED.extract(sentence)]
     assert ids[:2] == ["az-aghdam-district", "az-aghdam"]
+
+
+@pytest.mark.slow
+def test_world_extract_reads_no_name_into_a_frequent_word_a_period_or_a_capital(
+        world: Gazetteer) -> None:
+    # "The main" is not GeoNames' "The Ma" + "in"; "Easter Mass" is not "Mass."
+    # (Massachusetts) without its period; "The city's" is not GeoNames' "The City"
+    text = ("The main road was closed. Easter Mass was held. The city's murals are new. "
+            "Police in Boston, Mass. said so.")
+    got = [(m.text, m.match.place.country) for m in world.extract(text)]
+    assert got == [("Boston", "US"), ("Mass.", "US")]
+    assert capitals_fit(name("Mass.", lang="en", status="abbreviation"), "Mass.", dot=False)
+    assert not capitals_fit(name("Mass.", lang="en", status="abbreviation"), "Mass", dot=False)
+    assert not capitals_fit(name("The City"), "The city")
+    assert capitals_fit(name("The City"), "The City")

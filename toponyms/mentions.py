@@ -261,8 +261,9 @@ class Extractor:
                 apostrophe = any(ch in APOSTROPHES for ch in between)
                 if suffixes[ending] and not apostrophe:
                     continue  # an ending written only after an apostrophe ("'s")
-                if not apostrophe and word in common:
-                    continue  # a frequent word is not a name plus an ending ("State")
+                if not apostrophe and (word in common or word[word.rfind(" ") + 1:] in common):
+                    continue  # a frequent word is not a name plus an ending ("State", "The
+                    # main": GeoNames' "The Ma" plus "in")
             else:
                 ending = ""
                 key = word = folded[start:end]
