@@ -66,7 +66,7 @@ from toponyms.keys import APOSTROPHES
 from toponyms.kindwords import positional
 from toponyms.model import Match, Mention, Name, Place
 from toponyms.persons import in_person_name
-from toponyms.rank import country_variant, prominence
+from toponyms.rank import country_variant, names_part, prominence
 from toponyms.recognition import (
     attested_short,
     capital_says_nothing,
@@ -429,11 +429,10 @@ class Extractor:
             if country_variant(places[top_p], top_name):
                 # as in toponyms.rank: a country named by a part's name in some locale
                 # ("Tunis") yields to that part named by its own first name
-                top_id = places[top_p].id
+                country = places[top_p]
                 top_p, top_name = next((
                     (p, o[1]) for p, o in best.items() if o[0] == top_score
-                    and top_id in ancestors.get(places[p].id, ())
-                    and o[1] == places[p].names[0]), (top_p, top_name))
+                    and names_part(country, places[p], o[1], ancestors)), (top_p, top_name))
             own = not lesser(places[top_p], top_name)
         for p, (score, name, exact, inflected) in best.items():
             place = places[p]

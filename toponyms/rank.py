@@ -171,6 +171,14 @@ def rank(
     return matches
 
 
+def names_part(country: Place, place: Place, name: Name,
+               ancestors: Mapping[str, frozenset[str]]) -> bool:
+    """Whether `place` lies in `country` and `name` is its own first name: the part before
+    which a country named by a `variant` yields (see the module docstring; `extract` asks
+    too, toponyms.mentions)."""
+    return country.id in ancestors.get(place.id, ()) and name == place.names[0]
+
+
 def _named_part(ordered: list[tuple[float, int, Match]],
                 ancestors: dict[str, frozenset[str]]) -> int:
     """The position of the part that comes before a country named by a `variant` name (see
@@ -183,7 +191,7 @@ def _named_part(ordered: list[tuple[float, int, Match]],
     for i, (other, _, m) in enumerate(ordered[1:], 1):
         if other < score:
             break
-        if top.place.id in ancestors.get(m.place.id, ()) and m.name == m.place.names[0]:
+        if names_part(top.place, m.place, m.name, ancestors):
             return i
     return 0
 
@@ -204,4 +212,4 @@ def merge(index: NameIndex, matches: list[Match],
 prominence = order_key
 
 __all__ = ["ALTERNATE_DISCOUNT", "CAPITAL_BEFORE", "capitals", "country_variant", "is_alternate",
-           "kind_rank", "merge", "order_key", "prominence", "rank", "weight"]
+           "kind_rank", "merge", "names_part", "order_key", "prominence", "rank", "weight"]
