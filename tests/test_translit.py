@@ -174,3 +174,28 @@ def test_hebrew_hevel_is_a_region_before_its_name() -> None:
     # he.yaml: חבל לכיש, "Lakhish Region"; the word alone is no place (and means "a pity")
     assert ("לכיש", "region") in split_generic(fold("חבל לכיש"))
     assert split_generic(fold("חבל")) == []
+
+
+def test_data_file_read_twice_gives_fresh_copies_and_sees_edits(tmp_path):
+    """The YAML of a data file is parsed once per process (every table of the language files
+    reads the same files), but each reader gets its own copy, and an edited file is read anew."""
+    from toponyms.translit import _read
+
+    path = tmp_path / "xx.yaml"
+    path.write_text("code: xx\nsuffixes: [a, b]\n", encoding="utf-8")
+    first = _read(path)
+    first["suffixes"].append("changed by a reader")
+    assert _read(path) == {"code": "xx", "suffixes": ["a", "b"]}
+    path.write_text("code: xx\nsuffixes: [a, b, cde]\n", encoding="utf-8")
+    assert _read(path)["suffixes"] == ["a", "b", "cde"]
+
+
+def test_load_all_reads_every_declared_table():
+    """`load_all` (extract's first call runs it) leaves no shipped table to read later."""
+    from toponyms import model
+
+    calls: list[int] = []
+    model.loaded_once(lambda: calls.append(1) or "table")
+    model.load_all()
+    model.load_all()
+    assert calls == [1]

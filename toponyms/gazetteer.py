@@ -17,7 +17,7 @@ from toponyms.index import MAX_NAMES, PlaceMap
 from toponyms.keys import MAX_NAME_CHARS, fold, strip_marks
 from toponyms.lineage import Ancestors
 from toponyms.mentions import Extractor
-from toponyms.model import DataError, Match, Mention, Place, data_dir
+from toponyms.model import DataError, Match, Mention, Place, data_dir, load_all
 from toponyms.packed import PackedTable
 from toponyms.translit import languages
 
@@ -380,6 +380,10 @@ class Gazetteer:
                 if found is None:
                     if len(self._extractors) >= EXTRACTORS_KEPT:  # the oldest goes
                         del self._extractors[next(iter(self._extractors))]
+                    # the first call reads every shipped table and the index's normalized
+                    # keys (settling a shared name looks them up), not a later text
+                    load_all()
+                    _ = self._index.normalized
                     found = self._extractors[key] = Extractor(
                         self._index, lang, self._common, self._cache_name)
         return found

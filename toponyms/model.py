@@ -207,10 +207,22 @@ def data_dir() -> Path:
     raise DataError("the shipped data folder (data/places) is missing; reinstall toponyms")
 
 
+#: Every table `loaded_once` keeps, in the order they were declared: `load_all` reads them.
+_LOADERS: list[Callable[[], object]] = []
+
+
+def load_all() -> None:
+    """Read every shipped table `loaded_once` keeps, now: extract's first call does, so the
+    texts after it never pay for reading language files that one of them happens to need first
+    (a Turkish clitic, a Russian preposition)."""
+    for get in tuple(_LOADERS):
+        get()
+
+
 def loaded_once(load: Callable[[], T]) -> Callable[[], T]:
     """`load` run at the first call only, under a lock, its result kept: the shipped tables
     (language files, romanizers, kind words) are read once per process even when threads ask
-    for them together, and never twice.
+    for them together, and never twice. `load_all` runs every one.
 
     >>> calls = []
     >>> table = loaded_once(lambda: calls.append(1) or "table")
@@ -228,4 +240,5 @@ def loaded_once(load: Callable[[], T]) -> Callable[[], T]:
         return kept[0]
 
     get.__doc__ = load.__doc__
+    _LOADERS.append(get)
     return get

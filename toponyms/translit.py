@@ -26,7 +26,9 @@ so that Ստեփանակերտ, Степанакерт and Stepanakert meet on o
 from __future__ import annotations
 
 import functools
+import pickle
 import re
+import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -137,17 +139,39 @@ class Languages:
         return _vowel_pairs(self.vowels)
 
 
+#: (file, its modification time and size) -> the file's YAML, pickled: every table of the
+#: language files (letters, clitics, endings, prepositions, ...) reads the same 30-odd files, and
+#: unpickling a copy is many times quicker than parsing the YAML again. A copy, so that no
+#: reader can change what another reads.
+_PARSED: dict[tuple[str, int, int], bytes] = {}
+_PARSED_LOCK = threading.Lock()
+
+
 def _read(path: Path) -> Any:
+    """The YAML of a data file, a fresh copy for each caller; DataError with the line when
+    malformed."""
+    try:
+        stat = path.stat()
+    except OSError:
+        stat = None
+    memo = (str(path), stat.st_mtime_ns, stat.st_size) if stat is not None else None
+    kept = _PARSED.get(memo) if memo is not None else None
+    if kept is not None:
+        return pickle.loads(kept)
     import yaml  # here: a start that finds the language tables in the disk cache reads no YAML
 
     try:
         with path.open(encoding="utf-8") as fh:
             loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # a safe loader (C or Python)
-            return yaml.load(fh, Loader=loader)
+            raw = yaml.load(fh, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         raise DataError(f"malformed YAML: {exc}", path=str(path), line=line) from None
+    if memo is not None:
+        with _PARSED_LOCK:
+            _PARSED[memo] = pickle.dumps(raw, protocol=pickle.HIGHEST_PROTOCOL)
+    return raw
 
 
 def _table(path: Path, raw: Any, key: str) -> dict[str, str]:
