@@ -16,8 +16,15 @@ CORPUS.xml is one of two formats, told apart from the file itself (`read_corpus`
   resolution, as a GWN toponym without coordinates does. A toponym whose `<phrase>` differs
   from `text[start:end]` is skipped and counted.
 
+- **GeoVirus** (`GeoVirus.xml`, Gritta et al. 2018, "What's missing in geographical parsing?":
+  WikiNews articles on disease outbreaks, as distributed with Gritta et al.'s evaluation
+  repository): `<article>` with `<text>` and `<locations><location>` holding `<name>`,
+  `<start>`, `<end>`, `<lat>`, `<lon>`. Every location is a gold mention; one whose `<name>`
+  differs from `text[start:end]` is skipped and counted.
+
 The file is in the gaztag format when any toponym has a `<gaztag>` or a `<phrase>` and none has
-a `<type>`. What it prints, in one run over the same gazetteer:
+a `<type>`; GeoVirus when it has `<location>` elements. What it prints, in one run over the same
+gazetteer:
 
 1. **Recognition** (`extract` over each article's text): precision, recall and F1 on spans,
    exact (same start and end) and overlapping (a found span counts as right when it overlaps a
@@ -104,8 +111,10 @@ class Article:
 def read_corpus(path: Path) -> tuple[list[Article], int]:
     """The articles and their gold toponyms; the number of annotations skipped (bad offsets).
 
-    The format (GeoWebNews or gaztag, module docstring) is told from the file."""
+    The format (GeoWebNews, gaztag or GeoVirus, module docstring) is told from the file."""
     root = ET.parse(path).getroot()
+    if root.find("article/locations") is not None:
+        return _read_geovirus(root)
     annotations = list(root.iter("toponym"))
     gaztag = not any(t.find("type") is not None for t in annotations) and any(
         t.find("gaztag") is not None or t.find("phrase") is not None for t in annotations)
@@ -131,6 +140,26 @@ def read_corpus(path: Path) -> tuple[list[Article], int]:
             gold.append(Gold(start, end, text[start:end], float(lat) if lat else None,
                              float(lon) if lon else None,
                              t.findtext("modifierType") == "Adjective"))
+        articles.append(Article(text, tuple(gold)))
+    return articles, skipped
+
+
+def _read_geovirus(root: ET.Element) -> tuple[list[Article], int]:
+    """GeoVirus's articles (module docstring): every location is a gold mention."""
+    articles, skipped = [], 0
+    for art in root.iter("article"):
+        text = art.findtext("text") or ""
+        gold = []
+        for loc in art.iter("location"):
+            start, end = int(loc.findtext("start") or -1), int(loc.findtext("end") or -1)
+            if start < 0 or end > len(text) or end <= start or (
+                    text[start:end] != (loc.findtext("name") or "")):
+                skipped += 1
+                continue
+            lat, lon = (loc.findtext("lat") or "").strip(), (loc.findtext("lon") or "").strip()
+            gold.append(Gold(start, end, text[start:end], float(lat) if lat else None,
+                             float(lon) if lon else None, False))
+        gold.sort(key=lambda g: g.start)
         articles.append(Article(text, tuple(gold)))
     return articles, skipped
 

@@ -3,6 +3,7 @@
 The gaztag format (LGL, TR-News) has no toponym types: every toponym is gold, one with a
 `<gaztag>` has the gold point, one without counts for recognition only, and one whose `<phrase>`
 does not match `text[start:end]` is skipped. The GeoWebNews format keeps only its mention types.
+The GeoVirus format's locations are all gold, a `<name>` that does not match its offsets skipped.
 The gaztag values are GeoNames 323786 (Ankara) as the TR-News corpus quotes them.
 """
 
@@ -50,6 +51,25 @@ GWN = """<articles>
 </articles>
 """
 
+GEOVIRUS = """<articles>
+    <article>
+        <source>https://en.wikinews.org/wiki/x</source>
+        <text>Flights from Ankara resumed, Turkey said.</text>
+        <locations>
+            <location>
+                <name>Turkey</name><start>29</start><end>35</end>
+                <lat>39.91987</lat><lon>32.85427</lon>
+            </location>
+            <location>
+                <name>Ankara</name><start>13</start><end>19</end>
+                <lat>39.91987</lat><lon>32.85427</lon><page>https://en.wikipedia.org/wiki/x</page>
+            </location>
+            <location><name>Ankara</name><start>0</start><end>7</end></location>
+        </locations>
+    </article>
+</articles>
+"""
+
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
@@ -81,3 +101,12 @@ def test_gwn_format_keeps_its_types(bench: ModuleType, tmp_path: Path) -> None:
     assert skipped == 0
     assert [(g.text, g.lat, g.lon) for g in articles[0].gold] == [
         ("Ankara", 39.91987, 32.85427)]
+
+
+def test_geovirus_format(bench: ModuleType, tmp_path: Path) -> None:
+    path = tmp_path / "geovirus.xml"
+    path.write_text(GEOVIRUS, encoding="utf-8")
+    articles, skipped = bench.read_corpus(path)
+    assert skipped == 1  # "Flights" is not "Ankara"
+    assert [(g.start, g.text, g.lat) for g in articles[0].gold] == [
+        (13, "Ankara", 39.91987), (29, "Turkey", 39.91987)]  # in text order
