@@ -19,8 +19,9 @@ CORPUS.xml is one of two formats, told apart from the file itself (`read_corpus`
 - **GeoVirus** (`GeoVirus.xml`, Gritta et al. 2018, "What's missing in geographical parsing?":
   WikiNews articles on disease outbreaks, as distributed with Gritta et al.'s evaluation
   repository): `<article>` with `<text>` and `<locations><location>` holding `<name>`,
-  `<start>`, `<end>`, `<lat>`, `<lon>`. Every location is a gold mention; one whose `<name>`
-  differs from `text[start:end]` is skipped and counted.
+  `<start>`, `<end>`, `<lat>`, `<lon>`. Its offsets count from 1 (in the distributed file every
+  location's `<name>` is `text[start - 1 : end - 1]`). Every location is a gold mention; one
+  whose `<name>` differs from its text is skipped and counted.
 
 The file is in the gaztag format when any toponym has a `<gaztag>` or a `<phrase>` and none has
 a `<type>`; GeoVirus when it has `<location>` elements. What it prints, in one run over the same
@@ -151,7 +152,8 @@ def _read_geovirus(root: ET.Element) -> tuple[list[Article], int]:
         text = art.findtext("text") or ""
         gold = []
         for loc in art.iter("location"):
-            start, end = int(loc.findtext("start") or -1), int(loc.findtext("end") or -1)
+            # offsets from 1 (module docstring)
+            start, end = int(loc.findtext("start") or 0) - 1, int(loc.findtext("end") or 0) - 1
             if start < 0 or end > len(text) or end <= start or (
                     text[start:end] != (loc.findtext("name") or "")):
                 skipped += 1

@@ -57,14 +57,14 @@ GEOVIRUS = """<articles>
         <text>Flights from Ankara resumed, Turkey said.</text>
         <locations>
             <location>
-                <name>Turkey</name><start>29</start><end>35</end>
+                <name>Turkey</name><start>30</start><end>36</end>
                 <lat>39.91987</lat><lon>32.85427</lon>
             </location>
             <location>
-                <name>Ankara</name><start>13</start><end>19</end>
+                <name>Ankara</name><start>14</start><end>20</end>
                 <lat>39.91987</lat><lon>32.85427</lon><page>https://en.wikipedia.org/wiki/x</page>
             </location>
-            <location><name>Ankara</name><start>0</start><end>7</end></location>
+            <location><name>Ankara</name><start>1</start><end>8</end></location>
         </locations>
     </article>
 </articles>
@@ -107,6 +107,6 @@ def test_geovirus_format(bench: ModuleType, tmp_path: Path) -> None:
     path = tmp_path / "geovirus.xml"
     path.write_text(GEOVIRUS, encoding="utf-8")
     articles, skipped = bench.read_corpus(path)
-    assert skipped == 1  # "Flights" is not "Ankara"
+    assert skipped == 1  # "Flights" is not "Ankara"; offsets count from 1
     assert [(g.start, g.text, g.lat) for g in articles[0].gold] == [
         (13, "Ankara", 39.91987), (29, "Turkey", 39.91987)]  # in text order
