@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -133,9 +135,40 @@ def test_a_country_named_by_a_variant_yields_to_its_part_named_by_its_first_name
     # a part of another country, a lower score, or an official name: the country stays first
     assert rank._named_part(ordered[:2], ancestors) == 0
     assert rank._named_part([ordered[0], _hit(city, city.names[0], 95.0)], ancestors) == 0
-    official = Name("Tunis", "xx", "official")
+    official = Name("Tunis", "fr", "official")
     named = Place("tn", "country", None, None, names=(official,))
     assert rank._named_part([_hit(named, official), ordered[2]], ancestors) == 0
+
+
+def test_a_country_named_only_in_little_read_languages_yields_to_a_big_city() -> None:
+    """Swiss German "Poole" names Poland; Poole's English name is the town's own first name."""
+    assert "gsw" not in rank.widely_read() and "en" in rank.widely_read()
+    poole = Name("Poole", "gsw", "official")
+    poland = Place("pl", "country", None, None, names=(Name("Poland", "en", "official"), poole))
+    town = Place("gb-poole", "city", "GB", None, names=(Name("Poole", "und", "variant"),),
+                 population=151_500)
+    ordered = [_hit(poland, poole), _hit(town, town.names[0])]
+    assert rank.little_read(poland, poole)
+    assert rank._named_part(ordered, {}) == 1
+    # a town under the city tier, a town named by an alternate, or the country's name in a
+    # widely read language too: the country stays first
+    small = replace(town, population=30_000)
+    assert rank._named_part([ordered[0], _hit(small, small.names[0])], {}) == 0
+    aliased = replace(town, names=(Name("Poole Harbour", "und", "variant"), town.names[0]))
+    assert rank._named_part([ordered[0], _hit(aliased, aliased.names[1])], {}) == 0
+    shared = replace(poland, names=(*poland.names, Name("POOLE", "es", "official")))
+    assert not rank.little_read(shared, poole)
+    assert rank._named_part([_hit(shared, poole), ordered[1]], {}) == 0
+
+
+@given(st.sampled_from(sorted(rank.widely_read() or {"en"})))
+def test_a_country_named_in_a_widely_read_language_never_yields_to_a_city(lang: str) -> None:
+    name = Name("Granada", lang, "official")
+    country = Place("gd", "country", None, None, names=(name,))
+    city = Place("es-granada", "city", "ES", None, names=(Name("Granada", "und", "variant"),),
+                 population=233_532)
+    assert not rank.little_read(country, name)
+    assert rank._named_part([_hit(country, name), _hit(city, city.names[0])], {}) == 0
 
 
 def test_tunis_is_the_city_tunisia_and_mexico_the_countries(gaz: Gazetteer) -> None:

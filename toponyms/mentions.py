@@ -66,7 +66,7 @@ from toponyms.keys import APOSTROPHES
 from toponyms.kindwords import positional
 from toponyms.model import Match, Mention, Name, Place
 from toponyms.persons import in_person_name
-from toponyms.rank import country_variant, names_part, prominence
+from toponyms.rank import prominence, weakly_named, yields_to
 from toponyms.recognition import (
     attested_short,
     capital_says_nothing,
@@ -426,13 +426,15 @@ class Extractor:
         if len(best) > 1:
             top_p, (top_score, top_name, _, _) = min(best.items(), key=lambda item: (
                 -item[1][0], *prominence(places[item[0]], item[1][1], rank)))
-            if country_variant(places[top_p], top_name):
+            if weakly_named(places[top_p], top_name):
                 # as in toponyms.rank: a country named by a part's name in some locale
-                # ("Tunis") yields to that part named by its own first name
+                # ("Tunis"), or only in little-read languages, yields to that part, or to a
+                # big city, named by its own first name
                 country = places[top_p]
                 top_p, top_name = next((
                     (p, o[1]) for p, o in best.items() if o[0] == top_score
-                    and names_part(country, places[p], o[1], ancestors)), (top_p, top_name))
+                    and yields_to(country, top_name, places[p], o[1], ancestors)),
+                    (top_p, top_name))
             own = not lesser(places[top_p], top_name)
         for p, (score, name, exact, inflected) in best.items():
             place = places[p]
@@ -448,7 +450,7 @@ class Extractor:
         tied = [s for s in scored if (s[0], s[1]) == top]
         first = tied[0] if len(tied) == 1 else min(tied, key=lambda s: (
             -context.near(s[2], exclude), *prominence(s[2], s[3], rank)))
-        if top_p >= 0 and country_variant(first[2], first[3]):
+        if top_p >= 0 and weakly_named(first[2], first[3]):
             first = next((s for s in tied if s[2] is places[top_p]), first)  # as above
         if own and first[2] is not places[top_p] and first[1]:
             # as in toponyms.context: a far bigger place that the text relates to (by its
