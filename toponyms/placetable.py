@@ -62,13 +62,14 @@ class PlaceTable:
         if place is None:
             raw = self._row(p)
             (pid, kind, country, parent, lat, lon, geonames, start, end, coords, pop, parents,
-             wikidata, _) = raw
-            names = tuple(Name(*n) if type(n) is tuple else Name(n, UNTAGGED, "variant",
-                                                                 source=coords or "")
-                          for n in raw[-1])
-            place = self._objects[p] = Place(pid, kind, country, parent, lat, lon, geonames,
-                                             names, start, end, coords, pop,
-                                             tuple(ParentSpell(*s) for s in parents), wikidata)
+             wikidata, rows) = raw
+            source = coords or ""  # positional arguments and lists: a place of a loaded world
+            # table is built whenever extract first meets it, often thousands per text corpus
+            names = tuple([Name(*n) if type(n) is tuple else
+                           Name(n, UNTAGGED, "variant", None, None, (), source) for n in rows])
+            place = self._objects[p] = Place(
+                pid, kind, country, parent, lat, lon, geonames, names, start, end, coords, pop,
+                tuple([ParentSpell(*s) for s in parents]) if parents else (), wikidata)
             self._raw[p] = None
         return place
 

@@ -53,7 +53,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from toponyms.index import UNTAGGED, NameIndex
-from toponyms.model import DataError, Match, Name, Place, data_dir
+from toponyms.model import DataError, Match, Name, Place, data_dir, loaded_once
 
 if TYPE_CHECKING:
     from toponyms.geonames import Rules
@@ -139,25 +139,27 @@ def is_alternate(place: Place, name: Name) -> bool:
 WIDELY_READ_MILLIONS = 30.0
 
 
-@cache
-def widely_read() -> frozenset[str]:
+def _widely_read() -> frozenset[str]:
     """The language codes whose names of a country rank it before a city of the same name:
     those of data/speakers.yaml with WIDELY_READ_MILLIONS million speakers or more, those with
-    a file in data/languages, and untagged names (a dataset's)."""
-    import yaml  # here: PyYAML is imported by the first table read, not by every start
-
-    from toponyms.translit import languages
+    a file in data/languages, and untagged names (a dataset's). Empty without the table."""
+    from toponyms.translit import _read, languages
 
     path = data_dir() / "speakers.yaml"
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        many = {str(lang) for lang, n in raw["millions"].items()
-                if float(n) >= WIDELY_READ_MILLIONS}
-    except FileNotFoundError:
+    if not path.is_file():
         return frozenset()  # no table: every language counts as widely read
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as err:
-        raise DataError(f"cannot read the speakers table: {err}", path=str(path)) from None
+    raw = _read(path)  # malformed YAML: a DataError with its line
+    table = raw.get("millions") if isinstance(raw, dict) else None
+    if not isinstance(table, dict) or not all(
+            isinstance(n, (int, float)) and not isinstance(n, bool) for n in table.values()):
+        raise DataError("speakers.yaml's `millions` maps language codes to numbers",
+                        path=str(path))
+    many = {str(lang) for lang, n in table.items() if n >= WIDELY_READ_MILLIONS}
     return frozenset(many | set(languages().codes) | {UNTAGGED})
+
+
+#: `_widely_read`, read once (extract's first call reads it with the other tables).
+widely_read = loaded_once(_widely_read)
 
 
 def little_read(place: Place, name: Name) -> bool:
