@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from toponyms import DataError, Gazetteer
-from toponyms.demonyms import SCORE, STATUS, read
+from toponyms.demonyms import SCORE, STATUS, read, read_regions
 from toponyms.model import data_dir
 
 TABLE = read(data_dir() / "demonyms.yaml", Gazetteer.default().__contains__).table
@@ -82,4 +82,55 @@ def test_a_bad_demonym_file_is_a_data_error(tmp_path: Path, gaz: Gazetteer, body
     path.write_text(body, encoding="utf-8")
     with pytest.raises(DataError, match=words) as err:
         read(path, gaz.__contains__)
+    assert err.value.line == line
+
+
+REGIONS = data_dir() / "region-demonyms.yaml"
+
+
+@pytest.mark.slow
+def test_region_adjectives_name_their_continent_or_region_in_the_world(world: Gazetteer) -> None:
+    """"European" -> Europe with demonyms=True, each with the page it was read on; never
+    without it, and never over a place's own name."""
+    table, sources = read_regions(REGIONS, lambda _: True)
+    assert len(table) >= 5 and set(table) == set(sources)
+    for text, ids in table.items():
+        assert all(world.get(i) is not None for i in ids), text
+        asked = world.resolve(text, demonyms=True)
+        plain = world.resolve(text)
+        assert asked is not None
+        if plain is not None:
+            assert asked == plain
+        else:
+            assert (asked.method, asked.place.id, asked.name.source) == (
+                "demonym", ids[0], sources[text])
+            assert world.resolve(text, demonyms=True, kind="country") is None
+    found = [(m.text, m.match.place.id) for m in world.extract(
+        "European and African leaders met in Cairo.", demonyms=True)]
+    assert ("European", "continent-eu") in found and ("African", "continent-af") in found
+
+
+def test_region_adjectives_without_their_places_are_left_out(gaz: Gazetteer) -> None:
+    """The shipped data has no continents: "European" stays no answer, and no error."""
+    table, _ = read_regions(REGIONS, gaz.__contains__)
+    assert "European" not in table
+    assert gaz.resolve("European", demonyms=True) is None
+    assert gaz.resolve("Armenian", demonyms=True).place.id == "am"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("body", "words", "line"), [
+    ("demonyms:\n  - text: Fooish\n    ids: am\n    source: https://example.org\n",
+     "non-empty list", 2),
+    ("demonyms:\n  - text: Fooish\n    ids: [am]\n    source: dataset:x\n", "source must", 2),
+    ("demonyms:\n  - text: Fooish\n    ids: [am]\n", "exactly", 2),
+    ("demonyms:\n  - text: Fooish\n    ids: [am]\n    source: https://a.org\n"
+     "  - text: Fooish\n    ids: [az]\n    source: https://b.org\n", "duplicate", 5),
+    ("demonyms: {Fooish: [am]}\n", "a list of entries", 1),
+])
+def test_a_bad_region_demonym_file_is_a_data_error(tmp_path: Path, gaz: Gazetteer, body: str,
+                                                   words: str, line: int) -> None:
+    path = tmp_path / "region-demonyms.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(DataError, match=words) as err:
+        read_regions(path, gaz.__contains__)
     assert err.value.line == line

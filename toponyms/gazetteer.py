@@ -358,9 +358,14 @@ class Gazetteer:
         return len(places) > 1
 
     def demonym_table(self) -> demonyms.Demonyms:
-        """The demonyms (data/demonyms.yaml) of this gazetteer's countries, read on first use."""
+        """The demonyms (data/demonyms.yaml) of this gazetteer's countries, and the adjectives
+        of its continents and regions (data/region-demonyms.yaml), read on first use."""
         if self._demonyms is None:
-            self._demonyms = demonyms.read(data_dir() / "demonyms.yaml", self.__contains__)
+            table = demonyms.read(data_dir() / "demonyms.yaml", self.__contains__)
+            regions = data_dir() / "region-demonyms.yaml"
+            if regions.is_file():
+                table = table.extended(*demonyms.read_regions(regions, self.__contains__))
+            self._demonyms = table
         return self._demonyms
 
     def _people(self, word: str) -> tuple[str, ...]:
