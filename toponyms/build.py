@@ -94,6 +94,7 @@ def shipped(cls: type[Gazetteer]) -> Gazetteer:
         files = sorted((data_dir() / "places").glob("*.yaml"))
         gaz = cls(load_places(files, tags=languages().tags, kinds=kinds), kinds)
         gaz._answer_names()  # a name of the data costs one look-up, the first time too
+        gaz._answer_folded()  # and so does one written in other case, dashes or spacing
         if name:
             cache.save(name, gaz)
     gaz._cache_name = name

@@ -14,7 +14,7 @@ from pathlib import Path
 from toponyms import build, cascade, compound, demonyms, phrase, textlang
 from toponyms import context as contextual
 from toponyms.index import MAX_NAMES, PlaceMap
-from toponyms.keys import MAX_NAME_CHARS, fold, strip_marks
+from toponyms.keys import MAX_NAME_CHARS, fold, script_of, strip_marks
 from toponyms.lineage import Ancestors
 from toponyms.mentions import Extractor
 from toponyms.model import DataError, Match, Mention, Place, data_dir, load_all
@@ -25,6 +25,17 @@ from toponyms.translit import languages
 SEARCH_MIN_SCORE = 60.0
 #: Default `min_score` of `resolve`: a text that no stage reads that well may be a phrase.
 RESOLVE_MIN_SCORE = 85.0
+#: Scores in hundredths, 0 to 100: how `_answer_folded` packs one beside its match.
+SCORE_STEPS = 10_001
+
+
+def signature(query: cascade.Query) -> str:
+    """What the cascade reads of a query that is not a name as written: its folded text,
+    whether it is written in capitals (an abbreviation in capitals matches only a query in
+    capitals), whether it ends in a period, and its script. Two such queries with one
+    signature get one answer (Gazetteer._answer_folded)."""
+    text = query.text
+    return f"{int(text.isupper())}{int(text.endswith('.'))}{script_of(text)}\0{query.folded}"
 #: Size of each gazetteer's cache of resolve results (queries repeat a lot in real data).
 RESOLVE_CACHE_SIZE = 65_536
 #: Most unfiltered exact hits remembered per gazetteer (cleared when full).
@@ -61,6 +72,8 @@ class Gazetteer:
         self._ancestors = Ancestors.of(self._index.places, self._index.position)
         # best exact hit per text of the data, filled on first use: the cheap common case
         self._exact: dict[str, Match] = {}
+        # the answers of `folded_answers` given so far, by the query as written
+        self._folded: dict[str, Match] = {}
         self._cached = lru_cache(maxsize=RESOLVE_CACHE_SIZE)(self._resolve)
         self._extractors: dict[str, Extractor] = {}  # built on first use, per `lang`
         self._demonyms: demonyms.Demonyms | None = None  # data/demonyms.yaml, on first use
@@ -203,6 +216,19 @@ class Gazetteer:
                     self._exact[name] = first
                     if type(min_score) is float and 0 <= min_score <= 100:
                         return first
+            folded = self._index.folded_answers
+            if hit is None and folded is not None and min_score == RESOLVE_MIN_SCORE and (
+                    type(name) is str):
+                known = self._folded.get(name)
+                if known is not None:
+                    return known
+                query = cascade.prepare(name)  # a ValueError for a name over the limit
+                if query is None:
+                    return None
+                if query.text == name or query.text not in self._index.exact:
+                    code = folded.get(signature(query))
+                    if code is not None:  # a name of the data written otherwise
+                        return self._folded_answer(name, query.text, code)
         filters = self._filters(country, kind, parent, lang, at, min_score)
         if not isinstance(name, str):
             raise TypeError(f"expected a str place name, got {type(name).__name__}")
@@ -246,6 +272,58 @@ class Gazetteer:
             found[text] = (p * MAX_NAMES + n) * 2 + match.ambiguous
         self._index.answers = PackedTable(found)
 
+    def _answer_folded(self) -> None:
+        """Answer, as `resolve` would unfiltered, a query written otherwise than the data's
+        names (in other case, with other dashes, apostrophes or spacing) whose answer comes
+        from the normalized stage, and keep the answers by the query's `signature`
+        (`NameIndex.folded_answers`): such a query seen for the first time then costs a fold
+        and one look-up, not the cascade. The cascade reads of a query that is not a name as
+        written only its signature, so one query stands for all that share it: each name's
+        lower-case, upper-case and folded forms are asked (the mixed-case ones share the
+        lower-case form's signature). An answer from a later stage, or through a compound's part, is not
+        kept: those read more of the text. Run once when the shipped data's index is built,
+        stored with it in the disk cache; adding places drops the answers."""
+        exact = self._index.exact
+        found: dict[str, int] = {}
+        asked: set[str] = set()
+        least = cascade.SCORES["transliteration"]
+        for text in list(exact):
+            # its folded form stands for the texts of a script without case written with
+            # other dashes or spacing ("ބ–ރ" and "ބ ރ")
+            for form in (text.lower(), text.upper(), fold(text)):
+                if form == text or form in exact:
+                    continue
+                query = cascade.prepare(form)
+                if query is None or query.text in exact:
+                    continue
+                key = signature(query)
+                if key in asked:
+                    continue
+                asked.add(key)
+                match = self._resolve(query.text, cascade.Filters(), RESOLVE_MIN_SCORE)
+                if match is None or match.method != "normalized" or match.part is not None or (
+                        match.query != query.text or match.score < least):
+                    continue
+                p = self._index.position[match.place.id]
+                n = match.place.names.index(match.name)
+                code = (p * MAX_NAMES + n) * 2 + match.ambiguous
+                found[key] = code * SCORE_STEPS + round(match.score * 100)
+        self._index.folded_answers = PackedTable(found)
+
+    def _folded_answer(self, name: str, text: str, code: int) -> Match:
+        """The Match that `_answer_folded` encoded as `code` for the query `name` (`text`
+        stripped), remembered for the next time `name` is asked unfiltered."""
+        code, hundredths = divmod(code, SCORE_STEPS)
+        code, ambiguous = divmod(code, 2)
+        p, n = divmod(code, MAX_NAMES)
+        place = self._index.places[p]
+        match = Match(place, place.names[n], hundredths / 100, "normalized", text,
+                      ambiguous=bool(ambiguous))
+        if len(self._folded) >= EXACT_MEMO_SIZE:
+            self._folded.clear()  # bounded: start a new generation
+        self._folded[name] = match
+        return match
+
     def _answered(self, text: str, code: int) -> Match:
         """The Match that `_answer_names` encoded as `code` for the query `text` (remembered
         in the exact-hit memo, as the cascade's own exact hits are)."""
@@ -263,6 +341,7 @@ class Gazetteer:
         string runs the cascade (benchmarks use it to time first sightings)."""
         self._cached.cache_clear()
         self._exact.clear()
+        self._folded.clear()
 
     def resolve_many(
         self,

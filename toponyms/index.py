@@ -85,6 +85,10 @@ class NameIndex:
         # toponyms.gazetteer.Gazetteer._answer_names): set for the shipped data's index once
         # built, dropped whenever places are added
         self.answers: PackedTable[int] | None = None
+        # a query's signature (toponyms.gazetteer.signature: its folded text and what the
+        # cascade reads of its writing) -> resolve's unfiltered answer at the normalized stage,
+        # encoded (Gazetteer._answer_folded): set and dropped as `answers` is
+        self.folded_answers: PackedTable[int] | None = None
         self.add(places)
 
     @property
@@ -146,7 +150,7 @@ class NameIndex:
     def add(self, places: Sequence[Place]) -> None:
         """Index more places, or more names of indexed places (same id, names appended)."""
         self.__dict__.pop("_titled_cores", None)  # derived from every name: read anew
-        self.answers = None  # the answers of the names as they were: stale
+        self.answers = self.folded_answers = None  # the answers of the names as they were
         for place in places:
             p = self.position.get(place.id)
             if p is None:
@@ -169,7 +173,7 @@ class NameIndex:
         worker processes where that pays (see `_keyed`).
         """
         self.__dict__.pop("_titled_cores", None)  # derived from every name: read anew
-        self.answers = None  # the answers of the names as they were: stale
+        self.answers = self.folded_answers = None  # the answers of the names as they were
         seen = set(self.position)
         for raw in rows:
             if raw[0] in seen:
