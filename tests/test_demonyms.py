@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -69,19 +70,31 @@ def test_extract_adds_capitalized_demonyms_no_mention_covers(gaz: Gazetteer) -> 
     assert all(text[m.start:m.end] == m.text for m in gaz.extract(text, demonyms=True))
 
 
-@pytest.mark.parametrize(("body", "words", "line"), [
-    ("source: 'dataset:x 1'\ndemonyms:\n  Fooish: [zz-nowhere]\n", "not a place", 3),
-    ("source: 'dataset:x 1'\ndemonyms:\n  Fooish: am\n", "non-empty list", 3),
-    ("source: 'https://example.org'\ndemonyms:\n  Fooish: [am]\n", "source must be", 1),
-    ("demonyms:\n  Fooish: [am]\n", "exactly `source` and `demonyms`", 1),
-    ("source: 'dataset:x 1'\ndemonyms:\n  Fooish: [am]\n  Fooish: [az]\n", "uplicate", 4),
-])
-def test_a_bad_demonym_file_is_a_data_error(tmp_path: Path, gaz: Gazetteer, body: str,
-                                            words: str, line: int) -> None:
+_BAD = [
+    (read, "source: 'dataset:x 1'\ndemonyms:\n  Fooish: [zz-nowhere]\n", "not a place", 3),
+    (read, "source: 'dataset:x 1'\ndemonyms:\n  Fooish: am\n", "non-empty list", 3),
+    (read, "source: 'https://example.org'\ndemonyms:\n  Fooish: [am]\n", "source must be", 1),
+    (read, "demonyms:\n  Fooish: [am]\n", "exactly `source` and `demonyms`", 1),
+    (read, "source: 'dataset:x 1'\ndemonyms:\n  Fooish: [am]\n  Fooish: [az]\n", "uplicate", 4),
+    (read_regions, "demonyms:\n  - text: Fooish\n    ids: am\n    source: https://example.org\n",
+     "non-empty list", 2),
+    (read_regions, "demonyms:\n  - text: Fooish\n    ids: [am]\n    source: dataset:x\n",
+     "source must", 2),
+    (read_regions, "demonyms:\n  - text: Fooish\n    ids: [am]\n", "exactly", 2),
+    (read_regions, "demonyms:\n  - text: Fooish\n    ids: [am]\n    source: https://a.org\n"
+     "  - text: Fooish\n    ids: [az]\n    source: https://b.org\n", "duplicate", 5),
+    (read_regions, "demonyms: {Fooish: [am]}\n", "a list of entries", 1),
+]
+
+
+@pytest.mark.parametrize(("reader", "body", "words", "line"), _BAD)
+def test_a_bad_demonym_file_is_a_data_error(tmp_path: Path, gaz: Gazetteer, reader: Any,
+                                            body: str, words: str, line: int) -> None:
+    """Both tables (data/demonyms.yaml, data/region-demonyms.yaml): a DataError with the line."""
     path = tmp_path / "demonyms.yaml"
     path.write_text(body, encoding="utf-8")
     with pytest.raises(DataError, match=words) as err:
-        read(path, gaz.__contains__)
+        reader(path, gaz.__contains__)
     assert err.value.line == line
 
 
@@ -116,21 +129,3 @@ def test_region_adjectives_without_their_places_are_left_out(gaz: Gazetteer) -> 
     assert "European" not in table
     assert gaz.resolve("European", demonyms=True) is None
     assert gaz.resolve("Armenian", demonyms=True).place.id == "am"  # type: ignore[union-attr]
-
-
-@pytest.mark.parametrize(("body", "words", "line"), [
-    ("demonyms:\n  - text: Fooish\n    ids: am\n    source: https://example.org\n",
-     "non-empty list", 2),
-    ("demonyms:\n  - text: Fooish\n    ids: [am]\n    source: dataset:x\n", "source must", 2),
-    ("demonyms:\n  - text: Fooish\n    ids: [am]\n", "exactly", 2),
-    ("demonyms:\n  - text: Fooish\n    ids: [am]\n    source: https://a.org\n"
-     "  - text: Fooish\n    ids: [az]\n    source: https://b.org\n", "duplicate", 5),
-    ("demonyms: {Fooish: [am]}\n", "a list of entries", 1),
-])
-def test_a_bad_region_demonym_file_is_a_data_error(tmp_path: Path, gaz: Gazetteer, body: str,
-                                                   words: str, line: int) -> None:
-    path = tmp_path / "region-demonyms.yaml"
-    path.write_text(body, encoding="utf-8")
-    with pytest.raises(DataError, match=words) as err:
-        read_regions(path, gaz.__contains__)
-    assert err.value.line == line
