@@ -279,18 +279,19 @@ class Gazetteer:
         (`NameIndex.folded_answers`): such a query seen for the first time then costs a fold
         and one look-up, not the cascade. The cascade reads of a query that is not a name as
         written only its signature, so one query stands for all that share it: each name's
-        lower-case, upper-case and folded forms are asked (the mixed-case ones share the
-        lower-case form's signature). An answer from a later stage, or through a compound's part, is not
-        kept: those read more of the text. Run once when the shipped data's index is built,
-        stored with it in the disk cache; adding places drops the answers."""
+        lower-case, upper-case and folded forms and its words two spaces apart are asked
+        (the mixed-case ones share the lower-case form's signature). An answer from a later
+        stage, or through a compound's part, is not kept: those read more of the text. Run
+        once when the shipped data's index is built, stored with it in the disk cache; adding
+        places drops the answers."""
         exact = self._index.exact
         found: dict[str, int] = {}
         asked: set[str] = set()
         least = cascade.SCORES["transliteration"]
         for text in list(exact):
-            # its folded form stands for the texts of a script without case written with
-            # other dashes or spacing ("ބ–ރ" and "ބ ރ")
-            for form in (text.lower(), text.upper(), fold(text)):
+            # its folded form, and its words two spaces apart, stand for the texts of a
+            # script without case written with other dashes or spacing ("ބ–ރ", "ބ  ރ")
+            for form in (text.lower(), text.upper(), fold(text), text.replace(" ", "  ")):
                 if form == text or form in exact:
                     continue
                 query = cascade.prepare(form)
