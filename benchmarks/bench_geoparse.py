@@ -1,9 +1,9 @@
-"""Geoparsing benchmark on an annotated news corpus (GeoWebNews, LGL, TR-News).
+"""Geoparsing benchmark on an annotated news corpus (GeoWebNews, LGL, TR-News, GeoVirus).
 
     .venv/bin/python benchmarks/bench_geoparse.py CORPUS.xml            # the world gazetteer
     .venv/bin/python benchmarks/bench_geoparse.py CORPUS.xml --shipped  # the shipped data only
 
-CORPUS.xml is one of two formats, told apart from the file itself (`read_corpus`):
+CORPUS.xml is one of three formats, told apart from the file itself (`read_corpus`):
 
 - **GeoWebNews** (`GWN.xml`, Gritta et al. 2020): `<toponym>` elements carry `<type>`,
   `<start>`, `<end>` and, for most, `<latitude>`/`<longitude>`. Only the mention types listed
