@@ -27,6 +27,19 @@ SEARCH_MIN_SCORE = 60.0
 RESOLVE_MIN_SCORE = 85.0
 #: Scores in hundredths, 0 to 100: how `_answer_folded` packs one beside its match.
 SCORE_STEPS = 10_001
+#: Size of each gazetteer's cache of resolve results (queries repeat a lot in real data).
+RESOLVE_CACHE_SIZE = 65_536
+#: Most unfiltered hits remembered per gazetteer and memo (cleared when full).
+EXACT_MEMO_SIZE = 65_536
+#: Extract automatons kept per gazetteer (one per `lang` asked for; ~0.8 s to build each).
+EXTRACTORS_KEPT = 4
+
+
+def _remember(memo: dict[str, Match], key: str, match: Match) -> None:
+    """Keep `match` under `key` in a bounded memo (full: it starts a new generation)."""
+    if len(memo) >= EXACT_MEMO_SIZE:
+        memo.clear()
+    memo[key] = match
 
 
 def signature(query: cascade.Query) -> str:
@@ -36,13 +49,6 @@ def signature(query: cascade.Query) -> str:
     signature get one answer (Gazetteer._answer_folded)."""
     text = query.text
     return f"{int(text.isupper())}{int(text.endswith('.'))}{script_of(text)}\0{query.folded}"
-#: Size of each gazetteer's cache of resolve results (queries repeat a lot in real data).
-RESOLVE_CACHE_SIZE = 65_536
-#: Most unfiltered exact hits remembered per gazetteer (cleared when full).
-EXACT_MEMO_SIZE = 65_536
-#: Extract automatons kept per gazetteer (one per `lang` asked for; ~0.8 s to build each).
-EXTRACTORS_KEPT = 4
-
 
 
 class Gazetteer:
@@ -211,9 +217,7 @@ class Gazetteer:
             if hit is None and type(name) is str and name in self._index.exact:
                 first = self._resolve(name, cascade.Filters(), 100.0)
                 if first is not None and first.method == "exact":
-                    if len(self._exact) >= EXACT_MEMO_SIZE:
-                        self._exact.clear()  # bounded: start a new generation
-                    self._exact[name] = first
+                    _remember(self._exact, name, first)
                     if type(min_score) is float and 0 <= min_score <= 100:
                         return first
             folded = self._index.folded_answers
@@ -267,9 +271,7 @@ class Gazetteer:
             if match is None or match.method != "exact" or match.query != text or (
                     match.part is not None):
                 continue
-            p = self._index.position[match.place.id]
-            n = match.place.names.index(match.name)
-            found[text] = (p * MAX_NAMES + n) * 2 + match.ambiguous
+            found[text] = self._encode(match)
         self._index.answers = PackedTable(found)
 
     def _answer_folded(self) -> None:
@@ -305,37 +307,36 @@ class Gazetteer:
                 if match is None or match.method != "normalized" or match.part is not None or (
                         match.query != query.text or match.score < least):
                     continue
-                p = self._index.position[match.place.id]
-                n = match.place.names.index(match.name)
-                code = (p * MAX_NAMES + n) * 2 + match.ambiguous
-                found[key] = code * SCORE_STEPS + round(match.score * 100)
+                found[key] = self._encode(match) * SCORE_STEPS + round(match.score * 100)
         self._index.folded_answers = PackedTable(found)
 
     def _folded_answer(self, name: str, text: str, code: int) -> Match:
         """The Match that `_answer_folded` encoded as `code` for the query `name` (`text`
         stripped), remembered for the next time `name` is asked unfiltered."""
         code, hundredths = divmod(code, SCORE_STEPS)
-        code, ambiguous = divmod(code, 2)
-        p, n = divmod(code, MAX_NAMES)
-        place = self._index.places[p]
-        match = Match(place, place.names[n], hundredths / 100, "normalized", text,
-                      ambiguous=bool(ambiguous))
-        if len(self._folded) >= EXACT_MEMO_SIZE:
-            self._folded.clear()  # bounded: start a new generation
-        self._folded[name] = match
+        match = self._decode(code, hundredths / 100, "normalized", text)
+        _remember(self._folded, name, match)
         return match
 
     def _answered(self, text: str, code: int) -> Match:
         """The Match that `_answer_names` encoded as `code` for the query `text` (remembered
         in the exact-hit memo, as the cascade's own exact hits are)."""
+        match = self._decode(code, 100.0, "exact", text)
+        _remember(self._exact, text, match)
+        return match
+
+    def _encode(self, match: Match) -> int:
+        """A match's place, name and ambiguity as one int (`_decode` reads it back)."""
+        p = self._index.position[match.place.id]
+        n = match.place.names.index(match.name)
+        return (p * MAX_NAMES + n) * 2 + match.ambiguous
+
+    def _decode(self, code: int, score: float, method: str, query: str) -> Match:
+        """The Match that `_encode` made `code` of, with its score, method and query."""
         code, ambiguous = divmod(code, 2)
         p, n = divmod(code, MAX_NAMES)
         place = self._index.places[p]
-        match = Match(place, place.names[n], 100.0, "exact", text, ambiguous=bool(ambiguous))
-        if len(self._exact) >= EXACT_MEMO_SIZE:
-            self._exact.clear()  # bounded: start a new generation
-        self._exact[text] = match
-        return match
+        return Match(place, place.names[n], score, method, query, ambiguous=bool(ambiguous))
 
     def cache_clear(self) -> None:
         """Forget remembered resolve results, the exact-hit memo too: the next call of any
