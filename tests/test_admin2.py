@@ -4,6 +4,7 @@ toponyms.admin.admin2_rows into the world gazetteer."""
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -210,3 +211,30 @@ def test_no_heldout_query_is_a_name_of_a_unit() -> None:
     names = {n for r in _rows() for n in r["names"].split("|")}
     assert len(names) > 50_000
     assert sorted(held & names) == []
+
+
+def test_same_named_us_counties_rank_by_their_derived_population(world: Gazetteer) -> None:
+    # a county's population is the sum of its cities500 places' (tools/build_admin.py), and
+    # the heavier of same-named places of one kind comes first (data/README.md "Kinds and
+    # parents"); beside its state, the county of that state (context: size is no claim there)
+    text = (WORLD / "us-counties.yaml").read_text(encoding="utf-8")
+    blocks = re.findall(r"^- id: (us-county-\d+)\n(?:  .*\n)*?  population: (\d+)\n"
+                        r"(?:  .*\n)*?    - \{text: \"([^\"]+)\"", text, re.M)
+    by_name: dict[str, list[tuple[int, str]]] = {}
+    for pid, people, name in blocks:
+        by_name.setdefault(name, []).append((int(people), pid))
+    shared = {n: sorted(v, reverse=True) for n, v in by_name.items()
+              if len(v) > 2 and v[0][0] != v[1][0]}
+    assert len(shared) > 100
+    checked = 0
+    for name, counties in sorted(shared.items())[:60]:
+        found = world.resolve(name)
+        assert found is not None, name  # a county, or a city named so ("Fayette County")
+        if found.place.id.startswith("us-county-"):
+            assert found.place.id == counties[0][1], name
+            checked += 1
+        smallest = world.get(counties[-1][1])
+        state = world.get(smallest.parent or "")
+        near = world.resolve(name, context=[state])
+        assert near is not None and near.place.id == smallest.id, (name, state.id)
+    assert checked > 50

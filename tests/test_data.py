@@ -6,8 +6,10 @@ import json
 import math
 from collections import defaultdict
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
+import yaml
 
 from toponyms import Gazetteer, Place, normalize
 from toponyms.translit import languages
@@ -82,6 +84,22 @@ def test_coordinates_always_say_where_they_come_from(gaz: Gazetteer) -> None:
     assert unsourced == []
     assert all(-90 <= p.lat <= 90 and -180 <= p.lon <= 180  # type: ignore[operator]
                for p in gaz if p.lat is not None)
+
+
+def test_a_population_without_a_geonames_record_says_where_it_comes_from() -> None:
+    # the loader checks a population_source that is given; the shipped data always gives one
+    # where the population is not its GeoNames record's (US counties: derived from their towns)
+    data = Path(__file__).resolve().parent.parent / "data"
+    unsourced, derived = [], 0
+    for path in [*sorted((data / "places").glob("*.yaml")),
+                 *sorted((data / "world").glob("*.yaml"))]:
+        for place in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            if isinstance(place, dict) and "population" in place and "geonames" not in place:
+                if not place.get("population_source"):
+                    unsourced.append(place["id"])
+                derived += str(place.get("population_source", "")).startswith("derived: ")
+    assert unsourced == []
+    assert derived > 3000  # the US counties
 
 
 def _shared_names(gaz: Gazetteer) -> dict[str, set[str]]:

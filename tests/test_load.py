@@ -254,3 +254,22 @@ def test_dates_source_is_kept_and_needs_years(tmp_path: Path) -> None:
     for text, words in ((undated, "no start or end"), (not_a_source, "must be a URL")):
         err = load_error(write(tmp_path, text, "bad.yaml"), base=False)
         assert words in str(err) and err.line == 5
+
+
+# population_source: a population not read off the place's GeoNames record ------------------
+
+@pytest.mark.parametrize("source", ["derived:", "a guess", "Derived: by hand"])
+def test_population_source_that_is_neither(tmp_path: Path, source: str) -> None:
+    err = load_error(write(tmp_path, _place(
+        f"  population: 1200\n  population_source: \"{source}\"\n")))
+    assert "population_source" in err.reason and err.line == 4
+
+
+@pytest.mark.parametrize("extra", [
+    "  population: 1200\n  population_source: \"derived: the sum of its 3 towns'\"\n",
+    "  population: 1200\n  population_source: \"dataset:census 2020\"\n",
+    "  geonames: 584871\n  population: 1200\n",
+])
+def test_a_population_with_its_source_loads(tmp_path: Path, extra: str) -> None:
+    gaz = Gazetteer.from_files(write(tmp_path, _place(extra)), base=False)
+    assert gaz.get("xx-a").population == 1200

@@ -32,7 +32,7 @@ _SOURCE = re.compile(
     r"|wikipedia:(?:[a-z]{2,3}(?:-[a-z]+)*|simple):[^@\s][^@]*?(?:@\d{4}-\d{2}(?:-\d{2})?)?)$")
 _PLACE_KEYS = {
     "id", "kind", "country", "parent", "parents", "lat", "lon", "geonames", "wikidata", "names",
-    "start", "end", "coords_source", "extends", "population",
+    "start", "end", "coords_source", "extends", "population", "population_source",
 }
 _SPELL_KEYS = {"id", "start", "end", "source"}
 _NAME_KEYS = {"text", "lang", "status", "start", "end", "used_by", "source", "dates_source"}
@@ -248,6 +248,12 @@ class _Checker:
                                        or not isinstance(population, int) or population < 0):
             raise self.fail("population must be a whole number of inhabitants (0 or more)",
                             raw, "population")
+        # where a population not read off the place's GeoNames record comes from (`derived:
+        # <how>` or a source; the shipped data always says, tests/test_data.py): checked here,
+        # not kept on the Place
+        population_source = self.text(raw, "population_source", required=False)
+        if population_source is not None and not _DERIVED.match(population_source):
+            self.source(raw, "population_source")
         coords_source = self.text(raw, "coords_source", required=False)
         if coords_source is not None and not _DERIVED.match(coords_source):
             coords_source = self.source(raw, "coords_source")

@@ -87,7 +87,8 @@ class Place:
     `parent` is the id of the containing place today; `parents` its dated history where the
     data gives one (`resolve(..., parent=X, at=YEAR)` reads it). Coordinates come with
     `coords_source` (a dataset, a page, or `derived: <how>`); `population` ranks same-named
-    places of one kind (the world gazetteer, see toponyms.geonames); `wikidata` is the place's
+    places of one kind (the world gazetteer, see toponyms.geonames; a US county's is derived,
+    the sum of its GeoNames places', data/README.md); `wikidata` is the place's
     Wikidata item (`Q<digits>`), for joining with other gazetteers.
     """
 
