@@ -21,6 +21,14 @@ def test_a_kind_word_after_a_name_joins_the_span_and_picks_the_unit() -> None:
         "Kalbajar region", "az-kalbajar-district")
 
 
+def test_a_kind_word_that_begins_a_longer_name_narrows_but_stays_out() -> None:
+    # "Aghdam District Court": the kind word begins a longer proper name, which the mention
+    # does not take in; it still picks the district over the town
+    assert spans("The Aghdam region court met.")[0] == ("Aghdam region", "az-aghdam-district")
+    assert spans("The Aghdam Region Court met.")[0] == ("Aghdam", "az-aghdam-district")
+    assert spans("The Aghdam region\nCourt met.")[0] == ("Aghdam region", "az-aghdam-district")
+
+
 def test_a_kind_word_with_a_case_ending_joins_without_the_ending() -> None:
     assert spans("Bu mərhələdə Ağdam rayonun Xıdırlı kəndinə 64 ailə köçürülüb.")[0] == (
         "Ağdam rayon", "az-aghdam-district")

@@ -421,6 +421,27 @@ def test_states_regions_and_prominent_places_win_their_names(
     assert match is not None and match.place.id == expected, (query, match)
 
 
+def test_a_state_written_with_the_word_state_is_that_state(world: Gazetteer) -> None:
+    # data/languages/en.yaml: "state" and "state of" are a region's kind words ("Washington
+    # state", "New York State", "Lagos State", "State of Mexico")
+    states = [p for p in world if p.kind == "region" and p.country in ("US", "NG")
+              and p.parent == p.country.lower() and "," not in p.label()]
+    assert len(states) > 80
+    wrong = []
+    for state in states:
+        forms = [f"{state.label()} State", f"State of {state.label()}"]
+        if state.country == "US":
+            forms.append(f"{state.label()} state")
+        for query in forms:
+            match = world.resolve(query)
+            if match is None or match.place.id != state.id:
+                wrong.append((query, match and match.place.id))
+    # "Plateau State" is also Benin's Plateau (a department): the heavier wins
+    assert [q for q, _ in wrong] in ([], ["Plateau State", "State of Plateau"]), wrong
+    match = world.resolve("State of Mexico")
+    assert match is not None and match.place.id == "mx-mex"
+
+
 def test_a_postal_code_in_lower_case_is_a_word_not_a_state(world: Gazetteer) -> None:
     for word in ("in", "or", "me"):
         match = world.resolve(word)
