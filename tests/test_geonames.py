@@ -442,6 +442,24 @@ def test_a_state_written_with_the_word_state_is_that_state(world: Gazetteer) -> 
     assert match is not None and match.place.id == "mx-mex"
 
 
+@pytest.mark.parametrize(("country", "forms"), [
+    ("JP", ("{} Prefecture", "Prefecture of {}")), ("SE", ("{} County",)),
+    ("KE", ("{} County",)),
+])
+def test_a_unit_written_with_its_english_kind_word_is_that_unit(
+        world: Gazetteer, country: str, forms: tuple[str, ...]) -> None:
+    # en.yaml's region words "prefecture", "county" (and "department", "parish"): the name
+    # with the word split off, the kind a hint. A unit whose name another country's unit
+    # also has may go to the heavier; GeoNames' own "Kiambu County" (admin2) is a whole name
+    units = [p for p in world if p.kind == "region" and p.country == country
+             and p.parent == country.lower()]
+    assert len(units) > 20
+    right = sum(1 for p in units for f in forms
+                if (m := world.resolve(f.format(p.label()))) is not None
+                and m.place.id == p.id)
+    assert right >= 0.95 * len(units) * len(forms)
+
+
 def test_a_postal_code_in_lower_case_is_a_word_not_a_state(world: Gazetteer) -> None:
     for word in ("in", "or", "me"):
         match = world.resolve(word)
