@@ -298,12 +298,18 @@ def main(argv: list[str] | None = None) -> int:
         (gaz.resolve(g.text, context=[o.text for o in art.gold if o.text != g.text])
          for art in articles for g in art.gold if g.lat is not None and g.lon is not None),
         placed, strict=True)]
+    both = [error(m.place if m else None, g) for m, g in zip(
+        (gaz.resolve(g.text, demonyms=True,
+                     context=[o.text for o in art.gold if o.text != g.text])
+         for art in articles for g in art.gold if g.lat is not None and g.lon is not None),
+        placed, strict=True)]
     base = [error(baseline.get(key_of(g.text)), g) for g in placed]
     no_coords = sum(1 for m in answers if m is not None and m.place.lat is None)
     unresolved = sum(1 for m in answers if m is None)
     print(f"\nresolution given the gold spans ({len(placed)} toponyms with coordinates)")
     for label, errs in (("toponyms", ours), ("  demonyms=True", with_demonyms),
-                        ("  context=", in_context), ("population baseline", base)):
+                        ("  context=", in_context), ("  context=, demonyms", both),
+                        ("population baseline", base)):
         acc, auc = acc_auc(errs)
         print(f"  {label:<20} acc@161 {acc:.3f}  AUC {auc:.3f}")
     print("  context=: each name resolved with its article's other gold names as `context`")
