@@ -91,6 +91,23 @@ def test_context_of_places_objects_and_unknown_names(gaz: Gazetteer) -> None:
     assert gaz.resolve("Marlow", context=[]) == plain
 
 
+@given(st.lists(st.sampled_from(["Nordland", "xa-south", "Ashby", "Crale", "Dunmore",
+                                 "Zzyzx"]), max_size=3), st.booleans())
+def test_remembered_candidates_give_what_a_fresh_gazetteer_gives(
+        gaz: Gazetteer, ctx: list[str], cleared: bool) -> None:
+    """Resolve with `context` reorders a name's candidates, remembered by name and filters:
+    asked again, with any context, or after cache_clear, the answer is the same."""
+    before = gaz.resolve("Marlow", context=ctx)
+    if cleared:
+        gaz.cache_clear()
+    again = gaz.resolve("Marlow", context=ctx)
+    assert again == before
+    assert gaz.search("Marlow", context=ctx)[0] == before
+    # the filters are part of what is remembered
+    south = gaz.resolve("Marlow", context=ctx, parent="xa-south")
+    assert south is None or south.place.parent == "xa-south"
+
+
 def test_context_never_makes_an_answer_of_a_non_answer(gaz: Gazetteer) -> None:
     assert gaz.resolve("Qwertyville", context=["Nordland"]) is None
     assert gaz.resolve("Marlo", context=["Nordland"], min_score=100) is None

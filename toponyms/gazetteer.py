@@ -81,6 +81,9 @@ class Gazetteer:
         # the answers of `folded_answers` given so far, by the query as written
         self._folded: dict[str, Match] = {}
         self._cached = lru_cache(maxsize=RESOLVE_CACHE_SIZE)(self._resolve)
+        # the candidates a name's resolve with `context` reorders, by name and filters: a
+        # document's shared names ("Washington", "Georgia") come back in the next one
+        self._near = lru_cache(maxsize=RESOLVE_CACHE_SIZE)(self._candidates)
         self._extractors: dict[str, Extractor] = {}  # built on first use, per `lang`
         self._demonyms: demonyms.Demonyms | None = None  # data/demonyms.yaml, on first use
 
@@ -199,9 +202,8 @@ class Gazetteer:
                                  at=at, min_score=min_score)
             if first is None:
                 return None  # context never makes an answer of a non-answer
-            near = self.search(name, limit=20, country=country, kind=kind, parent=parent,
-                               lang=lang, at=at,
-                               min_score=max(min_score, first.score - contextual.MARGIN))
+            near = self._near(name, country, kind, parent, lang, at,
+                              float(max(min_score, first.score - contextual.MARGIN)))
             ranked = [first, *(m for m in near if m.place.id != first.place.id)]
             return self._rerank(ranked, context)[0]
         if country is None and kind is None and parent is None and lang is None and at is None:
@@ -342,6 +344,7 @@ class Gazetteer:
         """Forget remembered resolve results, the exact-hit memo too: the next call of any
         string runs the cascade (benchmarks use it to time first sightings)."""
         self._cached.cache_clear()
+        self._near.cache_clear()
         self._exact.clear()
         self._folded.clear()
 
@@ -520,6 +523,14 @@ class Gazetteer:
         if context is not None:
             found = self._rerank(found, context)
         return found[:limit]
+
+    def _candidates(self, name: str, country: str | None, kind: str | None,
+                    parent: str | None, lang: str | None, at: int | None,
+                    min_score: float) -> tuple[Match, ...]:
+        """`search(name, limit=20, ...)` as a tuple: what resolve with `context` reorders
+        (remembered in `_near`)."""
+        return tuple(self.search(name, limit=20, country=country, kind=kind, parent=parent,
+                                 lang=lang, at=at, min_score=min_score))
 
     def _rerank(self, ranked: list[Match], context: Iterable[str | Place]) -> list[Match]:
         if isinstance(context, str):
