@@ -84,6 +84,7 @@ class Gazetteer:
         # the candidates a name's resolve with `context` reorders, by name and filters: a
         # document's shared names ("Washington", "Georgia") come back in the next one
         self._near = lru_cache(maxsize=RESOLVE_CACHE_SIZE)(self._candidates)
+        self._shares: dict[str, bool] = {}  # `_shared`'s answers by text
         self._extractors: dict[str, Extractor] = {}  # built on first use, per `lang`
         self._demonyms: demonyms.Demonyms | None = None  # data/demonyms.yaml, on first use
 
@@ -436,10 +437,17 @@ class Gazetteer:
         return found
 
     def _shared(self, text: str) -> bool:
-        """Whether several places have `text` as a name, as written or normalized."""
-        index = self._index
-        places = {p for p, _, _ in index.entries(index.normalized, strip_marks(fold(text)))}
-        return len(places) > 1
+        """Whether several places have `text` as a name, as written or normalized (asked for
+        each name of each text `extract` settles: remembered in `_near`'s bounded way)."""
+        known = self._shares.get(text)
+        if known is None:
+            index = self._index
+            key = strip_marks(fold(text))
+            known = len({p for p, _, _ in index.entries(index.normalized, key)}) > 1
+            if len(self._shares) >= RESOLVE_CACHE_SIZE:
+                self._shares.clear()  # bounded: start a new generation
+            self._shares[text] = known
+        return known
 
     def demonym_table(self) -> demonyms.Demonyms:
         """The demonyms (data/demonyms.yaml) of this gazetteer's countries, and the adjectives
