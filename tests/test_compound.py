@@ -212,6 +212,17 @@ def test_names_of_unrelated_places_without_a_separator_never_resolve_as_a_compou
     assert match is None or match.method != "compound", (a, b, match)
 
 
+@pytest.mark.parametrize(("last", "qualifies"), [
+    ("Tartar", True), ("Tərtərdə", True),  # a name as written, or with its case ending
+    ("Tartarx", False), ("Krabakhh", False),  # no name as written: not read as a qualifier
+    ("West", True),  # position words, read inside the other part
+    ("შირვანში", True), ("Тертер", True),  # another script: its transliteration may meet
+])
+def test_only_a_name_as_written_closes_a_latin_split(last: str, qualifies: bool) -> None:
+    index = toponyms.Gazetteer.default()._index
+    assert compound._may_qualify(index, last, {}) is qualifies
+
+
 @pytest.mark.parametrize("query", ["Karabakh war", "Baku talks", "Yerevan Paris",
                                    "Shusha Gyumri"])
 def test_a_part_that_names_nothing_or_another_place_is_no_qualified_name(query: str) -> None:

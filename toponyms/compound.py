@@ -67,7 +67,7 @@ from toponyms.compoundparse import (
     spec,
 )
 from toponyms.index import NameIndex
-from toponyms.keys import fold, split_generic, strip_marks
+from toponyms.keys import fold, script_of, split_generic, strip_marks
 from toponyms.kindwords import positional
 from toponyms.model import Match, Place
 from toponyms.rank import capitals
@@ -152,6 +152,8 @@ def run(
                 return cascade.rank(index, found, ancestors)
         best: dict[int, tuple[float, int, Match]] = {}
         for split in qualified_splits(text):  # the best split for each place
+            if not _may_qualify(index, split[-1].text, ancestors):
+                continue  # its last part names nothing as written: no qualifier
             for pos, entry in _best(index, text, split, filters, min_score, ancestors, common,
                                     strict=True).items():
                 if pos not in best or entry[0] > best[pos][0]:
@@ -164,6 +166,21 @@ def run(
         return []
     return cascade.rank(index, _best(index, text, parts, filters, min_score, ancestors, common,
                                      strict=False), ancestors)
+
+
+def _may_qualify(index: NameIndex, text: str, ancestors: dict[str, frozenset[str]]) -> bool:
+    """Whether `text`, the last part of a split at a space ("Gyumri | Armenia"), may qualify
+    the rest: in the Latin script, a name of the data as written or normalized (the cascade's
+    first stages, with their case endings), or position words read inside the other part
+    ("Cameroon | West"); in another script, any text (a name may meet the data only through
+    its transliteration: Georgian "შირვანში"). A misspelled multi-word Latin name ("Santa
+    Crstina de Valmadrigal") then costs its whole text's cascade and one look-up per split,
+    not a fuzzy search per part (bench_world's fuzzy p99)."""
+    query = cascade.prepare(text)
+    return query is not None and (
+        script_of(text) != "LATIN" or positional(fold(text)) or bool(cascade.run(
+            index, query, cascade.Filters(), min_score=PART_FLOOR, stop_early=True,
+            ancestors=ancestors, written_only=True)))
 
 
 def _without_article(text: str) -> str:
