@@ -99,15 +99,18 @@ def most_shared_numpy(np: Any, postings: Sequence[array[int]], limit: int) -> li
         [np.frombuffer(p, dtype=_ID_DTYPE) for p in postings]))
     if not counts.size:
         return []
-    tally = np.bincount(counts)
-    tally[0] = 0  # keys in no posting are not candidates
+    # one pass over the table of counts (as long as the highest key number): the keys in
+    # some posting and their counts; the rest works on those
+    keys = np.flatnonzero(counts.astype(np.bool_))  # ~4x faster than over the int counts
+    if keys.size <= limit:
+        return keys.tolist()  # type: ignore[no-any-return]
+    found = counts[keys]
+    tally = np.bincount(found)
     # the lowest count that makes the cut: the running total of keys from the highest count
     taken_at = np.cumsum(tally[::-1])[::-1]  # keys with at least each count
-    if int(taken_at[0]) <= limit:
-        return np.flatnonzero(counts).tolist()  # type: ignore[no-any-return]
     least = int(np.flatnonzero(taken_at >= limit)[-1])
-    above = np.flatnonzero(counts > least)
-    at = np.flatnonzero(counts == least)[: limit - above.size]
+    above = keys[found > least]
+    at = keys[found == least][: limit - above.size]
     return sorted(above.tolist() + at.tolist())
 
 
