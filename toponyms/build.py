@@ -195,6 +195,7 @@ def world(cls: type[Gazetteer], cities: Path | None, table: str | Path | None,
         if key and zipf > common.get(key, 0.0):
             common[key] = zipf
     gaz._common = CommonWords(common)
+    gaz._index.unpack()  # ~1.3 million keys to add: into dicts, packed once at the end
     if base:  # admin regions and continents (data/world): parents of the GeoNames places
         files = admin.world_files()
         gaz._add_files(files)

@@ -104,6 +104,17 @@ class NameIndex:
             keys = self.__dict__["_fuzzy_keys"] = list(self.translit)
         return keys
 
+    def unpack(self) -> None:
+        """Turn the packed key tables into dicts, in their order (a key's number stays), for
+        a build that adds many places: a dict's look-up and insertion cost a fraction of a
+        packed table's, which checks its packed part on each. `pack` packs them again."""
+        for table in self._PACKED:
+            found = getattr(self, table)  # loads a later stage's tables if need be
+            if isinstance(found, PackedTable):
+                setattr(self, table, dict(found.items()))
+                del found
+        self.__dict__.pop("_fuzzy_keys", None)
+
     def pack(self) -> None:
         """Turn the key tables and the places into their packed forms now (the world build
         does, once done: the process that built it then holds what later ones load)."""
