@@ -62,7 +62,7 @@ Kentucky. A city that nothing of the document relates to still yields ("Paris" b
 beside "Maine" is the city of 67,000 there; "Buffalo" beside "Minnesota" the town of 16,000,
 not the city of 258,000 in New York). Measured with the articles' other gold names as
 context: GeoWebNews 15 answers more right, TR-News 7; `extract` follows the same rule. Only a
-settlement claims so (``SETTLEMENTS``): "Adair County" beside "Kentucky" is the county there,
+settlement claims so (`rank.populated_kinds`): "Adair County" beside "Kentucky" is the county there,
 not Missouri's, whose towns hold more people (measured once counties had a population: the
 size rule over counties lost TR-News 5 answers with context, GeoWebNews 2).
 """
@@ -77,7 +77,7 @@ from dataclasses import replace
 
 from toponyms.keys import fold
 from toponyms.model import Match, Mention, Name, Place
-from toponyms.rank import country_variant, is_alternate, kind_rank
+from toponyms.rank import country_variant, is_alternate, kind_rank, populated_kinds
 
 #: Candidates this close to the best score may be reordered by context.
 MARGIN = 3.0
@@ -94,10 +94,6 @@ REGION_FROM = "region"
 #: prefers, and itself related to the document (its country at least), keeps its place (see
 #: the module docstring).
 OUTWEIGH = 20
-#: The kinds that claim a place by size (`outweighs`): settlements, whose population is a count
-#: of their people. A county's is derived (the sum of its towns', data/README.md), and a county
-#: is named where its state is, so it never keeps its place so.
-SETTLEMENTS = frozenset({"city", "town", "village"})
 #: The most context items read per call; more are ignored (a document is not a gazetteer).
 MAX_CONTEXT = 200
 #: Mean Earth radius, km (the great-circle formula of `km`).
@@ -198,8 +194,10 @@ def rerank(matches: Sequence[Match], others: Sequence[Place],
 def outweighs(big: Place, small: Place) -> bool:
     """Whether `big` has at least OUTWEIGH times the population of `small` (both known; a
     place of 0 people counts as one): "Portland", Oregon (652,000) against a town of 16,000
-    in a state the text names. Only settlements (SETTLEMENTS) claim so."""
-    if not big.population or small.population is None or big.kind not in SETTLEMENTS:
+    in a state the text names. Only settlements claim so (`populated_kinds`, data/geonames.yaml):
+    a county's population is derived (the sum of its towns', data/README.md), and a county is
+    named where its state is."""
+    if not big.population or small.population is None or big.kind not in populated_kinds():
         return False
     return big.population >= OUTWEIGH * max(small.population, 1)
 

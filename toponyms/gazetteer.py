@@ -10,6 +10,7 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from toponyms import build, cascade, compound, demonyms, phrase, textlang
 from toponyms import context as contextual
@@ -33,13 +34,14 @@ RESOLVE_CACHE_SIZE = 65_536
 EXACT_MEMO_SIZE = 65_536
 #: Extract automatons kept per gazetteer (one per `lang` asked for; ~0.8 s to build each).
 EXTRACTORS_KEPT = 4
+_V = TypeVar("_V")  # a memo's values
 
 
-def _remember(memo: dict[str, Match], key: str, match: Match) -> None:
-    """Keep `match` under `key` in a bounded memo (full: it starts a new generation)."""
+def _remember(memo: dict[str, _V], key: str, value: _V) -> None:
+    """Keep `value` under `key` in a bounded memo (full: it starts a new generation)."""
     if len(memo) >= EXACT_MEMO_SIZE:
         memo.clear()
-    memo[key] = match
+    memo[key] = value
 
 
 def signature(query: cascade.Query) -> str:
@@ -438,15 +440,13 @@ class Gazetteer:
 
     def _shared(self, text: str) -> bool:
         """Whether several places have `text` as a name, as written or normalized (asked for
-        each name of each text `extract` settles: remembered in `_near`'s bounded way)."""
+        each name of each text `extract` settles: remembered, bounded)."""
         known = self._shares.get(text)
         if known is None:
             index = self._index
             key = strip_marks(fold(text))
             known = len({p for p, _, _ in index.entries(index.normalized, key)}) > 1
-            if len(self._shares) >= RESOLVE_CACHE_SIZE:
-                self._shares.clear()  # bounded: start a new generation
-            self._shares[text] = known
+            _remember(self._shares, text, known)
         return known
 
     def demonym_table(self) -> demonyms.Demonyms:

@@ -88,8 +88,9 @@ def rules() -> Rules:
 
 
 @cache
-def _populated_kinds() -> frozenset[str]:
-    """The kinds a GeoNames place takes by its population (data/geonames.yaml)."""
+def populated_kinds() -> frozenset[str]:
+    """The kinds a GeoNames place takes by its population (data/geonames.yaml): settlements
+    (city, town, village), whose population counts their people."""
     return frozenset(kind for _, kind in rules().populated)
 
 
@@ -108,7 +109,7 @@ def kind_rank(place: Place, ranks: Mapping[str, int], alternate: bool = False) -
     2
     """
     own: float = ranks.get(place.kind, len(ranks))
-    populated = _populated_kinds()
+    populated = populated_kinds()
     size = weight(place, alternate)
     if alternate and place.population and place.kind in populated:
         smaller = rules().kind(int(size)) or place.kind
@@ -185,7 +186,7 @@ def yields_to(country: Place, name: Name, place: Place, its_name: Name,
     if country_variant(country, name):
         return names_part(country, place, its_name, ancestors)
     return (country.kind == "country" and its_name == place.names[0]
-            and place.kind in _populated_kinds()
+            and place.kind in populated_kinds()
             and (place.population or 0) >= _big_city() and little_read(country, name))
 
 
