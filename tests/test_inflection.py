@@ -97,3 +97,16 @@ def test_a_polish_adjective_before_a_generic_term_is_read_back_to_its_name(
     # pl.yaml's adjective_suffixes (-ski, -ska, -skie), as ru.yaml's read "Агдамский район"
     match = toponyms.resolve(query)
     assert match is not None and match.place.id == expected
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Габалинского района", "az-qabala-district"),  # ru.yaml: Габала -> Габалинский (-а -> -инский)
+    ("Gəncədədir", "az-ganja"),  # az.yaml: the locative, then "is" (-də + -dir)
+    ("Şuşadayız", "az-shusha"),  # tr.yaml: the locative, then "we are" (-da + -yız)
+    ("کلان شهر اردبیل", "ir-ardabil"),  # generic.yaml: Persian "metropolis" before the name
+    ("בעיר באקו", "az-baku"),  # generic.yaml: Hebrew "in the city"
+])
+def test_stacked_endings_and_more_kind_words_read_back_to_the_name(
+        query: str, expected: str) -> None:
+    match = toponyms.resolve(query)
+    assert match is not None and match.place.id == expected
