@@ -110,3 +110,20 @@ def test_stacked_endings_and_more_kind_words_read_back_to_the_name(
         query: str, expected: str) -> None:
     match = toponyms.resolve(query)
     assert match is not None and match.place.id == expected
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("バクーで", "az-baku"),  # a particle after a katakana name ending in the long-vowel mark ー
+    ("येरेवन में", "am-yerevan"),  # a Hindi postposition, then a name met by its romanization
+    ("बाकू के", "az-baku"),
+    ("του Μπακού", "az-baku"),  # the Greek genitive article before the name
+    ("ในบากู", "az-baku"),  # th.yaml: Thai "in" written onto the name
+    ("বাকুতে", "az-baku"),  # bn.yaml: the Bengali locative -তে
+])
+def test_particles_and_adpositions_of_more_scripts_are_read_off(query: str, expected: str) -> None:
+    match = toponyms.resolve(query)
+    assert match is not None and match.place.id == expected
+
+
+def test_an_adposition_alone_is_no_place() -> None:
+    assert toponyms.resolve("का") is None and toponyms.resolve("του") is None

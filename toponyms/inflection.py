@@ -143,10 +143,24 @@ def script_bases(folded: str, script: str) -> list[str]:
     for written in scripts:
         # a lone word's reading counts when it brings its generic term back ("Балакенский" ->
         # "балакенскии раион", the `elided` rules)
+        # an adposition alone ("येरेवन में", "του Μπακού") names no language, but one written
+        # in the query's script is that script's: its rest is read loosely too (not Cyrillic's,
+        # whose loose readings meet common words, as for lone words)
         out.update((text, None) for text, langs in base_forms(folded, written)
-                   if langs and not (lone and " " not in text)
-                   and (written == script or script_of(text[-1:]) == script))
+                   if (langs or (langs is None and script not in STRICT_LONE_WORDS))
+                   and not (lone and " " not in text)
+                   and (written == script or _last_script(text) == script))
     return list(out)
+
+
+def _last_script(text: str) -> str:
+    """The script of the last letter of `text` that belongs to one script: the prolonged sound
+    mark ー (KATAKANA-HIRAGANA, written in both) is skipped, so "バクー" ends in katakana."""
+    for ch in reversed(text):
+        script = script_of(ch)
+        if script != "KATAKANA-HIRAGANA":
+            return script
+    return ""
 
 
 def _by_rank(sizes: list[int]) -> Iterator[tuple[int, ...]]:
