@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+import toponyms
 from toponyms import Gazetteer, cascade, compound, phrase
 from toponyms.compoundparse import spec
 
@@ -102,3 +104,19 @@ def test_a_demonym_of_its_country_describes_and_of_another_is_no_answer() -> Non
     assert m.score <= 100 - compound.PENALTY_UNMARKED - compound.PENALTY_CONTAINED
     assert _GAZ.resolve("the Georgian town of Goris") is None
     assert _GAZ.resolve("Armenian cognac") is None
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Grenzstadt Goris", "am-goris"),  # German compound nouns whose last word is a kind word
+    ("die Hafenstadt Baku", "az-baku"),
+    ("Provinzhauptstadt Stepanakert", "az-khankendi"),
+    ("Bergdorf Tegh", "am-syunik-tegh"),
+])
+def test_a_german_compound_ending_in_a_kind_word_is_that_kind_word(
+        query: str, expected: str) -> None:
+    match = toponyms.resolve(query)
+    assert match is not None and match.place.id == expected
+
+
+def test_a_compound_kind_word_alone_is_no_place() -> None:
+    assert toponyms.resolve("Grenzstadt") is None
