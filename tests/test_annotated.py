@@ -7,12 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 import toponyms
 from toponyms import Gazetteer, compound
 from toponyms.inflection import ENDING_PENALTY, base_forms, load_prepositions, prepositions
+from toponyms.kindwords import kind_of
 from toponyms.model import DataError
 from toponyms.translit import STATE_TITLE, languages
 
@@ -128,6 +129,7 @@ def test_a_leading_preposition_is_read_off_a_name(name: tuple[str, str], word: s
 
 
 @given(st.sampled_from(_PREPOSITIONS), st.sampled_from(_WORDS))
+@example("at", "Aliyə")  # read whole with the space dropped, "ataliyə" met Atalia (Antalya)
 def test_a_preposition_with_a_word_that_is_no_place_is_no_place(prep: str, word: str) -> None:
     assume(toponyms.resolve(word) is None)
     query = f"{prep} {word}"
@@ -185,3 +187,24 @@ def test_a_kind_word_in_another_script_lends_a_latin_word_no_other_script_names(
     alone = toponyms.resolve(word)
     both = toponyms.resolve(f"{kind_word} {word}")
     assert both is None or (alone is not None and both.place == alone.place), both
+
+
+# (not "край", Bulgarian "near" folded, which is also Russian "krai", a region: a kind word)
+@given(st.sampled_from([(t, i) for t, i in _SOLO if len(t) >= 7 and " " not in t]),
+       st.sampled_from([p for p in _PREPOSITIONS if kind_of(p) is None]), st.data())
+@settings(suppress_health_check=[HealthCheck.filter_too_much])  # most typos meet no name alone
+def test_a_typo_after_a_preposition_is_read_like_the_typo_alone(
+        name: tuple[str, str], prep: str, data: st.DataObject) -> None:
+    text = name[0]
+    at = data.draw(st.integers(1, len(text) - 2))
+    typo = text[:at] + text[at + 1:]  # one letter dropped inside the name
+    alone = toponyms.resolve(typo)
+    # the reading costs ENDING_PENALTY_FUZZY: above the default min_score (85) by as much
+    assume(alone is not None and alone.method == "fuzzy" and alone.score >= 86.0)
+    query = f"{prep} {typo}"
+    assume(toponyms.normalize(query) not in _KEYS)
+    match = toponyms.resolve(query)
+    assert match is not None, query
+    # the same place, or a name as written in the data ("a" + a typo may be another name)
+    assert match.place.id == alone.place.id or match.method in ("exact", "normalized"), (
+        query, match)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from toponyms import readings
 from toponyms.index import UNTAGGED, NameIndex
-from toponyms.inflection import ENDING_PENALTY, ENDING_PENALTY_FUZZY
+from toponyms.inflection import ENDING_PENALTY, ENDING_PENALTY_FUZZY, postpositions, prepositions
 from toponyms.keys import fold, script_of, strip_marks
 from toponyms.keys import translit_keys as _translit_keys
 from toponyms.kindwords import kind_of, positional, title_class, titled_after
@@ -302,8 +302,8 @@ def run(
                 continue  # "and" is not India's "Ind": short Latin words meet too easily
             if 2 * len(key) < count:
                 continue  # romanizing ate most of the letters: "ააა" (a a a) is not "Aea"
-            consider(index.entries(index.translit, key), "transliteration",
-                     SCORES["transliteration"], hint, meets, own=own_script)
+            consider(_own_adposition(index, index.entries(index.translit, key), text),
+                     "transliteration", SCORES["transliteration"], hint, meets, own=own_script)
     # then the base forms' transliteration keys, unless a match already scores what they could
     # (with `search`, always), before any fuzzy guess: where a generic term vouches for the
     # reading ("Джабраильского района"), or the ending is of the query's own non-Latin script
@@ -331,11 +331,30 @@ def run(
             if len(key) < FUZZY_MIN_KEY:
                 continue
             for found, score in _fuzzy(index, key, min_score):
-                consider(index.entries(index.translit, found), "fuzzy", score, hint, script)
+                consider(_own_adposition(index, index.entries(index.translit, found), text),
+                         "fuzzy", score, hint, script)
         # a query of an abjad or a transcription ("خنكندي") also meets names in other scripts
         # with its vowels read loosely, where its consonants agree (toponyms.transcribed)
         for p, n, generic, score in loose_vowel_entries(index, text, keys, min_score):
             consider(iter(((p, n, generic),)), "fuzzy", score, hint)
+        # "à Erevann", "в Степанакертт": a typo after a preposition; its rest is matched
+        # fuzzily as a lone word would be, for a little less
+        # (in the rest's own script: "краи Atananarivo" is a Latin typo after a Cyrillic word)
+        rest = _adposition_rest(text)
+        if rest is None or not readings.read_loosely(rest, "fuzzy"):
+            continue
+        rest_script = script_of(rest)
+        among: Collection[str] | None = (rest_script,) if rest_script in ("LATIN", "") else None
+        if filters.lang is None and readings.latin_only(rest):
+            among = _LATIN_ONLY
+        for key in _translit_keys(rest):
+            if len(key) < FUZZY_MIN_KEY:
+                continue
+            for found, score in _fuzzy(index, key, min_score):  # (consider drops those
+                # the penalty takes below min_score; a higher bound would narrow the search)
+                consider(index.entries(index.translit, found), "fuzzy", min(
+                    score, SCORES["transliteration"] - ENDING_PENALTY) - ENDING_PENALTY_FUZZY,
+                    hint, among, own=rest_script)
     for key, hint in readings.fuzzy_lookups(own if not best or not stop_early else [],
                                             shortest=FUZZY_MIN_KEY):  # met only fuzzily
         for found, score in _fuzzy(index, key, min_score + ENDING_PENALTY_FUZZY):
@@ -344,6 +363,48 @@ def run(
                 score, SCORES["transliteration"] - ENDING_PENALTY) - ENDING_PENALTY_FUZZY, hint,
                 script)
     return rank(index, best, ancestors)
+
+
+def _adpositions(words: list[str]) -> tuple[str | None, str | None]:
+    """The preposition that begins and the postposition that ends two or more words (folded,
+    unmarked), each None when there is none (data/languages/prepositions.yaml)."""
+    if len(words) < 2:
+        return None, None
+    return (words[0] if words[0] in prepositions() else None,
+            words[-1] if words[-1] in postpositions() else None)
+
+
+def _adposition_rest(text: str) -> str | None:
+    """`text` without the preposition that begins it or the postposition that ends it, None
+    when it has neither."""
+    words = fold(text).split()
+    first, last = _adpositions([strip_marks(word) for word in words])
+    if first is None and last is None:
+        return None
+    return " ".join(words[first is not None: len(words) - (last is not None)]) or None
+
+
+def _own_adposition(index: NameIndex, entries: Iterator[tuple[int, int, str]],
+                    text: str) -> Iterator[tuple[int, int, str]]:
+    """The entries whose name keeps the text's adposition as a word of its own.
+
+    The transliteration key drops spaces, so "at Aliyə" (a preposition and a person's name)
+    would meet "Atalia" (Antalya) whole. A text that begins with a preposition or ends with a
+    postposition of data/languages/prepositions.yaml is read without it by toponyms.inflection
+    (for a little less); read whole, loosely, it meets only a name that has the same word at the
+    same end ("La Pas" and "La Paz", "De Ar" and "De Aar").
+    """
+    words = strip_marks(fold(text)).split()
+    first, last = _adpositions(words)
+    if first is None and last is None:
+        yield from entries
+        return
+    for entry in entries:
+        own = strip_marks(fold(index.places[entry[0]].names[entry[1]].text)).replace(
+            "-", " ").split()
+        if len(own) > 1 and (first is None or own[0] == first) and (
+                last is None or own[-1] == last):
+            yield entry
 
 
 def _of(lang: str, langs: frozenset[str]) -> bool:
