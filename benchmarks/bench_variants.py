@@ -18,7 +18,11 @@ What it prints, with the shipped data (`Gazetteer.default()`, default `min_score
    answer is any place carrying that exact name text (a name several places share cannot pick
    one place without context, so it counts as right when any of them comes back).
 4. With --misses: every missed variant (query, expected, got, method, score) and every answered
-   non-place, and the ten most common kinds of misses.
+   non-place of the development sets, and the ten most common kinds of their misses.
+
+The held-out set (HELD_OUT, set e from 2026-12-01: `variants-e.tsv`, `nonplaces-e.tsv`) is
+reported on its own, per kind and per script, and its misses and answered non-places are never
+listed: whoever tunes the matcher reads only its figures. Every other set is a development set.
 
 Run from the project root (well under a minute once the index cache is built):
 
@@ -59,6 +63,15 @@ class Row:
     lang: str
     source: str
     file: str
+
+
+#: the held-out set's name: its files are variants-<name>.tsv and nonplaces-<name>.tsv
+HELD_OUT = "e"
+
+
+def held_out(row: Row) -> bool:
+    """Whether the row is of the held-out set, whose misses are never listed."""
+    return row.file.endswith(f"-{HELD_OUT}.tsv")
 
 
 def read_rows(pattern: str) -> list[Row]:
@@ -139,7 +152,8 @@ def kind_of_miss(row: Row, got: str | None) -> str:
 
 
 def variants_report(gaz: toponyms.Gazetteer, rows: Iterable[Row],
-                    misses: list[tuple[Row, toponyms.Match | None]]) -> None:
+                    misses: list[tuple[Row, toponyms.Match | None]],
+                    title: str = "held-out variants") -> None:
     overall = Tally()
     by_kind: defaultdict[str, Tally] = defaultdict(Tally)
     by_script: defaultdict[str, Tally] = defaultdict(Tally)
@@ -162,7 +176,7 @@ def variants_report(gaz: toponyms.Gazetteer, rows: Iterable[Row],
             unseen.add(top1, top3)
         if not top1:
             misses.append((row, m))
-    print(overall.line("held-out variants")
+    print(overall.line(title)
           + f"  (top-1 or its town/district: {pct(near, overall.n)})")
     print(unseen.line("  not a data name in any case")
           + f"  ({overall.n - unseen.n} queries equal a name of the data once case is folded)")
@@ -181,7 +195,12 @@ def main() -> None:
     print(f"shipped data: {len(gaz)} places, loaded in {time.perf_counter() - t0:.1f} s\n")
 
     misses: list[tuple[Row, toponyms.Match | None]] = []
-    variants_report(gaz, read_rows("variants*.tsv"), misses)
+    rows = read_rows("variants*.tsv")
+    variants_report(gaz, [r for r in rows if not held_out(r)], misses, "development variants")
+    held = [r for r in rows if held_out(r)]
+    if held:
+        print()
+        variants_report(gaz, held, [], f"HELD-OUT set {HELD_OUT} variants")
 
     non_places = read_rows("nonplaces*.tsv")
     answered = [(r, m) for r in non_places if (m := gaz.resolve(r.query)) is not None]
@@ -194,6 +213,10 @@ def main() -> None:
         by_file[r.file][1] += 1
     for r, _ in answered:
         by_file[r.file][0] += 1
+    dev = [r for r in non_places if not held_out(r)]
+    dev_answered = sum(not held_out(r) for r, _ in answered)
+    print(f"  development              {dev_answered:>3} / {len(dev)}  = "
+          f"{pct(dev_answered, len(dev))}")
     if len(by_file) > 1:
         for name, (k, n) in sorted(by_file.items()):
             print(f"  {name:<22} {k:>3} / {n}  = {pct(k, n)}")
@@ -209,7 +232,8 @@ def main() -> None:
             print(f"  {row.query} | {row.expected} | {got}")
         print("\nnon-places answered (query | got | method | score):")
         for row, m in answered:
-            print(f"  {row.query} | {m.place.id} | {m.method} | {m.score:.1f}")
+            if not held_out(row):
+                print(f"  {row.query} | {m.place.id} | {m.method} | {m.score:.1f}")
         print("\nmost common kinds of misses (kind/outcome/script):")
         counts = Counter(kind_of_miss(row, m.place.id if m else None) for row, m in misses)
         for label, k in counts.most_common(10):

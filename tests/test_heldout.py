@@ -12,7 +12,9 @@ Turkic dotted/dotless i and stress or dot marks are folded. (e) Set c (`variants
 `nonplaces-c.tsv`, the held-out set from 2026-11-30 on, when a and b became development
 sets) keeps the same rules against data/ and both earlier sets. (f) Set d (`variants-d.tsv`,
 `nonplaces-d.tsv`, the held-out set from 2026-11-30 14:40 on, when a, b and c became development
-sets) keeps them against data/ and all three earlier sets.
+sets) keeps them against data/ and all three earlier sets. (g) Set e (`variants-e.tsv`,
+`nonplaces-e.tsv`, the held-out set from 2026-12-01 22:00 on, when a to d became development
+sets) keeps them against data/ and all four earlier sets.
 
 There is no accuracy floor here on purpose: benchmarks/bench_variants.py reports the figures.
 """
@@ -42,9 +44,10 @@ SET_B = [HELDOUT / "variants-b.tsv", HELDOUT / "nonplaces-b.tsv"]
 SET_A = [HELDOUT / "variants.tsv", HELDOUT / "set-aside.tsv", HELDOUT / "nonplaces.tsv"]
 SET_C = [HELDOUT / "variants-c.tsv", HELDOUT / "nonplaces-c.tsv"]
 SET_D = [HELDOUT / "variants-d.tsv", HELDOUT / "nonplaces-d.tsv"]
+SET_E = [HELDOUT / "variants-e.tsv", HELDOUT / "nonplaces-e.tsv"]
 #: each later set with the sets collected before it, whose pages and queries it may not reuse
 LATER_SETS = {"b": (SET_B, SET_A), "c": (SET_C, SET_A + SET_B),
-              "d": (SET_D, SET_A + SET_B + SET_C)}
+              "d": (SET_D, SET_A + SET_B + SET_C), "e": (SET_E, SET_A + SET_B + SET_C + SET_D)}
 #: combining acute, grave and dot above: the stress and dot marks folded away before comparing
 MARKS = {"\u0301", "\u0300", "\u0307"}
 
@@ -129,8 +132,9 @@ def page(source: str) -> str:
 
 
 @pytest.mark.parametrize(("paths", "minimum"),
-                         [(SET_B, (200, 150)), (SET_C, (250, 150)), (SET_D, (200, 150))],
-                         ids=["b", "c", "d"])
+                         [(SET_B, (200, 150)), (SET_C, (250, 150)), (SET_D, (200, 150)),
+                          (SET_E, (300, 300))],
+                         ids=["b", "c", "d", "e"])
 def test_later_set_size(paths: list[Path], minimum: tuple[int, int]) -> None:
     variants, non_places = (rows(path)[1:] for path in paths)
     assert len(variants) >= minimum[0] and len(non_places) >= minimum[1]
