@@ -77,9 +77,12 @@ def test_script_bases_read_only_endings_of_the_query_script() -> None:
     assert "ყარაბაღი" in script_bases("ყარაბაღში", "GEORGIAN")
     assert "ყარაბაღ" in script_bases("ყარაბაღს", "GEORGIAN")  # the dative -ს
     # Russian -у back to -а, where a generic term vouches for the reading; a lone Cyrillic
-    # word is read only strictly (common words such as "ряда" met Riyadh loosely)
+    # word with a short base is read only strictly (common words such as "ряда" met Riyadh
+    # loosely), one with a long base (a key of LONE_MIN_KEY letters or more) loosely too
     assert "гянджа района" in script_bases("гянджу района", "CYRILLIC")
-    assert script_bases("гянджу", "CYRILLIC") == []
+    assert script_bases("ряда", "CYRILLIC") == []
+    assert script_bases("языка", "CYRILLIC") == []
+    assert "нахиджеван" in script_bases("нахиджевану", "CYRILLIC")
     assert script_bases("şuşada", "LATIN") == []  # a Latin ending is read only strictly
     assert script_bases("ყარაბაღში", "ARMENIAN") == []  # an ending of another script
 
@@ -89,6 +92,8 @@ def test_script_bases_read_only_endings_of_the_query_script() -> None:
     ("მთიან ყარაბაღში", "nagorno-karabakh"),  # the bare form is met only fuzzily
     ("თბილისს", "ge-tbilisi"),  # the Georgian dative: the nominative -ი gives way to -ს
     ("ბათუმმა", "ge-batumi"),  # the ergative -მა
+    ("Нахиджевану", "az-naxcivan"),  # a lone Cyrillic word with a long base: Russian dative
+    ("Гейчаем", "az-goycay"),  # ... instrumental
 ])
 def test_a_case_form_of_the_query_script_reaches_its_bare_form(query: str, want: str) -> None:
     match = toponyms.resolve(query)

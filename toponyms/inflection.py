@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from toponyms.clitics import clitic_readings
-from toponyms.keys import fold, script_of, strip_marks
+from toponyms.keys import fold, script_of, strip_marks, translit_keys
 from toponyms.model import DataError, data_dir, loaded_once
 from toponyms.translit import Languages, _read, languages
 
@@ -109,6 +109,12 @@ def base_forms(folded: str, script: str | None = None,
 #: than places; with a generic term beside it ("Гёйчайского района") or brought back by an
 #: `elided` rule ("Балакенский") it is read loosely.
 STRICT_LONE_WORDS = frozenset({"CYRILLIC"})
+#: Fewest letters of the transliteration key of a lone word's base form in such a script that
+#: is read loosely all the same: a common word's stem is short ("ряд", "язык"), a name's often
+#: long ("Нахиджевану", "Гейчаем"). Measured: 6 letters took 2 development variants and 2 of
+#: the held-out set, and 1 more of Russian's 3,000 commonest words
+#: (benchmarks/bench_common_words.py); any length took 12 more common words.
+LONE_MIN_KEY = 6
 
 
 def script_bases(folded: str, script: str) -> list[str]:
@@ -148,9 +154,16 @@ def script_bases(folded: str, script: str) -> list[str]:
         # whose loose readings meet common words, as for lone words)
         out.update((text, None) for text, langs in base_forms(folded, written)
                    if (langs or (langs is None and script not in STRICT_LONE_WORDS))
-                   and not (lone and " " not in text)
+                   and not (lone and " " not in text and not _long_enough(text))
                    and (written == script or _last_script(text) == script))
     return list(out)
+
+
+def _long_enough(text: str) -> bool:
+    """Whether a lone word's base form is long enough to be read loosely in a script of
+    STRICT_LONE_WORDS: its every transliteration key has LONE_MIN_KEY letters or more."""
+    keys = translit_keys(text)
+    return bool(keys) and min(len(key) for key in keys) >= LONE_MIN_KEY
 
 
 def _last_script(text: str) -> str:
