@@ -104,6 +104,8 @@ def test_a_kind_word_that_fits_outranks_the_same_name_of_another_kind() -> None:
     ("Нахичеванской Автономной Республики", "az-nakhchivan-autonomous-republic"),
     ("деревни Талыш", "az-tartar-talish"),  # a kind word in the genitive, the name as it is
     ("Bezirks Lachin", "az-lachin-district"),
+    ("Tavush marz, Armenia", "am-tavush-province"),  # English "marz", inside a compound too
+    ("Lori Marz (Armenia)", "am-lori-province"),
     ("ქალაქ თბილისში", "ge-tbilisi"),  # Georgian: the kind word drops its -ი before a case
 ])
 def test_annotated_forms_resolve(query: str, want: str) -> None:
