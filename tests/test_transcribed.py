@@ -22,6 +22,7 @@ from toponyms.similarity import (
 from toponyms.transcribed import (
     ABJAD_MIN_CONSONANTS,
     LOOSE_MIN_CONSONANTS,
+    _with_vowel_letters,
     loose_keys,
     loose_vowel_entries,
     reads_loose_vowels,
@@ -60,6 +61,38 @@ def test_a_sound_the_script_has_no_letter_for_is_read_as_the_letter_it_writes() 
     assert ("p", "b") in arabic
     assert "stpanakrt" in dict(loose_keys(_INDEX, "stbnkrt", 85.0, arabic))
     assert "stpanakrt" not in dict(loose_keys(_INDEX, "stbnkrt", 85.0))
+
+
+def test_a_letter_that_writes_a_vowel_too_is_read_as_the_vowel_after_the_first_letter() -> None:
+    # Arabic و is w/v or u/o (arab.yaml's vowel_letters): "nvrabak" is also "nurabak", and a
+    # key's first letter stays a consonant ("vardanis" is not "uardanis")
+    pairs = languages().vowel_letters["ARABIC"]
+    assert ("v", "u") in pairs
+    assert _with_vowel_letters(("nvrabak", "vardanis"), pairs) == [
+        "nvrabak", "vardanis", "nurabak"]
+    assert _with_vowel_letters(("nvrabak",), ()) == ["nvrabak"]
+    # Kornidzor written with و for both o's: its consonants agree only with و read as a vowel
+    match = toponyms.resolve("كورنيدزور")
+    assert match is not None and match.place.id == "am-syunik-kornidzor"
+    assert match.method == "fuzzy"
+
+
+def test_common_words_meet_no_new_place_through_a_vowel_letter(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # wordfreq's (3.1.1) 1,000 commonest words of Arabic, Persian and Urdu with a و after the
+    # first letter: each meets the place it met without the vowel reading, or none
+    words = [w for lang in ("ar", "fa", "ur") for w in top_n_list(lang, 1000)
+             if reads_loose_vowels(fold(w)) and "و" in w[1:]]
+    assert len(words) > 300
+    gaz = toponyms.Gazetteer.default()
+
+    def top(word: str) -> str | None:
+        found = gaz.search(word, limit=1, min_score=85.0)
+        return found[0].place.id if found else None
+
+    with_rule = [top(w) for w in words]
+    monkeypatch.setattr(transcribed, "_with_vowel_letters", lambda keys, pairs: list(keys))
+    assert [top(w) for w in words] == with_rule
 
 
 def test_which_scripts_read_vowels_loosely_is_the_data() -> None:

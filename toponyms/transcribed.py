@@ -131,6 +131,19 @@ def _vowels(key: str) -> int:
     return sum(ch in vowels for ch in key)
 
 
+def _with_vowel_letters(keys: tuple[str, ...], pairs: tuple[tuple[str, str], ...],
+                        ) -> list[str]:
+    """The keys, each followed by its reading with every letter of `pairs` after the first
+    letter read as the pair's vowel (`vowel_letters`: "nvrabak", Arabic نوراباك, is also
+    "nurabak", Norabak's consonants)."""
+    out = list(keys)
+    for key in keys:
+        read = key[:1] + "".join(dict(pairs).get(ch, ch) for ch in key[1:])
+        if read not in out:
+            out.append(read)
+    return out
+
+
 def _written_in(index: NameIndex, place: int, script: str) -> bool:
     """Whether the place numbered `place` has a name in `script`."""
     return any(script_of(name.text) == script for name in index.places[place].names)
@@ -149,7 +162,7 @@ def loose_vowel_entries(index: NameIndex, folded: str, keys: tuple[str, ...],
     abjad = written in data.omits_vowels
     met: dict[int, set[str]] = {}
     out: list[tuple[int, int, str, float]] = []
-    for key in keys:
+    for key in _with_vowel_letters(keys, data.vowel_letters.get(written, ())):
         # a short key read as an abjad's (see loose_keys) meets only places that have no name
         # in the query's script: one that has is met as written there, and a word of the
         # script with its consonants is another word ("أثناء", during, is not Athens, أثينا)

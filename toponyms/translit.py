@@ -125,6 +125,10 @@ class Languages:
     # script word -> (letter, the letter the script writes it with) pairs (`loose_letters`):
     # a sound the script has no letter for (Arabic p, v), read so with loose vowels
     loose_letters: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    # script word -> (key letter, vowel) pairs (`vowel_letters`): a letter the script writes
+    # for a vowel as well as a consonant (Arabic و, w/v or u/o), read as the vowel too, after
+    # a key's first letter, with loose vowels
+    vowel_letters: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     # script word (HANGUL) -> the fewest letters a query in it needs to be read at a loose
     # stage (`short_words`; see toponyms.readings.read_loosely)
     short_words: dict[str, ShortWords] = field(default_factory=dict)
@@ -202,6 +206,7 @@ def load_languages(folder: Path | None = None) -> Languages:
     loose_vowels: set[str] = set()
     omits_vowels: set[str] = set()
     loose_letters: dict[str, tuple[tuple[str, str], ...]] = {}
+    vowel_letters: dict[str, tuple[tuple[str, str], ...]] = {}
     short_words: dict[str, ShortWords] = {}
     codes: set[str] = set()
     files: list[tuple[Path, dict[str, Any]]] = []
@@ -260,6 +265,8 @@ def load_languages(folder: Path | None = None) -> Languages:
         omits_vowels.update(str(s) for s in raw.get("omits_vowels") or [])
         for script, pairs in (raw.get("loose_letters") or {}).items():
             loose_letters[str(script)] = tuple((str(a), str(b)) for a, b in pairs)
+        for script, pairs in (raw.get("vowel_letters") or {}).items():
+            vowel_letters[str(script)] = tuple((str(a), str(b)) for a, b in pairs)
         for script, spec in (raw.get("short_words") or {}).items():
             short_words[str(script)] = _short_words(path, spec)
         if raw.get("extra_keys"):
@@ -325,6 +332,7 @@ def load_languages(folder: Path | None = None) -> Languages:
         loose_vowels=frozenset(loose_vowels),
         omits_vowels=frozenset(omits_vowels) & frozenset(loose_vowels),
         loose_letters=loose_letters,
+        vowel_letters=vowel_letters,
         short_words=short_words,
     )
 
