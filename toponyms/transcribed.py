@@ -169,7 +169,13 @@ def loose_vowel_entries(index: NameIndex, folded: str, keys: tuple[str, ...],
         read = _reader(letters)
         consonants = consonant_key(read(key))
         short = len(consonants) < LOOSE_MIN_CONSONANTS
-        for found, score in loose_keys(index, key, min_score, letters, abjad=abjad):
+        hits = loose_keys(index, key, min_score, letters, abjad=abjad)
+        if key not in keys and key in index.translit:  # a vowel letter read as its vowel
+            # gives a name's key as it is ("shahvmian" read "shahumian"): one vowel's cost
+            exact = score_of(VOWEL_COST, len(key))
+            if exact >= min_score:
+                hits.append((key, exact))
+        for found, score in hits:
             for p, n, generic in index.entries(index.translit, found):
                 name_script = script_of(index.places[p].names[n].text)
                 if short and (_written_in(index, p, written) or name_script in data.loose_vowels):
