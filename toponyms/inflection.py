@@ -153,7 +153,8 @@ def script_bases(folded: str, script: str) -> list[str]:
         # in the query's script is that script's: its rest is read loosely too (not Cyrillic's,
         # whose loose readings meet common words, as for lone words)
         out.update((text, None) for text, langs in base_forms(folded, written)
-                   if (langs or (langs is None and script not in STRICT_LONE_WORDS))
+                   if (langs or (langs is None and script not in STRICT_LONE_WORDS
+                                 and script_of(text) == script))  # not "از Kaver"
                    and not (lone and " " not in text and not _long_enough(text))
                    and (written == script or _last_script(text) == script))
     return list(out)
