@@ -286,9 +286,12 @@ def run(
         return rank(index, best, ancestors)  # no later stage scores so high (search's margin)
     loose = True
     keys_by_variant = [(_translit_keys(text), hint) for text, hint in query.variants]
+    # each variant's leading preposition and trailing postposition, read once
+    edges_by_variant = [_adpositions(strip_marks(fold(text)).split())
+                        for text, _ in query.variants]
     letters = [sum(ch.isalpha() for ch in text) for text, _ in query.variants]
-    for (keys, hint), count, (text, _) in zip(keys_by_variant, letters, query.variants,
-                                              strict=True):
+    for (keys, hint), count, (text, _), edges in zip(keys_by_variant, letters, query.variants,
+                                                     edges_by_variant, strict=True):
         # the variant's own script: a kind word in another script ("веска Aaron") leaves a
         # Latin word, which meets what a Latin query meets
         latin, own_script = text.isascii(), script_of(text)
@@ -302,7 +305,7 @@ def run(
                 continue  # "and" is not India's "Ind": short Latin words meet too easily
             if 2 * len(key) < count:
                 continue  # romanizing ate most of the letters: "ააა" (a a a) is not "Aea"
-            consider(_own_adposition(index, index.entries(index.translit, key), text),
+            consider(_own_adposition(index, index.entries(index.translit, key), edges),
                      "transliteration", SCORES["transliteration"], hint, meets, own=own_script)
     # then the base forms' transliteration keys, unless a match already scores what they could
     # (with `search`, always), before any fuzzy guess: where a generic term vouches for the
@@ -324,14 +327,15 @@ def run(
     script: Collection[str] | None = (written,) if written in ("LATIN", "") else None
     if filters.lang is None and readings.latin_only(query.folded):
         script = _LATIN_ONLY
-    for (keys, hint), (text, _) in zip(keys_by_variant, query.variants, strict=True):
+    for (keys, hint), (text, _), edges in zip(keys_by_variant, query.variants, edges_by_variant,
+                                              strict=True):
         if not readings.read_loosely(text, "fuzzy"):
             continue  # see readings.read_loosely
         for key in keys:
             if len(key) < FUZZY_MIN_KEY:
                 continue
             for found, score in _fuzzy(index, key, min_score):
-                consider(_own_adposition(index, index.entries(index.translit, found), text),
+                consider(_own_adposition(index, index.entries(index.translit, found), edges),
                          "fuzzy", score, hint, script)
         # a query of an abjad or a transcription ("خنكندي") also meets names in other scripts
         # with its vowels read loosely, where its consonants agree (toponyms.transcribed)
@@ -340,7 +344,7 @@ def run(
         # "à Erevann", "в Степанакертт": a typo after a preposition; its rest is matched
         # fuzzily as a lone word would be, for a little less
         # (in the rest's own script: "краи Atananarivo" is a Latin typo after a Cyrillic word)
-        rest = _adposition_rest(text)
+        rest = _adposition_rest(text, edges)
         if rest is None or not readings.read_loosely(rest, "fuzzy"):
             continue
         rest_script = script_of(rest)
@@ -374,19 +378,20 @@ def _adpositions(words: list[str]) -> tuple[str | None, str | None]:
             words[-1] if words[-1] in postpositions() else None)
 
 
-def _adposition_rest(text: str) -> str | None:
-    """`text` without the preposition that begins it or the postposition that ends it, None
-    when it has neither."""
-    words = fold(text).split()
-    first, last = _adpositions([strip_marks(word) for word in words])
+def _adposition_rest(text: str, edges: tuple[str | None, str | None]) -> str | None:
+    """`text` without the preposition that begins it or the postposition that ends it
+    (`edges`, of `_adpositions`), None when it has neither."""
+    first, last = edges
     if first is None and last is None:
         return None
+    words = fold(text).split()
     return " ".join(words[first is not None: len(words) - (last is not None)]) or None
 
 
 def _own_adposition(index: NameIndex, entries: Iterator[tuple[int, int, str]],
-                    text: str) -> Iterator[tuple[int, int, str]]:
-    """The entries whose name keeps the text's adposition as a word of its own.
+                    edges: tuple[str | None, str | None]) -> Iterator[tuple[int, int, str]]:
+    """The entries whose name keeps the text's adposition (`edges`, of `_adpositions`) as a
+    word of its own.
 
     The transliteration key drops spaces, so "at Aliyə" (a preposition and a person's name)
     would meet "Atalia" (Antalya) whole. A text that begins with a preposition or ends with a
@@ -394,8 +399,7 @@ def _own_adposition(index: NameIndex, entries: Iterator[tuple[int, int, str]],
     (for a little less); read whole, loosely, it meets only a name that has the same word at the
     same end ("La Pas" and "La Paz", "De Ar" and "De Aar").
     """
-    words = strip_marks(fold(text)).split()
-    first, last = _adpositions(words)
+    first, last = edges
     if first is None and last is None:
         yield from entries
         return

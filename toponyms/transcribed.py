@@ -136,9 +136,9 @@ def _with_vowel_letters(keys: tuple[str, ...], pairs: tuple[tuple[str, str], ...
     """The keys, each followed by its reading with every letter of `pairs` after the first
     letter read as the pair's vowel (`vowel_letters`: "nvrabak", Arabic نوراباك, is also
     "nurabak", Norabak's consonants)."""
-    out = list(keys)
+    out, vowel = list(keys), dict(pairs)
     for key in keys:
-        read = key[:1] + "".join(dict(pairs).get(ch, ch) for ch in key[1:])
+        read = key[:1] + "".join(vowel.get(ch, ch) for ch in key[1:])
         if read not in out:
             out.append(read)
     return out
