@@ -349,3 +349,32 @@ def test_an_unknown_place_in_a_known_region_is_no_answer(region: str, sep: str,
     assert _GAZ.resolve(query) is None
     listed = {m.place.id for m in _GAZ.search(query, limit=5)}
     assert _GAZ.resolve(region) is not None and _GAZ.resolve(region).place.id in listed
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("AZ1000 Baku", "az-baku"),
+    ("Bakı 1014, Azerbaijan", "az-baku"),
+    ("Երևան 0010", "am-yerevan"),
+    ("Gəncə (AZ 2000)", "az-ganja"),
+])
+def test_a_postal_code_is_read_off_an_address(query: str, expected: str) -> None:
+    match = toponyms.resolve(query)
+    assert match is not None and match.place.id == expected
+    assert match.method == "compound" and match.part is not None
+    assert match.score <= 100 - compound.PENALTY_CODE
+
+
+@pytest.mark.parametrize("query", ["1000", "AZ1000", "AZ 1000", "375010, 0010"])
+def test_a_postal_code_alone_is_no_place(query: str) -> None:
+    assert toponyms.resolve(query) is None
+    assert toponyms.search(query) == []
+
+
+@given(solo, st.from_regex(r"(?:[A-Z]{2}[ -]?)?[0-9]{4,6}", fullmatch=True),
+       st.sampled_from(["{name} {code}", "{code} {name}", "{name}, {code}", "{name} ({code})"]))
+def test_a_postal_code_beside_a_name_keeps_its_place(pair: tuple[str, str], code: str,
+                                                      layout: str) -> None:
+    name, place_id = pair
+    match = _GAZ.resolve(layout.format(name=name, code=code))
+    assert match is not None and match.place.id == place_id
+    assert match.score == pytest.approx(_GAZ.resolve(name).score - compound.PENALTY_CODE)

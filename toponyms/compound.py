@@ -102,6 +102,9 @@ PENALTY_NOT_CAPITAL = 0.5
 #: The most places of the other parts a part of position words is read inside ("West,
 #: Cameroon": one; each is one filtered cascade run).
 MAX_WITHIN = 5
+#: A postal code read off the text ("AZ1000 Baku", compound.yaml's `postal_code`): the rest
+#: names the place, written in an address rather than as a name alone.
+PENALTY_CODE = 2.0
 #: The kind of compound.yaml's capital words.
 CAPITAL = "capital"
 #: Kinds that may stand as loose context for a place of the same ISO country.
@@ -121,6 +124,9 @@ def run(
     filters (a context part may be a country or a district), and the filters then apply to the
     answer.
     """
+    bare = spec().without_codes(text)
+    if bare != text:  # "Bakı 1014, Azerbaijan": the address's postal code is no name
+        return _without_code(index, text, bare, filters, min_score, ancestors, common)
     parts = parse(text)
     if parts is None:
         def is_name(rest: str) -> bool:
@@ -166,6 +172,24 @@ def run(
         return []
     return cascade.rank(index, _best(index, text, parts, filters, min_score, ancestors, common,
                                      strict=False), ancestors)
+
+
+def _without_code(index: NameIndex, text: str, bare: str, filters: cascade.Filters,
+                  min_score: float, ancestors: dict[str, frozenset[str]],
+                  common: Mapping[str, float] | None) -> list[Match]:
+    """The matches of `bare`, `text` without its postal codes, as a whole or as a compound,
+    PENALTY_CODE lower, with method ``compound`` and the part that named the place."""
+    query = cascade.prepare(bare)
+    if query is None:
+        return []
+    floor = min_score + PENALTY_CODE
+    found = cascade.run(index, query, filters, min_score=floor, stop_early=True,
+                        ancestors=ancestors, common=common)
+    if (not found or found[0].score < cascade.SCORES["transliteration"]) and applies(bare):
+        found = run(index, bare, filters, min_score=floor, ancestors=ancestors,
+                    common=common) or found
+    return [replace(m, score=round(m.score - PENALTY_CODE, 2), method="compound", query=text,
+                    part=m.part or bare, ambiguous=False) for m in found if m.score >= floor]
 
 
 def _may_qualify(index: NameIndex, text: str, ancestors: dict[str, frozenset[str]]) -> bool:

@@ -7,6 +7,7 @@ weighs the parts; toponyms.joined reads the compounds without a separator mark.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,22 @@ class CompoundSpec:
     describing: frozenset[str] = frozenset()  # folded words that describe: "الانفصالية"
     nisba: tuple[Nisba, ...] = ()  # how a demonym adjective is made from a country's name
     kind_heads: tuple[str, ...] = ()  # kind words a compound noun may end in: "region"
+    postal_code: re.Pattern[str] | None = None  # a whole word that is a postal code
+
+    def without_codes(self, text: str) -> str:
+        """`text` without the words that are postal codes, spaces tidied (unchanged when it
+        has none).
+
+        >>> spec().without_codes("AZ1000 Baku"), spec().without_codes("Bakı 1014, Azerbaijan")
+        ('Baku', 'Bakı, Azerbaijan')
+        """
+        if self.postal_code is None:
+            return text
+        bare = self.postal_code.sub("", text)
+        if bare == text:
+            return text
+        bare = re.sub(r"\(\s*\)|\[\s*\]", "", bare)
+        return re.sub(r"\s+([,;)\]])", r"\1", " ".join(bare.split())).strip(" ,;")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +113,9 @@ def load_spec(path: Path | None = None) -> CompoundSpec:
                                or [])
         nisba = tuple(_nisba(rule) for rule in raw.get("nisba") or [])
         heads = tuple(strip_marks(fold(str(w))) for w in raw.get("kind_heads") or [])
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        code = raw.get("postal_code")
+        postal = None if code is None else re.compile(rf"(?<!\w){code}(?!\w)")
+    except (KeyError, TypeError, ValueError, AttributeError, re.error) as exc:
         raise DataError(f"compound.yaml: missing or malformed key ({exc})",
                         path=str(path)) from None
     if any(h not in kind_words for h in heads):
@@ -106,7 +125,8 @@ def load_spec(path: Path | None = None) -> CompoundSpec:
     marks = {s.strip()[:1] or s[:1] for s in separators} | set(brackets) | set(brackets.values())
     return CompoundSpec(separators, brackets, frozenset(brackets.values()), frozenset(marks),
                         max_parts, max_qualified, kind_words, tuple(w for w in lead if w),
-                        function, articles, max_phrase, cased, describing, nisba, heads)
+                        function, articles, max_phrase, cased, describing, nisba, heads,
+                        postal)
 
 
 def _nisba(rule: Any) -> Nisba:
