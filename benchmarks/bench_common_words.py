@@ -17,7 +17,8 @@ Christ, is "geuriseudo", Greece's 그리스 "geuriseu"). What it prints, with th
 
 Run from the project root (a minute or two; wordfreq comes with the `world` extra):
 
-    .venv/bin/python benchmarks/bench_common_words.py [--top 3000] [--start 0] [--show ko] [--langs fi,hu]
+    .venv/bin/python benchmarks/bench_common_words.py [--top 3000] [--start 0] [--show ko]
+        [--langs fi,hu]
 
 (`--start 3000 --top 10000` reads the words ranked 3,001 to 10,000, a band the thresholds of
 `short_words` were not tuned on.)
