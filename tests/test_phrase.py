@@ -120,3 +120,27 @@ def test_a_german_compound_ending_in_a_kind_word_is_that_kind_word(
 
 def test_a_compound_kind_word_alone_is_no_place() -> None:
     assert toponyms.resolve("Grenzstadt") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Мэрия Еревана", "am-yerevan"),
+    ("Мэрия Кутаиси", None),
+    ("Radisson Baku", None),
+])
+def test_a_capital_first_word_describes_only_a_name_in_a_case_form(text: str,
+                                                                    expected: str | None) -> None:
+    """A caption's first word has a capital: before a name in a case form (a genitive) it is
+    read as describing, for PENALTY_SENTENCE_CAPITAL more; before a name as written it may be
+    a name of something else."""
+    found = _read(text)
+    assert [m.place.id for m in found] == ([expected] if expected else [])
+    if found:
+        lower = _read(text[0].lower() + text[1:])
+        assert found[0].score == pytest.approx(lower[0].score - phrase.PENALTY_SENTENCE_CAPITAL)
+
+
+@given(st.sampled_from(_SOLO), describing)
+def test_a_capital_word_before_a_name_as_written_is_no_phrase(pair: tuple[str, str],
+                                                              word: str) -> None:
+    name, _ = pair
+    assert _read(f"{word.capitalize()} {name}") == []

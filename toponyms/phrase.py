@@ -20,7 +20,10 @@ qualified reading of toponyms.compound stands), `read` looks for names among its
   compound noun says its kind at its end; with at least MIN_HEAD_REST letters before it, no
   word of a name, and no name before the head), or, in a script whose writers
   begin names with a capital (compound.yaml's `cased_scripts`), a word all in lower case that
-  is no word of any name of the data ("new Gyumri" may be a New Gyumri we lack). A
+  is no word of any name of the data ("new Gyumri" may be a New Gyumri we lack), and such a
+  word written with a capital as the text's first word before a name in a case form
+  ("Мэрия Еревана": a caption's capital, and a genitive says what the word is of), for
+  PENALTY_SENTENCE_CAPITAL more. A
   capitalized word in such a script ("Hotel Qala", "Kloster Dadivank", "Nizami Ganjavi") is a
   name of something else, and a word of another script that is no kind word may be one too: no
   answer;
@@ -63,6 +66,12 @@ from toponyms.translit import languages
 
 #: A word that is no kind, function or article word: the phrase says more than where.
 PENALTY_UNKNOWN_PART = compound.PENALTY_UNKNOWN_PART
+#: The first word of the text written with a capital and the rest of it in lower case, that is
+#: no word of a name, before a name in a case form ("Мэрия Еревана", the mayor's office of
+#: Yerevan: a caption begins with a capital, and the genitive says the word is of the place):
+#: read as a describing word, for this much more. Before a name as written it may be a name
+#: of something else ("Radisson Baku"): no answer.
+PENALTY_SENTENCE_CAPITAL = 2.0
 #: The most words of a describing phrase of compound.yaml ("خود مختار").
 MAX_DESCRIBING_WORDS = 3
 #: The fewest letters before the kind word a compound noun ends in ("Grenz|region").
@@ -103,7 +112,7 @@ def read(index: NameIndex, text: str, filters: cascade.Filters, *, min_score: fl
     if not runs or (not rest and len(runs) < 2):
         return []  # no name, or one name that is the whole text: read already
     kinds: set[str] = set()
-    unknown = False
+    unknown = capital = False
     peoples: list[Sequence[str]] = []
     k = 0
     while k < len(rest):
@@ -129,8 +138,15 @@ def read(index: NameIndex, text: str, filters: cascade.Filters, *, min_score: fl
         elif (script_of(word) in s.cased_scripts and word == word.lower() != word.upper()
               and folded not in joined.name_words(index)):
             unknown = True  # a describing word: "мэрия", "ərazisində", "post-war"
+        elif (rest[k - 1][0] == 0 and script_of(word) in s.cased_scripts
+              and word[1:] == word[1:].lower() != word[1:].upper() and word[:1].isupper()
+              and folded not in joined.name_words(index)):
+            unknown = capital = True  # the same at the start of a caption: "Мэрия Еревана"
         else:
             return []  # a name of something else, or a word we cannot tell from one
+    if capital and all(next(index.entries(index.normalized, strip_marks(fold(m.query))), None)
+                       is not None for m in runs):
+        return []  # "Radisson Baku": only a name in a case form says the word is of it
     inner = [m for m in runs
              if all(o.place.id == m.place.id or o.place.id in ancestors.get(m.place.id, ())
                     for o in runs)]
@@ -146,6 +162,8 @@ def read(index: NameIndex, text: str, filters: cascade.Filters, *, min_score: fl
                 for m in runs) - compound.PENALTY_UNMARKED
     if unknown:
         score -= PENALTY_UNKNOWN_PART
+    if capital:
+        score -= PENALTY_SENTENCE_CAPITAL
     if peoples:
         score -= compound.PENALTY_CONTAINED  # as a part that names a country containing it
     if kinds and not any(languages().fits(k, answer.place.kind) for k in kinds):
