@@ -38,7 +38,7 @@ ENDING_PENALTY_FUZZY = 1.0
 #: Most base forms tried for one query: bounds the work of a query that matches nothing.
 MAX_FORMS = 48
 #: Most readings of one word (itself first): bounds the combinations of a long query.
-MAX_OPTIONS = 6
+MAX_OPTIONS = 8
 #: Shortest stem left after an ending is read off: "Bakı" is not "Bak" plus an ending.
 MIN_STEM = 3
 #: Longest query (in words) whose words are all tried.
@@ -61,7 +61,7 @@ def base_forms(folded: str, script: str | None = None,
     >>> [text for text, _ in base_forms("şuşada")][:3]
     ['şuşa', 'şuşad']
     >>> sorted(dict(base_forms("гянджу"))["гянджа"])
-    ['ru', 'uk']
+    ['be', 'ru', 'sr', 'uk']
     >>> base_forms("in baku")
     [('baku', None)]
     """
@@ -146,13 +146,19 @@ def script_bases(folded: str, script: str) -> list[str]:
     last = script_of(folded[-1:])
     scripts = [script] if last in (script, "LATIN", "") else [script, last]
     out: dict[str, None] = {}
+    searched = languages().codes  # languages whose names are searched by default
     for written in scripts:
         # a lone word's reading counts when it brings its generic term back ("Балакенский" ->
         # "балакенскии раион", the `elided` rules)
         # an adposition alone ("येरेवन में", "του Μπακού") names no language, but one written
         # in the query's script is that script's: its rest is read loosely too (not Cyrillic's,
         # whose loose readings meet common words, as for lone words)
-        out.update((text, None) for text, langs in base_forms(folded, written)
+        # the readings of languages whose names the data searches by default first: with
+        # every language's endings read, a reading only a language of case endings alone
+        # gives ("-та" of Bulgarian's article) is a less likely one
+        forms = sorted(base_forms(folded, written), key=lambda form: bool(
+            form[1] and form[1].isdisjoint(searched)))
+        out.update((text, None) for text, langs in forms
                    if (langs or (langs is None and script not in STRICT_LONE_WORDS
                                  and script_of(text) == script))  # not "از Kaver"
                    and not (lone and " " not in text and not _long_enough(text))
@@ -373,6 +379,7 @@ def _word_bases(word: str, data: Languages, script: str | None = None,
             text = word[: len(word) - len(ending)]
             out.setdefault(text, set()).update(langs)
             read[text] = max(read.get(text, 0), len(ending))
+    out.pop(word, None)  # a rule that gives the word back ("-a" of one language's nominative)
     out = {text: out[text] for text in sorted(out, key=lambda text: -read[text])}
     return [(text, frozenset(langs)) for text, langs in out.items()]
 
