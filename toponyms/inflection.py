@@ -58,8 +58,8 @@ def base_forms(folded: str, script: str | None = None,
     With `script` (a Unicode script word such as "GEORGIAN") only endings and word forms
     written in that script are read, and no clitics: the readings `script_bases` gives.
 
-    >>> [text for text, _ in base_forms("şuşada")][:3]
-    ['şuşa', 'şuşad']
+    >>> [text for text, _ in base_forms("şuşada")][0]
+    'şuşa'
     >>> sorted(dict(base_forms("гянджу"))["гянджа"])
     ['be', 'ru', 'sr', 'uk']
     >>> base_forms("in baku")
