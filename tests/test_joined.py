@@ -208,3 +208,13 @@ def test_read_is_total_and_its_parts_are_never_empty(text: str) -> None:
 def test_a_describing_word_before_a_lower_case_word_reads_nothing_off(
         word: str, rest: str) -> None:
     assert joined.descriptive_rest(f"{word} {rest}", frozenset()) is None
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("首都 Georgetown", "gy-georgetown"),  # not George Town: "town" is no kind word inside a word
+    ("古都 Georgetown", "gy-georgetown"),
+])
+def test_a_kind_word_of_a_spaced_script_is_read_off_only_as_a_whole_word(query: str,
+                                                                          expected: str) -> None:
+    match = toponyms.resolve(query)
+    assert match is not None and match.place.id == expected
