@@ -20,9 +20,10 @@ What it prints, with the shipped data (`Gazetteer.default()`, default `min_score
 4. With --misses: every missed variant (query, expected, got, method, score) and every answered
    non-place of the development sets, and the ten most common kinds of their misses.
 
-The held-out set (HELD_OUT, set e from 2026-12-01: `variants-e.tsv`, `nonplaces-e.tsv`) is
-reported on its own, per kind and per script, and its misses and answered non-places are never
-listed: whoever tunes the matcher reads only its figures. Every other set is a development set.
+The held-out sets (HELD_OUT: set e from 2026-12-01, `variants-e.tsv`, `nonplaces-e.tsv`; set f
+from 2026-12-02, collected at the end of that day's session for the next) are reported each on
+its own, per kind and per script, and their misses and answered non-places are never listed:
+whoever tunes the matcher reads only their figures. Every other set is a development set.
 
 Run from the project root (well under a minute once the index cache is built):
 
@@ -65,13 +66,13 @@ class Row:
     file: str
 
 
-#: the held-out set's name: its files are variants-<name>.tsv and nonplaces-<name>.tsv
-HELD_OUT = "e"
+#: the held-out sets' names: their files are variants-<name>.tsv and nonplaces-<name>.tsv
+HELD_OUT = ("e", "f")
 
 
 def held_out(row: Row) -> bool:
-    """Whether the row is of the held-out set, whose misses are never listed."""
-    return row.file.endswith(f"-{HELD_OUT}.tsv")
+    """Whether the row is of a held-out set, whose misses are never listed."""
+    return any(row.file.endswith(f"-{name}.tsv") for name in HELD_OUT)
 
 
 def read_rows(pattern: str) -> list[Row]:
@@ -197,10 +198,11 @@ def main() -> None:
     misses: list[tuple[Row, toponyms.Match | None]] = []
     rows = read_rows("variants*.tsv")
     variants_report(gaz, [r for r in rows if not held_out(r)], misses, "development variants")
-    held = [r for r in rows if held_out(r)]
-    if held:
-        print()
-        variants_report(gaz, held, [], f"HELD-OUT set {HELD_OUT} variants")
+    for name in HELD_OUT:
+        held = [r for r in rows if r.file.endswith(f"-{name}.tsv")]
+        if held:
+            print()
+            variants_report(gaz, held, [], f"HELD-OUT set {name} variants")
 
     non_places = read_rows("nonplaces*.tsv")
     answered = [(r, m) for r in non_places if (m := gaz.resolve(r.query)) is not None]
