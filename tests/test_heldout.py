@@ -45,9 +45,11 @@ SET_A = [HELDOUT / "variants.tsv", HELDOUT / "set-aside.tsv", HELDOUT / "nonplac
 SET_C = [HELDOUT / "variants-c.tsv", HELDOUT / "nonplaces-c.tsv"]
 SET_D = [HELDOUT / "variants-d.tsv", HELDOUT / "nonplaces-d.tsv"]
 SET_E = [HELDOUT / "variants-e.tsv", HELDOUT / "nonplaces-e.tsv"]
+SET_F = [HELDOUT / "variants-f.tsv", HELDOUT / "nonplaces-f.tsv"]
 #: each later set with the sets collected before it, whose pages and queries it may not reuse
 LATER_SETS = {"b": (SET_B, SET_A), "c": (SET_C, SET_A + SET_B),
-              "d": (SET_D, SET_A + SET_B + SET_C), "e": (SET_E, SET_A + SET_B + SET_C + SET_D)}
+              "d": (SET_D, SET_A + SET_B + SET_C), "e": (SET_E, SET_A + SET_B + SET_C + SET_D),
+              "f": (SET_F, SET_A + SET_B + SET_C + SET_D + SET_E)}
 #: combining acute, grave and dot above: the stress and dot marks folded away before comparing
 MARKS = {"\u0301", "\u0300", "\u0307"}
 
@@ -133,8 +135,8 @@ def page(source: str) -> str:
 
 @pytest.mark.parametrize(("paths", "minimum"),
                          [(SET_B, (200, 150)), (SET_C, (250, 150)), (SET_D, (200, 150)),
-                          (SET_E, (300, 300))],
-                         ids=["b", "c", "d", "e"])
+                          (SET_E, (300, 300)), (SET_F, (300, 300))],
+                         ids=["b", "c", "d", "e", "f"])
 def test_later_set_size(paths: list[Path], minimum: tuple[int, int]) -> None:
     variants, non_places = (rows(path)[1:] for path in paths)
     assert len(variants) >= minimum[0] and len(non_places) >= minimum[1]
