@@ -95,12 +95,19 @@ def read(index: NameIndex, text: str, filters: cascade.Filters, *, min_score: fl
     rest: list[tuple[int, str]] = []  # (position, word)
     i = 0
     while i < len(words):
+        # a run that begins with a demonym counts only as a name as written, not read with a
+        # case ending ("Armenian town" is Finnish for Armenia's town: in "the Armenian town of
+        # Goris" the demonym describes)
+        people = demonym is not None and bool(words[i]) and bool(demonym(words[i]))
         for j in range(len(words), i, -1):
             if (i, j) == (0, len(words)) or not words[i]:
                 continue  # the whole text was read already
             if not _may_name(words[i:j], s.cased_scripts):
                 continue
             found = _name(index, " ".join(words[i:j]), loose, ancestors, common)
+            if found is not None and people and next(index.entries(
+                    index.normalized, strip_marks(fold(" ".join(words[i:j])))), None) is None:
+                continue
             if found is not None:
                 runs.append(found)
                 i = j
