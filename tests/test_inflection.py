@@ -127,3 +127,9 @@ def test_particles_and_adpositions_of_more_scripts_are_read_off(query: str, expe
 
 def test_an_adposition_alone_is_no_place() -> None:
     assert toponyms.resolve("का") is None and toponyms.resolve("του") is None
+
+
+def test_a_latin_letter_written_twice_is_no_one_letter_ending() -> None:
+    # "Stepanakertt" is a typo, not Hungarian -t; Armenian writes its genitive -ի after -ի
+    assert "stepanakert" not in dict(base_forms("stepanakertt"))
+    assert "գյումրի" in dict(base_forms("գյումրիի"))

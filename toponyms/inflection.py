@@ -369,10 +369,10 @@ def _word_bases(word: str, data: Languages, script: str | None = None,
     for ending in sorted(data.suffixes, key=len, reverse=True):
         if data.suffixes[ending] or not bare.endswith(ending):
             continue  # an ending only after an apostrophe (Yerevan's), which folding dropped
-        if len(ending) == 1 and bare[-2:-1] == ending:
-            continue  # a letter written twice is a typo's, not an ending ("Stepanakertt": no
-            # table puts a one-letter ending after the same letter; Hungarian -t follows a
-            # vowel or takes a linking vowel, "Stepanakertet")
+        if len(ending) == 1 and bare[-2:-1] == ending and script_of(ending) == "LATIN":
+            continue  # a Latin letter written twice is a typo's, not an ending ("Stepanakertt":
+            # no Latin table puts a one-letter ending after the same letter; Hungarian -t follows
+            # a vowel or takes a linking vowel, "Stepanakertet"). Armenian does: Գյումրիի
         # a stem's length in letters: a Hangul syllable block is two or three (셰키 + 와)
         stem = len(unicodedata.normalize("NFD", bare[: len(bare) - len(ending)]))
         if stem >= MIN_STEM and (script is None or script_of(ending) == script):
