@@ -150,6 +150,11 @@ class Extractor:
         self.empty = not len(self.automaton)
         self.suffixes = data.suffixes
         self.suffix_langs = data.suffix_langs
+        # the endings read off a kind word after a name: those of the languages searched by
+        # default, whose generic terms the kind words are ("Ağdam rayonun" is rayon|un, not
+        # rayonu plus a Finnish or Hungarian -n)
+        self.unit_endings = {e: v for e, v in data.suffixes.items()
+                             if not data.suffix_langs.get(e, frozenset()).isdisjoint(data.codes)}
         self.not_places = data.not_places
         self._positional: dict[str, bool] = {}  # key -> toponyms.kindwords.positional(key)
         self.village_words = frozenset(
@@ -503,11 +508,11 @@ class Extractor:
         for i, (f, best) in enumerate(zip(chosen, options, strict=True)):
             if not best or f.word_end != f.end:
                 continue
-            unit = unit_word_end(folded, f.end, self.unit_words, self.suffixes, MAX_SUFFIX,
+            unit = unit_word_end(folded, f.end, self.unit_words, self.unit_endings, MAX_SUFFIX,
                                  self.unit_heads)
             joins = unit is not None
             if unit is None:  # a settlement word narrows the mention without joining it
-                unit = unit_word_end(folded, f.end, self.settle_words, self.suffixes,
+                unit = unit_word_end(folded, f.end, self.settle_words, self.unit_endings,
                                      MAX_SUFFIX, self.settle_heads)
             if unit is None:
                 continue

@@ -250,9 +250,7 @@ def unit_word_end(folded: str, end: int, words: Mapping[str, frozenset[str]],
         return None
     stop = folded.find(" ", end + 1)
     word = folded[end + 1 : stop if stop >= 0 else len(folded)]
-    # the word itself first, then the longest ending ("rayon|un" before "rayonu|n": an ending
-    # of some other language's table must not cut the kind word's own)
-    for cut in [0, *range(min(longest, len(word) - 1), 0, -1)]:
+    for cut in range(min(longest, len(word) - 1) + 1):
         stem, ending = word[: len(word) - cut], word[len(word) - cut :]
         kinds = words.get(stem)
         if kinds is not None and (not cut or ending in endings):
