@@ -229,14 +229,15 @@ def _strip(text: str, kind_words: Mapping[str, str], kinds: list[PartText], *,
         for n in range(min(MAX_JOINED_KIND, len(text) - 1), MIN_JOINED_KIND - 1, -1):
             word = text[:n] if leading else text[-n:]
             kind = kind_words.get(_bare(word))
+            if kind is None or kind == STATE_TITLE:  # a title stays with its name
+                continue
             rest = text[n:] if leading else text[:-n]
-            if kind is not None and script_of(word) not in UNSPACED | {"HANGUL"} and (
+            if script_of(word) not in UNSPACED | {"HANGUL"} and (
                     rest[:1].isalnum() if leading else rest[-1:].isalnum()):
                 continue  # a word of a spaced script is read off whole: "Georgetown" ≠ George
-            if kind is not None and kind != STATE_TITLE:  # a title stays with its name
-                kinds.append((word, kind))
-                text = text[n:] if leading else text[:-n]
-                break
+            kinds.append((word, kind))
+            text = rest
+            break
         else:
             return text
 

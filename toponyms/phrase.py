@@ -105,8 +105,7 @@ def read(index: NameIndex, text: str, filters: cascade.Filters, *, min_score: fl
             if not _may_name(words[i:j], s.cased_scripts):
                 continue
             found = _name(index, " ".join(words[i:j]), loose, ancestors, common)
-            if found is not None and people and next(index.entries(
-                    index.normalized, strip_marks(fold(" ".join(words[i:j])))), None) is None:
+            if found is not None and people and not _written_name(index, " ".join(words[i:j])):
                 continue
             if found is not None:
                 runs.append(found)
@@ -146,13 +145,12 @@ def read(index: NameIndex, text: str, filters: cascade.Filters, *, min_score: fl
               and folded not in joined.name_words(index)):
             unknown = True  # a describing word: "мэрия", "ərazisində", "post-war"
         elif (rest[k - 1][0] == 0 and script_of(word) in s.cased_scripts
-              and word[1:] == word[1:].lower() != word[1:].upper() and word[:1].isupper()
+              and word[:1].isupper() and word[1:].islower()
               and folded not in joined.name_words(index)):
             unknown = capital = True  # the same at the start of a caption: "Мэрия Еревана"
         else:
             return []  # a name of something else, or a word we cannot tell from one
-    if capital and all(next(index.entries(index.normalized, strip_marks(fold(m.query))), None)
-                       is not None for m in runs):
+    if capital and all(_written_name(index, m.query) for m in runs):
         return []  # "Radisson Baku": only a name in a case form says the word is of it
     inner = [m for m in runs
              if all(o.place.id == m.place.id or o.place.id in ancestors.get(m.place.id, ())
@@ -258,6 +256,11 @@ def _may_name(words: list[str], cased: frozenset[str]) -> bool:
     """Whether a run of words may be a name: in a script of `cased`, one of them begins with a
     capital ("городе Абовян"; "muxtar respublikası" is two words of a title)."""
     return any(script_of(w) not in cased or w[:1].isupper() for w in words)
+
+
+def _written_name(index: NameIndex, text: str) -> bool:
+    """Whether `text` is a name of the data as written or normalized (no ending read off)."""
+    return next(index.entries(index.normalized, strip_marks(fold(text))), None) is not None
 
 
 def _name(index: NameIndex, run: str, filters: cascade.Filters,
