@@ -241,7 +241,7 @@ def _best(index: NameIndex, text: str, parts: list[Part], filters: cascade.Filte
             query = cascade.prepare(written)
             more = [] if query is None else cascade.run(
                 index, query, loose, min_score=min(min_score, PART_FLOOR), stop_early=True,
-                ancestors=ancestors, common=common)
+                ancestors=ancestors, common=common, given_names_written=True)
             if written != name_part.text:
                 more = [m for m in more if m.method != "fuzzy"]
             if more and (not matches or more[0].score > matches[0].score):
