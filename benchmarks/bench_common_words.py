@@ -12,7 +12,7 @@ Christ, is "geuriseudo", Greece's 그리스 "geuriseu"). What it prints, with th
    that language in the data (its normalized key equals no name tagged with the language or
    untagged). A word may be a place's name (일본 Japan, 서울 Seoul): those count as answered,
    not as false.
-2. The development variants (tests/heldout/variants.tsv, -b, -c, -d; set e is held out
+2. The development variants (tests/heldout/variants.tsv, -b to -e; set f is held out
    and not read here) written in those languages' scripts: top-1 of `resolve` per script.
 
 Run from the project root (a minute or two; wordfreq comes with the `world` extra):
@@ -46,8 +46,9 @@ except ModuleNotFoundError:  # not installed: use the source tree this file belo
 #: The languages measured: those of scripts without spaces first, then others for comparison
 #: (Armenian, Georgian and Thai have no wordfreq list and are skipped with a note).
 LANGUAGES = ("ja", "ko", "zh", "ru", "ar", "fa", "hy", "ka", "he", "el", "th", "hi")
-#: The development sets (set e is held out: never read here).
-DEV_SETS = ("variants.tsv", "variants-b.tsv", "variants-c.tsv", "variants-d.tsv")
+#: The development sets (set f is held out: never read here).
+DEV_SETS = ("variants.tsv", "variants-b.tsv", "variants-c.tsv", "variants-d.tsv",
+            "variants-e.tsv")
 #: The scripts of the held-out recall table (script_of of the query's first letter).
 SCRIPTS = ("HANGUL", "CJK", "HIRAGANA", "KATAKANA", "CYRILLIC", "ARABIC", "ARMENIAN",
            "GEORGIAN", "HEBREW", "GREEK", "THAI", "DEVANAGARI")

@@ -217,3 +217,20 @@ def test_a_malformed_abbreviation_suffix_is_a_data_error(tmp_path: Path) -> None
     (tmp_path / "xx.yaml").write_text('code: xx\nabbreviation_suffix: "-"\n',
                                       encoding="utf-8")
     assert load_abbreviation_suffixes(tmp_path) == {"-": frozenset({"xx"})}
+
+
+@pytest.mark.parametrize(("query", "want", "name"), [
+    ("Tiflis'ten", "ge-tbilisi", "Tiflis"),
+    ("Erivan’a", "am-yerevan", "Erivan"),
+])
+def test_a_misspelt_name_before_an_apostrophe_is_read_loosely(query: str, want: str,
+                                                              name: str) -> None:
+    """What comes before the apostrophe is the name as the query spells it: a spelling the
+    data has only in another script or with other letters (dotless ı for i: "Tıflıs") is met
+    at the loose stages, an ending's penalty lower than the bare spelling."""
+    typo = name.replace("i", "ı")
+    bare = toponyms.resolve(typo)
+    match = toponyms.resolve(query.replace(name, typo))
+    assert bare is not None and bare.place.id == want
+    assert match is not None and match.place.id == want
+    assert match.score < bare.score

@@ -139,6 +139,17 @@ def test_a_capital_first_word_describes_only_a_name_in_a_case_form(text: str,
         assert found[0].score == pytest.approx(lower[0].score - phrase.PENALTY_SENTENCE_CAPITAL)
 
 
+@pytest.mark.parametrize("text", ["Азербайджанский город Гянджа", "Армянский город Горис"])
+def test_a_capital_first_word_before_a_kind_word_and_a_name_describes(text: str) -> None:
+    """A kind word between the first word and the name says the name is a place's and the
+    word describes it, capital or not; a first word read as the name of a place containing
+    the answer (the adjective as the country) never lowers the score below a describing
+    word's."""
+    upper, lower = _read(text), _read(text[0].lower() + text[1:])
+    assert [m.place.id for m in upper] == [m.place.id for m in lower] != []
+    assert upper[0].score >= lower[0].score - phrase.PENALTY_SENTENCE_CAPITAL
+
+
 @given(st.sampled_from(_SOLO), describing)
 def test_a_capital_word_before_a_name_as_written_is_no_phrase(pair: tuple[str, str],
                                                               word: str) -> None:

@@ -246,3 +246,35 @@ def test_an_abjad_reading_never_scores_a_key_above_the_fuzzy_stage(key: str) -> 
     for found, score in loose_keys(_INDEX, key, 85.0, abjad=True):
         assert found != key and 85.0 <= score <= FUZZY_MAX
         assert consonant_key(found) == consonant_key(key)
+
+
+@pytest.mark.parametrize(("query", "want"), [
+    ("ディリジャン", "am-dilijan"),  # katakana writes l with r
+    ("시라즈", "ir-shiraz"),  # Hangul writes z with j
+    ("에스파한", "ir-isfahan"),  # and f with p
+    ("سبيتاك", "am-spitak"),  # Arabic writes p with b
+])
+def test_a_letter_a_script_writes_for_another_is_read_as_it(query: str, want: str) -> None:
+    match = toponyms.resolve(query)
+    assert match is not None and match.place.id == want and match.method == "fuzzy"
+
+
+@given(keys, st.sampled_from(sorted(languages().loose_letters)))
+@settings(max_examples=60, deadline=None)
+def test_letters_read_alike_meet_only_keys_alike_once_read(key: str, script: str) -> None:
+    """Every key that letter_keys gives scores as its cost once both keys are read with the
+    script's letters says, and at least min_score; the query's own key is never given."""
+    letters = languages().loose_letters[script]
+    read = transcribed._reader(letters)
+    for found, score in transcribed.letter_keys(_INDEX, key, 85.0, letters):
+        length = max(len(key), len(found))
+        assert found != key and score >= 85.0
+        assert score == score_of(cost(read(key), read(found)), length)
+
+
+def test_a_written_letter_reads_back_into_every_spelling_within_the_limit() -> None:
+    """"dirijan" written in katakana may be Dilijan, Dirilan...: its r's read back as l."""
+    letters = (("l", "r"),)
+    found = dict(transcribed.letter_keys(_INDEX, "dirijan", 85.0, letters))
+    assert "dilijan" in found and found["dilijan"] == FUZZY_MAX
+    assert transcribed.letter_keys(_INDEX, "dirijan", 85.0, ()) == []

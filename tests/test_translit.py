@@ -199,3 +199,23 @@ def test_load_all_reads_every_declared_table():
     model.load_all()
     model.load_all()
     assert calls == [1]
+
+
+_GREEK_GROUPS = ["αι", "ει", "οι", "αυ", "ευ", "ου"]
+_GREEK_ACUTE = {"α": "ά", "ε": "έ", "ο": "ό", "ι": "ί", "υ": "ύ"}
+_GREEK_DIALYTIKA = {"ι": "ϊ", "υ": "ϋ"}
+greek_letters = st.text(alphabet="κλμνπρστ", min_size=1, max_size=3)
+
+
+@given(greek_letters, st.sampled_from(_GREEK_GROUPS), greek_letters)
+def test_a_greek_pair_with_its_first_letter_accented_is_read_apart(before: str, pair: str,
+                                                                   after: str) -> None:
+    """The accent of a Greek letter group is on its second letter (αί is one vowel); on the
+    first (άι) the two are read apart, as a dialytika on the second (αϊ) says."""
+    first, second = pair
+    grouped = romanize(fold(f"{before}{first}{_GREEK_ACUTE[second]}{after}"))
+    apart = romanize(fold(f"{before}{_GREEK_ACUTE[first]}{second}{after}"))
+    marked = romanize(fold(f"{before}{first}{_GREEK_DIALYTIKA[second]}{after}"))
+    assert apart == marked == romanize(fold(f"{before}{first}")) + romanize(
+        fold(f"{_GREEK_DIALYTIKA[second]}{after}"))
+    assert grouped == romanize(fold(f"{before}{pair}{after}"))

@@ -31,7 +31,7 @@ from toponyms.persons import is_given_name
 from toponyms.rank import merge, prominence, rank
 from toponyms.readings import Query, prepare
 from toponyms.similarity import FUZZY_MAX, cost, limit, score_of
-from toponyms.transcribed import loose_vowel_entries
+from toponyms.transcribed import letter_keys, loose_vowel_entries
 from toponyms.translit import STATE_TITLE, languages
 
 #: The score of each stage's match before adjustments.
@@ -315,7 +315,7 @@ def run(
     # pomegranates, is not "Гранада")
     own: list[readings.Scripted] = []
     if not settled(SCORES["transliteration"] - ENDING_PENALTY):
-        own = readings.scripted(query.folded, written)
+        own = readings.scripted(query, written)
         for key, hint, langs in readings.translit_lookups(inflected, own, shortest=FUZZY_MIN_KEY):
             consider(index.entries(index.translit, key), "transliteration",
                      SCORES["transliteration"] - ENDING_PENALTY, hint, langs=langs)
@@ -331,10 +331,12 @@ def run(
                                               strict=True):
         if not readings.read_loosely(text, "fuzzy"):
             continue  # see readings.read_loosely
+        written_for = languages().loose_letters.get(script_of(text), ())
         for key in keys:
             if len(key) < FUZZY_MIN_KEY:
                 continue
-            for found, score in _fuzzy(index, key, min_score):
+            for found, score in [*_fuzzy(index, key, min_score),
+                                 *letter_keys(index, key, min_score, written_for)]:
                 consider(_own_adposition(index, index.entries(index.translit, found), edges),
                          "fuzzy", score, hint, script)
         # a query of an abjad or a transcription ("خنكندي") also meets names in other scripts
@@ -361,7 +363,9 @@ def run(
                     hint, among, own=rest_script)
     for key, hint in readings.fuzzy_lookups(own if not best or not stop_early else [],
                                             shortest=FUZZY_MIN_KEY):  # met only fuzzily
-        for found, score in _fuzzy(index, key, min_score + ENDING_PENALTY_FUZZY):
+        for found, score in [*_fuzzy(index, key, min_score + ENDING_PENALTY_FUZZY),
+                             *letter_keys(index, key, min_score + ENDING_PENALTY_FUZZY,
+                                          languages().loose_letters.get(written, ()))]:
             # never above the same reading met exactly at the transliteration stage
             consider(index.entries(index.translit, found), "fuzzy", min(
                 score, SCORES["transliteration"] - ENDING_PENALTY) - ENDING_PENALTY_FUZZY, hint,

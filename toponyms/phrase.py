@@ -150,8 +150,9 @@ def read(index: NameIndex, text: str, filters: cascade.Filters, *, min_score: fl
             unknown = capital = True  # the same at the start of a caption: "Мэрия Еревана"
         else:
             return []  # a name of something else, or a word we cannot tell from one
-    if capital and all(_written_name(index, m.query) for m in runs):
-        return []  # "Radisson Baku": only a name in a case form says the word is of it
+    if capital and not kinds and all(_written_name(index, m.query) for m in runs):
+        return []  # "Radisson Baku": only a name in a case form or a kind word ("Азербайджанский
+        # город Гянджа") says the word is of it
     inner = [m for m in runs
              if all(o.place.id == m.place.id or o.place.id in ancestors.get(m.place.id, ())
                     for o in runs)]
@@ -163,8 +164,12 @@ def read(index: NameIndex, text: str, filters: cascade.Filters, *, min_score: fl
     chain = ancestors.get(answer.place.id, frozenset()) | {answer.place.id}
     if any(chain.isdisjoint(countries) for countries in peoples):
         return []  # "the Georgian town of Goris": another country's people
-    score = min(m.score - (0.0 if m.place.id == answer.place.id else compound.PENALTY_CONTAINED)
-                for m in runs) - compound.PENALTY_UNMARKED
+    # a name of a place containing the answer supports it, however weakly: never worse than
+    # a word that names nothing ("Азербайджанский город Гянджа", the adjective read as the
+    # country's name for 88)
+    score = min(m.score if m.place.id == answer.place.id else max(
+        m.score - compound.PENALTY_CONTAINED, answer.score - PENALTY_UNKNOWN_PART)
+        for m in runs) - compound.PENALTY_UNMARKED
     if unknown:
         score -= PENALTY_UNKNOWN_PART
     if capital:

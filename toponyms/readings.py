@@ -174,12 +174,17 @@ def normalized_lookups(query: Query, forms: list[Inflected],
         yield "normalized", strip_marks(text), hint, langs
 
 
-def scripted(folded: str, written: str) -> list[Scripted]:
-    """The base forms read with endings of the query's script `written` only
-    (toponyms.inflection.script_bases), likeliest first, each also with its generic term split
-    off."""
+def scripted(query: Query, written: str) -> list[Scripted]:
+    """The base forms that the loose stages read in names of any language, likeliest first,
+    each also with its generic term split off: the name before an apostrophe ("Erıvan’a":
+    Turkish writes a proper noun's suffixes after one, so the rest is the name as the query
+    spells it, typos and all), then the forms read with endings of the query's script
+    `written` only (toponyms.inflection.script_bases)."""
+    cut = apostrophe_base(query.text)
+    bases = [fold(cut)] if cut is not None else []
+    bases += [b for b in script_bases(query.folded, written) if b not in bases]
     return [(text, hint, i < MAX_SCRIPT_FORMS)
-            for i, base in enumerate(script_bases(folded, written))
+            for i, base in enumerate(bases)
             for text, hint in [(base, ""), *split_generic(base)]]
 
 

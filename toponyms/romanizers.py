@@ -38,6 +38,11 @@ _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _BRAHMIC_RANGE = range(0x0900, 0x0E00)
 _GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 _GREEK_MARKED = re.compile("([\u0370-\u03ff])[\u0300-\u036f]+")
+#: (decomposed) a vowel with an accent before an unmarked ι or υ: the two are read apart, as
+#: a dialytika on the second letter says (Κουτάισι ku-ta-i-si, not the group αι "e")
+_GREEK_APART = re.compile("([αεηιοωυ][\u0300-\u0307\u0309-\u036f]+)([ιυ])(?![\u0300-\u036f])")
+#: (decomposed) ι or υ with a dialytika, kept through the stripping of marks (ϊ, ϋ)
+_GREEK_DIALYTIKA = re.compile("([ιυ])[\u0300-\u036f]*\u0308[\u0300-\u036f]*")
 #: Thai letters that form a cluster after another consonant (เปล "ple", กวาง "kwang").
 _CLUSTER_SECONDS = "รลว"
 # kinds of letter in an abugida
@@ -203,15 +208,21 @@ romanizers = loaded_once(_shipped_romanizers)
 
 def strip_greek_marks(text: str) -> str:
     """Drop the accents and breathings of Greek letters, so that a letter group with a mark
-    inside (ού) is the group of data/languages/greek.yaml (ου); other marks stay (ş).
+    inside (ού) is the group of data/languages/greek.yaml (ου); other marks stay (ş). A
+    dialytika stays (ϊ, ϋ: the letters are read apart, not as a group), and an accent on the
+    first of two vowels says the same (the accent of a group is on its second letter: αί is
+    one vowel, άι two; https://www.lawlessgreek.com/pronunciation/accents/).
 
-    >>> strip_greek_marks("Ἀρούμπα şəhər")
-    'Αρουμπα şəhər'
+    >>> strip_greek_marks("Ἀρούμπα şəhər"), strip_greek_marks("Κουτάισι Χαϊδάρι")
+    ('Αρουμπα şəhər', 'Κουταϊσι Χαϊδαρι')
     """
     if not _GREEK.search(text):
         return text
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", _GREEK_MARKED.sub(r"\1", decomposed))
+    decomposed = _GREEK_APART.sub("\\1\\2\u0308", unicodedata.normalize("NFD", text))
+    kept = _GREEK_DIALYTIKA.sub("\\1\u0308", decomposed)
+    stripped = _GREEK_MARKED.sub(lambda m: m.group(0) if m.group(0)[1:] == "\u0308"
+                                 and m.group(1) in "ιυ" else m.group(1), kept)
+    return unicodedata.normalize("NFC", stripped)
 
 
 def romanize_scripts(text: str, data: Romanizers | None = None) -> str:

@@ -25,7 +25,9 @@ Which scripts read so is data: `loose_vowels` in the script files of data/langua
 reads so only when made of the characters Chinese transcribes foreign names with alone
 (han.yaml's table); Hangul not at all: a Chinese or Korean word's syllables are a Chinese
 city's (measured). So are the sounds a script has no letter for and writes with another
-(`loose_letters`: Arabic writes p with ب b and v with ف f), read as that letter on both sides.
+(`loose_letters`: Arabic writes p with ب b and v with ف f), read as that letter on both sides;
+those letters are read so at the plain fuzzy stage too, in every script that has them
+(`letter_keys`: katakana writes l with r, "ディリジャン" dirijan is Dilijan).
 """
 
 from __future__ import annotations
@@ -68,6 +70,8 @@ LOOSE_MIN_KEYS = 2
 LOOSE_RATIO = 70.0
 #: Most trigram candidates weighed (best ratio first).
 LOOSE_WEIGHED = 40
+#: Most readings of a key with its written letters read back (see `letter_keys`).
+MAX_LETTER_VARIANTS = 16
 
 
 def reads_loose_vowels(folded: str) -> bool:
@@ -111,6 +115,35 @@ def loose_keys(index: NameIndex, key: str, min_score: float,
         pair_cost = cost(read(key), read(found), limit(length, min_score), vowel=vowel,
                          omitted=omitted)
         score = score_of(pair_cost, length)
+        if score >= min_score:
+            out.append((found, score))
+    return out
+
+
+def letter_keys(index: NameIndex, key: str, min_score: float,
+                letters: tuple[tuple[str, str], ...]) -> list[tuple[str, float]]:
+    """The index keys that a query's `key` meets at least `min_score` once both are read with
+    the letters its script writes for sounds it has no letter for (`letters`, the
+    `loose_letters` of its script: katakana writes l with r, Hangul f with p and z with j), with
+    that score. Candidates are the keys of the query's swap class with any of its written
+    letters read back (at most MAX_LETTER_VARIANTS readings), looked up exactly."""
+    if not letters:
+        return []
+    variants = [key]
+    for letter, written in letters:
+        for i in range(len(key)):
+            if len(variants) >= MAX_LETTER_VARIANTS:
+                break
+            variants += [v[:i] + letter + v[i + len(written):] for v in variants
+                         if v.startswith(written, i)][:MAX_LETTER_VARIANTS - len(variants)]
+    read = _reader(letters)
+    mine = read(key)
+    out = []
+    for found in dict.fromkeys(f for v in variants for f in index.same_class(v)):
+        if found == key:
+            continue
+        length = max(len(key), len(found))
+        score = score_of(cost(mine, read(found), limit(length, min_score)), length)
         if score >= min_score:
             out.append((found, score))
     return out
@@ -201,4 +234,5 @@ def _agreeing_names(index: NameIndex, place: int, consonants: str,
 
 
 __all__ = ["ABJAD_MAX_OMITTED", "ABJAD_MIN_CONSONANTS", "LOOSE_MIN_CONSONANTS", "LOOSE_MIN_KEYS",
-           "LOOSE_RATIO", "loose_keys", "loose_vowel_entries", "reads_loose_vowels"]
+           "LOOSE_RATIO", "MAX_LETTER_VARIANTS", "letter_keys", "loose_keys", "loose_vowel_entries",
+           "reads_loose_vowels"]
