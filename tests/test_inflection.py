@@ -36,6 +36,8 @@ _ENDINGS = {lang: sorted(e for e, langs in languages().suffix_langs.items()
     ("თბილისისა", "ge-tbilisi"),  # and the full genitive, -ისა
     ("ბაქოსა", "az-baku"),  # the full dative, -სა
     ("Վարանդայում", "az-fuzuli"),  # Armenian: a final -ա takes the buffer letter յ
+    ("Sədərəyin", "az-sadarak-district"),  # Azerbaijani: a final k between vowels is y
+    ("Sədərəyə", "az-sadarak-district"),
 ])
 def test_a_case_ending_left_on_a_name_resolves_a_little_lower(query: str, want: str) -> None:
     match = toponyms.resolve(query)

@@ -170,6 +170,34 @@ def test_every_written_form_of_an_arabic_letter_shares_the_keys(text: str,
     assert translit_keys(fold(variant)) == translit_keys(fold(text))
 
 
+@pytest.mark.parametrize(("text", "core", "kind"), [
+    ("région d’Askeran", "askeran", "region"),  # fr de elided before a vowel
+    ("ville d'Erevan", "erevan", "city"),
+    ("伊斯法罕城", "伊斯法罕", "city"),  # zh 城 written onto the name
+    ("เมืองทบิลีซี", "ทบิลีซี", "city"),  # Thai writes no space before the name
+])
+def test_generic_terms_written_onto_the_name_are_split_off(text: str, core: str,
+                                                           kind: str) -> None:
+    assert (core, kind) in split_generic(fold(text))
+
+
+@pytest.mark.parametrize("bad", ["{region: {suffix: [région d’]}}",
+                                 "{region: {prefix: [d’]}}"])
+def test_an_elided_word_ends_a_prefix_of_two_words_or_is_a_data_error(tmp_path: Path,
+                                                                      bad: str) -> None:
+    (tmp_path / "xx.yaml").write_text(f"code: xx\ngeneric: {bad}\n", encoding="utf-8")
+    with pytest.raises(DataError, match="elided") as err:
+        load_languages(tmp_path)
+    assert "xx.yaml" in str(err.value)
+
+
+def test_an_elided_term_needs_a_name_after_it() -> None:
+    # "région d’" alone, and a word after "d" that begins with a consonant, are no elision
+    assert not any(core == "" for core, _ in split_generic(fold("région d’")))
+    assert ("ilijan", "region") not in split_generic(fold("région Dmitrov"))
+    assert ("mitrov", "region") not in split_generic(fold("région Dmitrov"))
+
+
 def test_hebrew_hevel_is_a_region_before_its_name() -> None:
     # he.yaml: חבל לכיש, "Lakhish Region"; the word alone is no place (and means "a pity")
     assert ("לכיש", "region") in split_generic(fold("חבל לכיש"))

@@ -331,12 +331,11 @@ def run(
                                               strict=True):
         if not readings.read_loosely(text, "fuzzy"):
             continue  # see readings.read_loosely
-        written_for = languages().loose_letters.get(script_of(text), ())
         for key in keys:
             if len(key) < FUZZY_MIN_KEY:
                 continue
             for found, score in [*_fuzzy(index, key, min_score),
-                                 *letter_keys(index, key, min_score, written_for)]:
+                                 *letter_keys(index, key, min_score, script_of(text))]:
                 consider(_own_adposition(index, index.entries(index.translit, found), edges),
                          "fuzzy", score, hint, script)
         # a query of an abjad or a transcription ("خنكندي") also meets names in other scripts
@@ -365,7 +364,7 @@ def run(
                                             shortest=FUZZY_MIN_KEY):  # met only fuzzily
         for found, score in [*_fuzzy(index, key, min_score + ENDING_PENALTY_FUZZY),
                              *letter_keys(index, key, min_score + ENDING_PENALTY_FUZZY,
-                                          languages().loose_letters.get(written, ()))]:
+                                          written)]:
             # never above the same reading met exactly at the transliteration stage
             consider(index.entries(index.translit, found), "fuzzy", min(
                 score, SCORES["transliteration"] - ENDING_PENALTY) - ENDING_PENALTY_FUZZY, hint,

@@ -34,6 +34,7 @@ toponyms.compound accepts the rest only where it is a name as written or normali
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -282,13 +283,23 @@ def descriptive_rest(text: str, words: frozenset[str],
     first = split[0]
     if not first.isalpha() or script_of(first) != "LATIN":
         return None
-    if not any(word[:1].isupper() for word in split[1:]):
-        return None
+    if not any(word[:1].isupper() or _elided_capital(word) for word in split[1:]):
+        return None  # (a name after an elided word begins after its apostrophe: d’Askeran)
     if _bare(first) in articles:  # "the city of Gyumri", "Il Marz di Tavush"
         return " ".join(split[1:])
     if first != first.lower():
         return None
     return None if _bare(first) in words else " ".join(split[1:])
+
+
+#: a word elided onto a name ("d’Askeran", "l'Arménie")
+_ELIDED = re.compile(r"\w{1,3}['’ʼ]")
+
+
+def _elided_capital(word: str) -> bool:
+    """Whether `word` is a short word elided onto a name with a capital ("d’Askeran")."""
+    found = _ELIDED.match(word)
+    return found is not None and word[found.end():found.end() + 1].isupper()
 
 
 def _bare(text: str) -> str:

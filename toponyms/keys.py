@@ -245,6 +245,13 @@ def _split_attached(folded: str, terms: tuple[translit.Generic, ...]) -> list[tu
     return out
 
 
+def _elided_onto(word: str, elided: str) -> bool:
+    """Whether `word` may be an elided word (`elided`, "d") written onto a name that begins
+    with a vowel or h, as elision is written (d’Askeran, d’Hadrut)."""
+    return (len(word) > len(elided) + 2 and word.startswith(elided)
+            and word[len(elided)] in "aeiouyh")
+
+
 def _split_words(folded: str, words: list[str],
                  data: translit.Languages) -> list[tuple[str, str]]:
     head, comma, tail = folded.rpartition(",")
@@ -264,12 +271,17 @@ def _split_words(folded: str, words: list[str],
     out: list[tuple[str, str]] = []
     for generic in candidates:
         n = len(generic.words)
-        if n >= len(words):
+        if n - generic.elided >= len(words):
             continue
         if generic.position == "suffix" and tuple(bare[-n:]) == generic.words:
             core_words = words[:-n]
-        elif generic.position == "prefix" and tuple(bare[:n]) == generic.words:
+        elif (generic.position == "prefix" and not generic.elided
+              and tuple(bare[:n]) == generic.words):
             core_words = words[n:]
+        elif generic.elided and _elided_onto(bare[n - 1], generic.words[-1]) and tuple(
+                bare[:n - 1]) == generic.words[:-1]:
+            # "région d’Askeran", folded "région daskeran": the elided word is the name's start
+            core_words = [words[n - 1][len(generic.words[-1]):], *words[n:]]
         else:
             continue
         core = " ".join(core_words)

@@ -121,12 +121,16 @@ def loose_keys(index: NameIndex, key: str, min_score: float,
 
 
 def letter_keys(index: NameIndex, key: str, min_score: float,
-                letters: tuple[tuple[str, str], ...]) -> list[tuple[str, float]]:
-    """The index keys that a query's `key` meets at least `min_score` once both are read with
-    the letters its script writes for sounds it has no letter for (`letters`, the
-    `loose_letters` of its script: katakana writes l with r, Hangul f with p and z with j), with
-    that score. Candidates are the keys of the query's swap class with any of its written
-    letters read back (at most MAX_LETTER_VARIANTS readings), looked up exactly."""
+                script: str) -> list[tuple[str, float]]:
+    """The index keys that a query's `key` in `script` meets at least `min_score` once both
+    are read with the letters the script writes for sounds it has no letter for (its
+    `loose_letters`: katakana writes l with r, Hangul f with p and z with j), with that score.
+    Candidates are the keys of the query's swap class with any of its written letters read
+    back (at most MAX_LETTER_VARIANTS readings), looked up exactly. A script that writes
+    transcriptions only with a mark (Han) reads its letters so only with loose vowels, where
+    the place's names must agree (`loose_vowel_entries`): "耶烈万" (Yerevan) is Aryavan's
+    key with r read l."""
+    letters = () if script in _TRANSCRIPTION_MARKS else languages().loose_letters.get(script, ())
     if not letters:
         return []
     variants = [key]

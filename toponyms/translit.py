@@ -61,6 +61,9 @@ class Generic:
     kind: str
     position: str  # "prefix" or "suffix"
     lang: str
+    #: a prefix whose last word is elided onto the name ("région d’Askeran": written with a
+    #: final apostrophe, which folding drops, so the word is the first letters of the name's)
+    elided: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,6 +373,10 @@ def _extra_keys(path: Path, raw: Any) -> tuple[str, tuple[tuple[re.Pattern[str],
 _GENERIC_POSITIONS = ("prefix", "suffix", "attached_prefix", "attached_suffix")
 
 
+#: the apostrophes an elided word of a generic term ends with
+_ELISION_MARKS = ("'", "’", "ʼ")
+
+
 def _generics(path: Path, spec: Any, code: str,
               fold_word: Callable[[str], str]) -> list[Generic]:
     """The generic terms of one language: {kind: {prefix|suffix|attached_*: [terms]}}."""
@@ -385,10 +392,16 @@ def _generics(path: Path, spec: Any, code: str,
         for position in _GENERIC_POSITIONS:
             for term in positions.get(position) or []:
                 # "г." and "г" are one term: queries are compared without the final dot
-                words = tuple(fold_word(w).rstrip(".") for w in str(term).split())
+                words = tuple(fold_word(_APOSTROPHES.sub("", w)).rstrip(".")
+                              for w in str(term).split())
                 if position.startswith("attached"):
                     words = ("".join(words),)
-                out.append(Generic(words, str(kind), position, code))
+                elided = str(term).endswith(_ELISION_MARKS)
+                if elided and (position != "prefix" or len(words) < 2):
+                    raise DataError(f"generic term {term!r} of {code!r}: an elided word "
+                                    "(a final apostrophe) ends a prefix of two or more words",
+                                    path=str(path))
+                out.append(Generic(words, str(kind), position, code, elided))
     return out
 
 
