@@ -60,7 +60,7 @@ from toponyms import cascade, compound, joined
 from toponyms.compoundparse import CompoundSpec, spec
 from toponyms.index import NameIndex
 from toponyms.keys import fold, script_of, strip_marks
-from toponyms.kindwords import kind_of
+from toponyms.kindwords import kind_of, positional
 from toponyms.model import Match
 from toponyms.translit import languages
 
@@ -142,8 +142,9 @@ def read(index: NameIndex, text: str, filters: cascade.Filters, *, min_score: fl
         elif folded in s.function_words or folded in s.articles:
             continue
         elif (script_of(word) in s.cased_scripts and word == word.lower() != word.upper()
-              and folded not in joined.name_words(index)):
-            unknown = True  # a describing word: "мэрия", "ərazisində", "post-war"
+              and (folded not in joined.name_words(index) or positional(folded))):
+            unknown = True  # a describing word: "мэрия", "ərazisində", "post-war"; or a
+            # position word in lower case, though names have it ("northern Baku": North Korea)
         elif (rest[k - 1][0] == 0 and script_of(word) in s.cased_scripts
               and word[:1].isupper() and word[1:].islower()
               and folded not in joined.name_words(index)):
