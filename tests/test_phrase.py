@@ -150,6 +150,29 @@ def test_a_capital_first_word_before_a_kind_word_and_a_name_describes(text: str)
     assert upper[0].score >= lower[0].score - phrase.PENALTY_SENTENCE_CAPITAL
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("в районе Шуши", "az-shusha"),  # a preposition and a describing word
+    ("на окраине Степанакерта", "az-khankendi"),
+    ("на территории Агдамского района", "az-aghdam-district"),  # "территории" is a word of a
+    # name (Палестинские территории), before a name in a case form
+    ("northern Baku", "az-baku"),  # a position word, though names have it (North Korea)
+    ("new Lachin", None),  # a word of names before a name as written: maybe another place
+])
+def test_prepositions_position_words_and_words_of_names_before_a_name(
+        text: str, expected: str | None) -> None:
+    assert [m.place.id for m in _read(text)] == ([expected] if expected else [])
+
+
+@given(st.sampled_from(_SOLO), st.sampled_from(["в", "на", "из", "in", "at"]), describing)
+def test_a_preposition_adds_nothing_to_a_phrase(pair: tuple[str, str], preposition: str,
+                                                word: str) -> None:
+    """A preposition before a describing word and a name reads as the two words alone."""
+    name, _ = pair
+    plain = _read(f"{word} {name}")
+    found = _read(f"{preposition} {word} {name}")
+    assert [m.place.id for m in found] == [m.place.id for m in plain]
+
+
 @given(st.sampled_from(_SOLO), describing)
 def test_a_capital_word_before_a_name_as_written_is_no_phrase(pair: tuple[str, str],
                                                               word: str) -> None:

@@ -59,6 +59,7 @@ from dataclasses import replace
 from toponyms import cascade, compound, joined
 from toponyms.compoundparse import CompoundSpec, spec
 from toponyms.index import NameIndex
+from toponyms.inflection import postpositions, prepositions
 from toponyms.keys import fold, script_of, strip_marks
 from toponyms.kindwords import kind_of, positional
 from toponyms.model import Match
@@ -72,6 +73,10 @@ PENALTY_UNKNOWN_PART = compound.PENALTY_UNKNOWN_PART
 #: read as a describing word, for this much more. Before a name as written it may be a name
 #: of something else ("Radisson Baku"): no answer.
 PENALTY_SENTENCE_CAPITAL = 2.0
+#: Fewest letters of a lower-case word of some name that may describe a name in a case form
+#: after it (for PENALTY_SENTENCE_CAPITAL, as a capital first word): "территории Агдамского
+#: района"; a shorter one ("new", "san", "old") is too often a name's own first word
+MIN_NAME_WORD = 5
 #: The most words of a describing phrase of compound.yaml ("خود مختار").
 MAX_DESCRIBING_WORDS = 3
 #: The fewest letters before the kind word a compound noun ends in ("Grenz|region").
@@ -139,12 +144,19 @@ def read(index: NameIndex, text: str, filters: cascade.Filters, *, min_score: fl
             return []  # a kind word that is a place's name too ("Ավան", town, and a district)
         if kind is not None:
             kinds.add(kind)
-        elif folded in s.function_words or folded in s.articles:
-            continue
+        elif folded in s.function_words or folded in s.articles or (
+                word == word.lower() and (folded in prepositions() or folded in postpositions())):
+            continue  # "of", "the", "в", "на" (data/languages/prepositions.yaml): no evidence
         elif (script_of(word) in s.cased_scripts and word == word.lower() != word.upper()
               and (folded not in joined.name_words(index) or positional(folded))):
             unknown = True  # a describing word: "мэрия", "ərazisində", "post-war"; or a
             # position word in lower case, though names have it ("northern Baku": North Korea)
+        elif (script_of(word) in s.cased_scripts and word == word.lower() != word.upper()
+              and len(folded) >= MIN_NAME_WORD):
+            # a word of some name in lower case ("территории", of Палестинские территории):
+            # describing only before a name in a case form (below; "new Lachin" may be another
+            # place, "территории Агдамского района" is the district's territory)
+            unknown = capital = True
         elif (rest[k - 1][0] == 0 and script_of(word) in s.cased_scripts
               and word[:1].isupper() and word[1:].islower()
               and folded not in joined.name_words(index)):
@@ -153,7 +165,7 @@ def read(index: NameIndex, text: str, filters: cascade.Filters, *, min_score: fl
             return []  # a name of something else, or a word we cannot tell from one
     if capital and not kinds and all(_written_name(index, m.query) for m in runs):
         return []  # "Radisson Baku": only a name in a case form or a kind word ("Азербайджанский
-        # город Гянджа") says the word is of it
+        # город Гянджа") says the word is of it; so for a lower-case word of a name
     inner = [m for m in runs
              if all(o.place.id == m.place.id or o.place.id in ancestors.get(m.place.id, ())
                     for o in runs)]
