@@ -38,6 +38,7 @@ _ENDINGS = {lang: sorted(e for e, langs in languages().suffix_langs.items()
     ("Վարանդայում", "az-fuzuli"),  # Armenian: a final -ա takes the buffer letter յ
     ("Sədərəyin", "az-sadarak-district"),  # Azerbaijani: a final k between vowels is y
     ("Sədərəyə", "az-sadarak-district"),
+    ("v Náhorním Karabachu", "nagorno-karabakh"),  # Czech: both words of the name inflected
 ])
 def test_a_case_ending_left_on_a_name_resolves_a_little_lower(query: str, want: str) -> None:
     match = toponyms.resolve(query)

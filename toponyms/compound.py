@@ -315,7 +315,8 @@ def _described(index: NameIndex, text: str, filters: cascade.Filters, min_score:
     """"liberated Lachin city": the rest after a leading descriptive word (see
     toponyms.joined.descriptive_rest), when it is a name as written or normalized, or a
     compound of such (for PENALTY_UNMARKED less)."""
-    rest = joined.descriptive_rest(text, joined.name_words(index), spec().articles)
+    rest = joined.descriptive_rest(text, joined.name_words(index), spec().articles,
+                                   spec().kind_words)
     query = None if rest is None else cascade.prepare(rest)
     if rest is None or query is None:
         return {}

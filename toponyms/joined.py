@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -259,10 +259,12 @@ def name_words(index: NameIndex) -> frozenset[str]:
 
 
 def descriptive_rest(text: str, words: frozenset[str],
-                     articles: frozenset[str] = frozenset()) -> str | None:
+                     articles: frozenset[str] = frozenset(),
+                     kinds: Collection[str] = frozenset()) -> str | None:
     """`text` without its first word when that word is one of `articles` (compound.yaml's:
     "the city of Gyumri", "Il Marz di Tavush") or a lower-case Latin word and no word of any
-    name (`words`, see name_words), and a later word begins with a capital (a proper
+    name (`words`, see name_words) or one before a word of `kinds`, and a later word begins
+    with a capital (a proper
     name after a describing word, "restored city of Lachin": "gemenebes van", Afrikaans for
     "commonwealth of", is no description of Van), else None.
 
@@ -274,6 +276,9 @@ def descriptive_rest(text: str, words: frozenset[str],
     'Shirak region'
     >>> descriptive_rest("new Lachin", frozenset({"new"})) is None
     True
+    >>> descriptive_rest("aserbaidschanische Stadt Gandscha", frozenset({"aserbaidschanische"}),
+    ...                  kinds={"stadt"})
+    'Stadt Gandscha'
     >>> descriptive_rest("gemenebes van", frozenset()) is None
     True
     """
@@ -289,7 +294,10 @@ def descriptive_rest(text: str, words: frozenset[str],
         return " ".join(split[1:])
     if first != first.lower():
         return None
-    return None if _bare(first) in words else " ".join(split[1:])
+    if _bare(first) in words and _bare(split[1]) not in kinds:
+        return None  # a word of a name, unless a kind word follows it (a name's word before
+        # a kind word describes the place the kind word heads: "aserbaidschanische Stadt")
+    return " ".join(split[1:])
 
 
 #: a word elided onto a name ("d’Askeran", "l'Arménie")
