@@ -247,3 +247,21 @@ def test_a_greek_pair_with_its_first_letter_accented_is_read_apart(before: str, 
     assert apart == marked == romanize(fold(f"{before}{first}")) + romanize(
         fold(f"{_GREEK_DIALYTIKA[second]}{after}"))
     assert grouped == romanize(fold(f"{before}{pair}{after}"))
+
+
+def test_language_files_read_yes_no_on_off_as_text() -> None:
+    """Hungarian -on and Latvian "no" are words, not the booleans YAML 1.1 reads them as (the
+    language files are read as the places are: only true/false are booleans)."""
+    from toponyms.inflection import prepositions
+    from toponyms.translit import languages
+
+    assert "hu" in languages().suffix_langs.get("on", ())
+    assert "lv" in prepositions().get("no", ())
+    assert "true" not in languages().suffix_langs and "false" not in prepositions()
+
+
+def test_a_duplicate_key_in_a_language_file_is_a_data_error(tmp_path: Path) -> None:
+    (tmp_path / "xx.yaml").write_text("code: xx\nname: X\ncode: yy\n", encoding="utf-8")
+    with pytest.raises(DataError, match="duplicate key") as err:
+        load_languages(tmp_path)
+    assert "xx.yaml" in str(err.value)

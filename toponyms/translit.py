@@ -165,16 +165,12 @@ def _read(path: Path) -> Any:
     kept = _PARSED.get(memo) if memo is not None else None
     if kept is not None:
         return pickle.loads(kept)
-    import yaml  # here: a start that finds the language tables in the disk cache reads no YAML
+    # here: a start that finds the language tables in the disk cache reads no YAML. The
+    # places' reader: duplicate keys are an error and only true/false are booleans (a YAML 1.1
+    # reader made Hungarian -on and Latvian "no" the booleans true and false)
+    from toponyms.yamlfile import read_yaml
 
-    try:
-        with path.open(encoding="utf-8") as fh:
-            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # a safe loader (C or Python)
-            raw = yaml.load(fh, Loader=loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise DataError(f"malformed YAML: {exc}", path=str(path), line=line) from None
+    raw = read_yaml(path)
     if memo is not None:
         with _PARSED_LOCK:
             _PARSED[memo] = pickle.dumps(raw, protocol=pickle.HIGHEST_PROTOCOL)
