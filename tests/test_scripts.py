@@ -159,6 +159,7 @@ def test_every_table_entry_romanizes_to_ascii() -> None:
         ("romanizer: abugida\nscripts: [DEVANAGARI]\nconsonants: {KA: क}\n", "ASCII"),
         ("romanizer: thai\nconsonants: {ก: k}\n", "[initial, final]"),
         ("romanizer: runes\n", "unknown romanizer"),
+        ("romanizer: thai\nromanizer: thai\n", "duplicate key"),
     ],
 )
 def test_a_malformed_romanizer_file_is_a_data_error(tmp_path: Path, body: str,

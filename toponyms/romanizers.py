@@ -86,13 +86,11 @@ class Romanizers:
 
 
 def _read(path: Path) -> Any:
-    import yaml  # here: PyYAML is imported by the first table read, not by every start
+    """A table file, read as the places and language files are (toponyms.yamlfile: duplicate
+    keys and malformed YAML a DataError with the line; only true/false are booleans)."""
+    from toponyms.yamlfile import read_yaml  # here: PyYAML is imported by the first table read
 
-    try:
-        with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        raise DataError(f"malformed YAML: {exc}", path=str(path)) from None
+    return read_yaml(path)
 
 
 def _strings(path: Path, raw: Any, key: str, *, latin: bool = True) -> dict[str, str]:
