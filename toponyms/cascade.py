@@ -331,11 +331,12 @@ def run(
                                               strict=True):
         if not readings.read_loosely(text, "fuzzy"):
             continue  # see readings.read_loosely
+        text_script = script_of(text)
         for key in keys:
             if len(key) < FUZZY_MIN_KEY:
                 continue
             for found, score in [*_fuzzy(index, key, min_score),
-                                 *letter_keys(index, key, min_score, script_of(text))]:
+                                 *letter_keys(index, key, min_score, text_script)]:
                 consider(_own_adposition(index, index.entries(index.translit, found), edges),
                          "fuzzy", score, hint, script)
         # a query of an abjad or a transcription ("خنكندي") also meets names in other scripts

@@ -245,11 +245,11 @@ def _split_attached(folded: str, terms: tuple[translit.Generic, ...]) -> list[tu
     return out
 
 
-def _elided_onto(word: str, elided: str) -> bool:
+def _elided_onto(word: str, elided: str, vowels: str) -> bool:
     """Whether `word` may be an elided word (`elided`, "d") written onto a name that begins
-    with a vowel or h, as elision is written (d’Askeran, d’Hadrut)."""
+    with one of `vowels` or a (mute) h, as elision is written (d’Askeran, d’Hadrut)."""
     return (len(word) > len(elided) + 2 and word.startswith(elided)
-            and word[len(elided)] in "aeiouyh")
+            and (word[len(elided)] in vowels or word[len(elided)] == "h"))
 
 
 def _split_words(folded: str, words: list[str],
@@ -278,7 +278,7 @@ def _split_words(folded: str, words: list[str],
         elif (generic.position == "prefix" and not generic.elided
               and tuple(bare[:n]) == generic.words):
             core_words = words[n:]
-        elif generic.elided and _elided_onto(bare[n - 1], generic.words[-1]) and tuple(
+        elif generic.elided and _elided_onto(bare[n - 1], generic.words[-1], data.vowels) and tuple(
                 bare[:n - 1]) == generic.words[:-1]:
             # "région d’Askeran", folded "région daskeran": the elided word is the name's start
             core_words = [words[n - 1][len(generic.words[-1]):], *words[n:]]

@@ -139,6 +139,7 @@ def read(index: NameIndex, text: str, filters: cascade.Filters, *, min_score: fl
             peoples.append(countries)  # "the Armenian town of Goris": checked on the answer
             continue
         folded = strip_marks(fold(word))
+        lower = script_of(word) in s.cased_scripts and word == word.lower() != word.upper()
         kind = s.kind_words.get(folded) or kind_of(folded) or _headed(word, folded, s, index)
         if kind is not None and next(index.entries(index.normalized, folded), None) is not None:
             return []  # a kind word that is a place's name too ("Ավան", town, and a district)
@@ -147,12 +148,10 @@ def read(index: NameIndex, text: str, filters: cascade.Filters, *, min_score: fl
         elif folded in s.function_words or folded in s.articles or (
                 word == word.lower() and (folded in prepositions() or folded in postpositions())):
             continue  # "of", "the", "в", "на" (data/languages/prepositions.yaml): no evidence
-        elif (script_of(word) in s.cased_scripts and word == word.lower() != word.upper()
-              and (folded not in joined.name_words(index) or positional(folded))):
+        elif lower and (folded not in joined.name_words(index) or positional(folded)):
             unknown = True  # a describing word: "мэрия", "ərazisində", "post-war"; or a
             # position word in lower case, though names have it ("northern Baku": North Korea)
-        elif (script_of(word) in s.cased_scripts and word == word.lower() != word.upper()
-              and len(folded) >= MIN_NAME_WORD):
+        elif lower and len(folded) >= MIN_NAME_WORD:
             # a word of some name in lower case ("территории", of Палестинские территории):
             # describing only before a name in a case form (below; "new Lachin" may be another
             # place, "территории Агдамского района" is the district's territory)

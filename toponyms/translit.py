@@ -369,10 +369,6 @@ def _extra_keys(path: Path, raw: Any) -> tuple[str, tuple[tuple[re.Pattern[str],
 _GENERIC_POSITIONS = ("prefix", "suffix", "attached_prefix", "attached_suffix")
 
 
-#: the apostrophes an elided word of a generic term ends with
-_ELISION_MARKS = ("'", "’", "ʼ")
-
-
 def _generics(path: Path, spec: Any, code: str,
               fold_word: Callable[[str], str]) -> list[Generic]:
     """The generic terms of one language: {kind: {prefix|suffix|attached_*: [terms]}}."""
@@ -392,7 +388,7 @@ def _generics(path: Path, spec: Any, code: str,
                               for w in str(term).split())
                 if position.startswith("attached"):
                     words = ("".join(words),)
-                elided = str(term).endswith(_ELISION_MARKS)
+                elided = bool(_APOSTROPHES.fullmatch(str(term)[-1:]))
                 if elided and (position != "prefix" or len(words) < 2):
                     raise DataError(f"generic term {term!r} of {code!r}: an elided word "
                                     "(a final apostrophe) ends a prefix of two or more words",
