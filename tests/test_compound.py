@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import toponyms
 from toponyms import Gazetteer, compound, phrase
 from toponyms.cli import main
+from toponyms.compoundparse import scripts_apart
 
 _GAZ = Gazetteer.default()
 # places with a name that resolves to them alone, at an exact stage: the building blocks
@@ -378,3 +379,49 @@ def test_a_postal_code_beside_a_name_keeps_its_place(pair: tuple[str, str], code
     match = _GAZ.resolve(layout.format(name=name, code=code))
     assert match is not None and match.place.id == place_id
     assert match.score == pytest.approx(_GAZ.resolve(name).score - compound.PENALTY_CODE)
+
+
+def _unspaced_names() -> list[tuple[str, str]]:
+    """(Han or kana name, place id) for places whose such name resolves to them exactly."""
+    out = []
+    for place in _GAZ:
+        for name in place.names:
+            if toponyms.keys.script_of(name.text) in ("CJK", "KATAKANA", "HIRAGANA"):
+                m = _GAZ.resolve(name.text)
+                if m is not None and m.place.id == place.id and m.method == "exact":
+                    out.append((name.text, place.id))
+                    break
+    return sorted(out)
+
+
+_UNSPACED = _unspaced_names()
+_UNSPACED_IDS = {pid for _, pid in _UNSPACED}
+_LATIN_SOLO = sorted((t, pid) for t, pid in _SOLO if pid in _UNSPACED_IDS and t.isascii()
+                     and " " not in t)
+
+
+def test_scripts_apart_separates_only_where_an_unspaced_script_meets_another() -> None:
+    assert scripts_apart("Bahrainバーレーン") == "Bahrain / バーレーン"  # ー is kana too
+    assert scripts_apart("ナゴルノ・カラバフ自治州") == "ナゴルノ・カラバフ自治州"
+    assert scripts_apart("Ganja 1804") == "Ganja 1804"
+    assert scripts_apart("Xankəndi") == "Xankəndi"
+
+
+@given(st.sampled_from(_LATIN_SOLO), st.booleans())
+def test_a_name_run_into_its_own_han_or_kana_form_resolves_to_the_place(
+        latin: tuple[str, str], han_first: bool) -> None:
+    text, pid = latin
+    unspaced = next(t for t, p in _UNSPACED if p == pid)
+    query = unspaced + text if han_first else text + unspaced
+    m = _GAZ.resolve(query)
+    assert m is not None and m.place.id == pid, (query, m and m.place.id)
+    assert m.query == query
+
+
+@given(st.sampled_from(_LATIN_SOLO), st.sampled_from(_UNSPACED))
+def test_names_of_unrelated_places_run_together_are_no_compound_answer(
+        latin: tuple[str, str], unspaced: tuple[str, str]) -> None:
+    assume(not _related(latin[1], unspaced[1]))
+    assume(not any(_related(x, y) for x in _named(latin[0]) for y in _named(unspaced[0])))
+    m = _GAZ.resolve(latin[0] + unspaced[0])
+    assert m is None or m.method != "compound", (latin, unspaced, m.place.id)

@@ -64,6 +64,7 @@ from toponyms.compoundparse import (
     load_spec,
     parse,
     qualified_splits,
+    scripts_apart,
     spec,
 )
 from toponyms.index import NameIndex
@@ -124,6 +125,11 @@ def run(
     filters (a context part may be a country or a district), and the filters then apply to the
     answer.
     """
+    spaced = scripts_apart(text)
+    if spaced != text:  # "Yerevan埃里温": two names run together, read as "Yerevan / 埃里温"
+        found = run(index, spaced, filters, min_score=min_score, ancestors=ancestors,
+                    common=common)
+        return found if found is None else [replace(m, query=text) for m in found]
     bare = spec().without_codes(text)
     if bare != text:  # "Bakı 1014, Azerbaijan": the address's postal code is no name
         return _without_code(index, text, bare, filters, min_score, ancestors, common)

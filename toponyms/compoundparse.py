@@ -8,6 +8,7 @@ weighs the parts; toponyms.joined reads the compounds without a separator mark.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -152,11 +153,37 @@ def has_separator(text: str) -> bool:
 
 
 def applies(text: str) -> bool:
-    """True when `run` may find parts in `text`: a separator or bracket, or 2 to
-    `max_qualified_words` words (a cheap first test)."""
+    """True when `run` may find parts in `text`: a separator or bracket, 2 to
+    `max_qualified_words` words, or a script written without spaces run into another
+    (a cheap first test)."""
     s = spec()
     return not s.marks.isdisjoint(text) or 2 <= len(text.split()) <= s.max_qualified_words or (
-        joined.applies(text))
+        joined.applies(text)) or scripts_apart(text) != text
+
+
+def scripts_apart(text: str) -> str:
+    """`text` with a separator (" / ") where a letter of a script written without spaces
+    (Han, kana) meets a letter of another script: "Yerevan埃里温" is two names run together,
+    as a caption gives a name and its Chinese form, and they are read as the parts of
+    "Yerevan / 埃里温" are. Katakana beside Han stays as it is (both are written without
+    spaces: "ナゴルノ自治州").
+
+    >>> scripts_apart("Yerevan埃里温"), scripts_apart("Baku"), scripts_apart("首都埃里温")
+    ('Yerevan / 埃里温', 'Baku', '首都埃里温')
+    """
+    if text.isascii():
+        return text
+    out: list[str] = []
+    last: bool | None = None  # whether the previous letter's script is written without spaces
+    for ch in text:
+        if ch.isalpha():
+            unspaced = not joined.UNSPACED.isdisjoint(
+                re.split("[ -]", unicodedata.name(ch, "?"))[:2])  # "KATAKANA-HIRAGANA ..."
+            if last is not None and unspaced != last and out and out[-1].isalpha():
+                out.append(" / ")
+            last = unspaced
+        out.append(ch)
+    return "".join(out)
 
 
 def qualified_splits(text: str) -> list[list[Part]]:
@@ -254,4 +281,4 @@ def _part(piece: str, s: CompoundSpec) -> Part:
 
 
 __all__ = ["CompoundSpec", "Nisba", "Part", "annotated", "applies", "has_separator",
-           "load_spec", "parse", "qualified_splits", "spec"]
+           "load_spec", "parse", "qualified_splits", "scripts_apart", "spec"]
