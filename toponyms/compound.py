@@ -127,9 +127,9 @@ def run(
     """
     spaced = scripts_apart(text)
     if spaced != text:  # "Yerevan埃里温": two names run together, read as "Yerevan / 埃里温"
-        found = run(index, spaced, filters, min_score=min_score, ancestors=ancestors,
+        apart = run(index, spaced, filters, min_score=min_score, ancestors=ancestors,
                     common=common)
-        return found if found is None else [replace(m, query=text) for m in found]
+        return apart if apart is None else [replace(m, query=text) for m in apart]
     bare = spec().without_codes(text)
     if bare != text:  # "Bakı 1014, Azerbaijan": the address's postal code is no name
         return _without_code(index, text, bare, filters, min_score, ancestors, common)
