@@ -218,3 +218,31 @@ def test_a_kind_word_of_a_spaced_script_is_read_off_only_as_a_whole_word(query: 
                                                                           expected: str) -> None:
     match = toponyms.resolve(query)
     assert match is not None and match.place.id == expected
+
+
+def _villages_in_districts() -> list[tuple[str, str, str]]:
+    """(village name, district name, village id): English names that resolve to them alone."""
+    out = []
+    for place in _GAZ:
+        up = _GAZ.get(place.parent) if place.kind == "village" and place.parent else None
+        if up is None or up.kind != "district":
+            continue
+        own = next((n.text for n in place.names if n.lang == "en" and " " not in n.text
+                    and _alone(n.text, place.id)), None)
+        above = next((n.text[: -len(" district")] for n in up.names if n.lang == "en"
+                      and n.text.lower().endswith(" district") and _alone(n.text, up.id)), None)
+        if own and above:
+            out.append((own, above, place.id))
+    return sorted(out)
+
+
+_VILLAGES = _villages_in_districts()
+
+
+@given(st.sampled_from(_VILLAGES), st.sampled_from(["", "the "]), st.sampled_from(["", "the "]))
+def test_a_kind_word_and_a_function_word_between_two_names_at_any_length(
+        case: tuple[str, str, str], lead: str, article: str) -> None:
+    # "Talish village of the Tartar district": six words, longer than a split at a space reads
+    village, district, want = case
+    m = toponyms.resolve(f"{lead}{village} village of {article}{district} district")
+    assert m is not None and (m.place.id, m.method) == (want, "compound"), (case, m)

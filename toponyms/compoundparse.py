@@ -157,8 +157,20 @@ def applies(text: str) -> bool:
     `max_qualified_words` words, or a script written without spaces run into another
     (a cheap first test)."""
     s = spec()
-    return not s.marks.isdisjoint(text) or 2 <= len(text.split()) <= s.max_qualified_words or (
-        joined.applies(text)) or scripts_apart(text) != text
+    words = text.split()
+    return not s.marks.isdisjoint(text) or 2 <= len(words) <= s.max_qualified_words or (
+        joined.applies(text)) or scripts_apart(text) != text or _kind_of(words, s)
+
+
+def _kind_of(words: list[str], s: CompoundSpec) -> bool:
+    """Whether a kind word and a function word follow each other between other words
+    ("Talish village of the Tartar region", longer than a qualified split reads: joined.read
+    reads it, up to `max_parts` words on each side)."""
+    if len(words) > 2 * s.max_parts + 2:
+        return False
+    bare = [strip_marks(fold(w)).rstrip(".") for w in words]
+    return any(bare[i - 1] in s.kind_words and bare[i] in s.function_words
+               for i in range(2, len(bare) - 1))
 
 
 def scripts_apart(text: str) -> str:
