@@ -425,3 +425,27 @@ def test_names_of_unrelated_places_run_together_are_no_compound_answer(
     assume(not any(_related(x, y) for x in _named(latin[0]) for y in _named(unspaced[0])))
     m = _GAZ.resolve(latin[0] + unspaced[0])
     assert m is None or m.method != "compound", (latin, unspaced, m.place.id)
+
+
+_REGION_WORDS = sorted({n.text for p in _GAZ if p.kind in ("region", "district")
+                        for n in p.names[:8] if n.text.isascii() and n.text.isalpha()
+                        and (m := _GAZ.resolve(n.text)) is not None and m.place.id == p.id
+                        and m.method == "exact"})
+
+
+@given(st.sampled_from(_REGION_WORDS), st.sampled_from(["Gebiet", "gebiet", "Region"]))
+def test_a_kind_word_joined_by_a_hyphen_is_read_as_after_a_space(name: str, word: str) -> None:
+    # German joins nouns: "Lori-Gebiet" is "Lori Gebiet"
+    spaced = toponyms.resolve(f"{name} {word}")
+    joined_ = toponyms.resolve(f"{name}-{word}")
+    assert spaced is not None and joined_ is not None
+    assert joined_.place.id == spaced.place.id
+
+
+@given(st.lists(st.sampled_from(["Lori", "gebiet", "Gebiet", "Karabakh", "-", " ", "a", "é"]),
+                max_size=8).map("".join))
+def test_kind_apart_only_ever_turns_one_hyphen_before_a_kind_word_into_a_space(
+        text: str) -> None:
+    out = compound.kind_apart(text)
+    assert out == text or (out.replace(" ", "-") == text.replace(" ", "-")
+                           and out.count("-") == text.count("-") - 1)

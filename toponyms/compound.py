@@ -61,6 +61,7 @@ from toponyms.compoundparse import (
     annotated,
     applies,
     has_separator,
+    kind_apart,
     load_spec,
     parse,
     qualified_splits,
@@ -125,8 +126,9 @@ def run(
     filters (a context part may be a country or a district), and the filters then apply to the
     answer.
     """
-    spaced = scripts_apart(text)
-    if spaced != text:  # "Yerevan埃里温": two names run together, read as "Yerevan / 埃里温"
+    spaced = kind_apart(scripts_apart(text))
+    if spaced != text:  # "Yerevan埃里温": two names run together, read as "Yerevan / 埃里温";
+        # "Naxçıvan-Gebiet": a kind word joined by a hyphen, read as after a space
         apart = run(index, spaced, filters, min_score=min_score, ancestors=ancestors,
                     common=common)
         return apart if apart is None else [replace(m, query=text) for m in apart]

@@ -159,7 +159,8 @@ def applies(text: str) -> bool:
     s = spec()
     words = text.split()
     return not s.marks.isdisjoint(text) or 2 <= len(words) <= s.max_qualified_words or (
-        joined.applies(text)) or scripts_apart(text) != text or _kind_of(words, s)
+        joined.applies(text)) or scripts_apart(text) != text or _kind_of(words, s) or (
+        kind_apart(text) != text)
 
 
 def _kind_of(words: list[str], s: CompoundSpec) -> bool:
@@ -171,6 +172,20 @@ def _kind_of(words: list[str], s: CompoundSpec) -> bool:
     bare = [strip_marks(fold(w)).rstrip(".") for w in words]
     return any(bare[i - 1] in s.kind_words and bare[i] in s.function_words
                for i in range(2, len(bare) - 1))
+
+
+def kind_apart(text: str) -> str:
+    """`text` with a space for the hyphen that joins a kind word to the name before it, as
+    German joins nouns ("Naxçıvan-Gebiet", "Lori-Bezirk"): the kind word is then read off the
+    edge as it is after a space. Else `text` as it is.
+
+    >>> kind_apart("Naxçıvan-Gebiet"), kind_apart("Nagorno-Karabakh"), kind_apart("Baku")
+    ('Naxçıvan Gebiet', 'Nagorno-Karabakh', 'Baku')
+    """
+    head, hyphen, last = text.rpartition("-")
+    if not hyphen or " " in last or not head[-1:].isalpha():
+        return text
+    return f"{head} {last}" if strip_marks(fold(last)).rstrip(".") in spec().kind_words else text
 
 
 def scripts_apart(text: str) -> str:
@@ -293,4 +308,4 @@ def _part(piece: str, s: CompoundSpec) -> Part:
 
 
 __all__ = ["CompoundSpec", "Nisba", "Part", "annotated", "applies", "has_separator",
-           "load_spec", "parse", "qualified_splits", "scripts_apart", "spec"]
+           "kind_apart", "load_spec", "parse", "qualified_splits", "scripts_apart", "spec"]
