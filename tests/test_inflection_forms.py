@@ -48,6 +48,7 @@ _SCRIPTS = {"ru": "CYRILLIC", "uk": "CYRILLIC", "ka": "GEORGIAN", "hy": "ARMENIA
     ("Шушою", "az-shusha"),  # Russian: the rule ша -> шою names the stem's ш
     ("Нагірним Карабахом", "nagorno-karabakh"),  # Ukrainian: an adjective's instrumental
     ("Нагірного Карабаху", "nagorno-karabakh"),  # and its genitive
+    ("Нагірно-Карабаською Республікою", "republic-of-artsakh"),  # a feminine adjective
     ("Ереванның", "am-yerevan"),  # Kazakh: the genitive on the Russian spelling
 ])
 def test_a_case_form_resolves_a_little_lower(query: str, want: str) -> None:
@@ -70,6 +71,7 @@ def test_a_particle_in_hiragana_after_a_katakana_name_is_read_off() -> None:
 def test_word_forms_read_back_to_their_nominative() -> None:
     assert ("поверх", frozenset({"uk"})) in base_forms("поверсі")  # х -> с before -і
     assert "америка" in dict(base_forms("америці"))  # к -> ц
+    assert "українська" in dict(base_forms("українській"))  # a feminine adjective: -ій
     assert "թբիլիսի" in dict(base_forms("թբիլիսու"))  # Armenian -ի -> -ու
     assert "ბათუმი" in dict(base_forms("ბათუმისგან"))  # Georgian -ი -> -ისგან
     assert "შუშა" in dict(base_forms("შუშიდან"))  # a Georgian -ა name drops it before -იდან
