@@ -234,3 +234,36 @@ def test_a_misspelt_name_before_an_apostrophe_is_read_loosely(query: str, want: 
     assert bare is not None and bare.place.id == want
     assert match is not None and match.place.id == want
     assert match.score < bare.score
+
+
+def _zh_names() -> list[tuple[str, str]]:
+    """Chinese names of two or more characters that resolve exactly to their place alone."""
+    out = []
+    for place in _GAZ:
+        for name in place.names:
+            if name.lang.split("-")[0] == "zh" and len(name.text) >= 2 and (
+                    script_of(name.text) == "CJK"):
+                m = _GAZ.resolve(name.text)
+                if m is not None and m.place.id == place.id and m.method == "exact" and (
+                        not m.ambiguous):
+                    out.append((name.text, place.id))
+    return sorted(out)
+
+
+_ZH = _zh_names()
+
+
+@given(st.sampled_from(_ZH), st.sampled_from(["在", "从", "到", "往", "向"]))
+def test_a_chinese_preposition_run_into_a_name_is_read_off(
+        name: tuple[str, str], word: str) -> None:
+    text, pid = name
+    m = toponyms.resolve(word + text)
+    bare = toponyms.resolve(text)
+    assert m is not None and bare is not None
+    assert m.place.id == pid, (word + text, m.place.id)
+    assert m.score < bare.score
+
+
+def test_a_chinese_preposition_leaves_at_least_two_characters() -> None:
+    assert clitic_readings("在京") == []
+    assert clitic_readings("在巴库") == [("巴库", frozenset({"zh"}))]

@@ -19,12 +19,15 @@ import re
 from pathlib import Path
 from typing import Any
 
-from toponyms.keys import fold, script_of, strip_marks
+from toponyms.keys import UNSPACED, fold, script_of, strip_marks
 from toponyms.model import DataError, data_dir, loaded_once
 from toponyms.translit import _read, languages
 
 #: Fewest letters left once the clitics are read off: "לקו" is not ל before a name "קו".
 MIN_REST = 3
+#: The same in a script written without spaces, where a character is a syllable: "在巴库"
+#: is 在 (in) before 巴库, Baku.
+MIN_REST_UNSPACED = 2
 #: Most clitics read off one word ("ולבאקו": ו and ל).
 MAX_CLITICS = 2
 #: Longest suffix cut after an apostrophe ("Bakü'dekilerden": -dekilerden is 10 letters).
@@ -47,8 +50,8 @@ def clitic_readings(word: str) -> list[tuple[str, frozenset[str]]]:
     [('באקו', frozenset({'he'})), ('אקו', frozenset({'he'}))]
     >>> clitic_readings("للقدس")[0]
     ('القدس', frozenset({'ar'}))
-    >>> clitic_readings("baku"), clitic_readings("לבא")
-    ([], [])
+    >>> clitic_readings("baku"), clitic_readings("לבא"), clitic_readings("在巴库")
+    ([], [], [('巴库', frozenset({'zh'}))])
     """
     table = clitics()
     if not word or word[0] not in _first_letters():
@@ -62,7 +65,8 @@ def clitic_readings(word: str) -> list[tuple[str, frozenset[str]]]:
                 if not text.startswith(written) or (langs and not langs & their):
                     continue
                 rest = left + text[len(written):]
-                if len(rest) - len(left) < MIN_REST or rest in out:
+                least = MIN_REST_UNSPACED if script_of(rest) in UNSPACED else MIN_REST
+                if len(rest) - len(left) < least or rest in out:
                     continue
                 common = langs & their if langs else their
                 out[rest] = common

@@ -42,13 +42,11 @@ from pathlib import Path
 from typing import Any
 
 from toponyms.index import NameIndex
-from toponyms.keys import fold, script_of, strip_marks
+from toponyms.keys import UNSPACED, fold, script_of, strip_marks
 from toponyms.kindwords import read_edge
 from toponyms.model import DataError, data_dir, loaded_once
 from toponyms.translit import STATE_TITLE, _read, languages
 
-#: The scripts written without spaces between words (the first word of a letter's Unicode name).
-UNSPACED = frozenset({"CJK", "HIRAGANA", "KATAKANA"})
 #: The shortest kind word read off an end of text written without spaces: a one-character word
 #: (市, 町, 区) is too often part of a name, and the cascade reads those itself (generic.yaml).
 MIN_JOINED_KIND = 2

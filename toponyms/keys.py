@@ -134,6 +134,10 @@ def normalize(text: str) -> str:
     return key
 
 
+#: The scripts written without spaces between words (the first word of a letter's Unicode name).
+UNSPACED = frozenset({"CJK", "HIRAGANA", "KATAKANA"})
+
+
 def script_of(text: str) -> str:
     """The script of the first letter of `text` ("LATIN", "CYRILLIC", "ARMENIAN", ...), or "".
 
