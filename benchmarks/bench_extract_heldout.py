@@ -16,9 +16,10 @@ Each measure is run twice. "default" is `extract(text)`, which searches the lang
 have a file in data/languages/. "lang" is `extract(text, lang=<the passage's language>)`,
 which also searches that language's exonyms (German and French).
 
-    .venv/bin/python benchmarks/bench_extract_heldout.py [--set heldout|dev|DIR] [--misses]
+    .venv/bin/python benchmarks/bench_extract_heldout.py [--set heldout|heldout2|dev|DIR] [--misses]
 
-`--set` picks the passages: `heldout` (the default, tests/heldout/extract/), `dev` (the
+`--set` picks the passages: `heldout` (the default, tests/heldout/extract/), `heldout2` (a
+second held-out set in twelve other languages, tests/heldout/extract2/, from 2026-12-02), `dev` (the
 development set, tests/dev/extract/, whose misses may be read and tuned to) or any directory
 of the same layout. `--misses` lists every miss and every extra mention: use it on the dev set
 only, never on the held-out set.
@@ -52,6 +53,7 @@ except ModuleNotFoundError:  # not installed: use the source tree this file belo
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"heldout": ROOT / "tests" / "heldout" / "extract",
+        "heldout2": ROOT / "tests" / "heldout" / "extract2",
         "dev": ROOT / "tests" / "dev" / "extract"}
 HELDOUT = SETS["heldout"]
 
@@ -132,7 +134,7 @@ def chosen_set(argv: list[str]) -> tuple[str, Path]:
         return "held-out", HELDOUT
     i = argv.index("--set")
     if i + 1 >= len(argv):
-        raise SystemExit("--set needs heldout, dev or a directory")
+        raise SystemExit("--set needs heldout, heldout2, dev or a directory")
     choice = argv[i + 1]
     if choice in SETS:
         return ("held-out" if choice == "heldout" else choice), SETS[choice]
