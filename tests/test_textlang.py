@@ -1,6 +1,6 @@
 """The language of a running text, told by its commonest words (toponyms.textlang), and what
 `extract` does with it: a plainly German, French or Italian text has its own language's names
-searched too."""
+searched too, and so has a Greek, Ukrainian, Bulgarian or Macedonian one."""
 
 from __future__ import annotations
 
@@ -64,6 +64,10 @@ def test_a_headline_says_too_little() -> None:
     ("Il conflitto in Armenia.", "it"),
     ("Los combates en Nagorno Karabaj", "es"),
     ("The talks in Baku and Yerevan are not over, but they go on.", "en"),
+    ("Η Αρμενία και το Αζερμπαϊτζάν υπέγραψαν συμφωνία.", "el"),
+    ("Вірменія та Азербайджан підписали угоду, але переговори ще не завершено.", "uk"),
+    ("Армения и Азербайджан подписали соглашение, но переговоры еще не завершены.", "ru"),
+    ("Армения и Азербайджан подписаха споразумение, но преговорите не са приключили.", "bg"),
 ])
 def test_one_plain_sentence_is_enough(text: str, lang: str) -> None:
     assert textlang.guess(text) == lang
@@ -74,6 +78,11 @@ def test_one_plain_sentence_is_enough(text: str, lang: str) -> None:
      ["Armenien", "Russland", "Aserbaidschan"]),
     ("Il vit en Arménie. Elle est dans une ville avec plus de gens pour le Karabakh.",
      ["Arménie", "Karabakh"]),
+    # Greek and Ukrainian have language files for their endings only: not searched by default
+    ("Ο πρόεδρος του Αζερμπαϊτζάν επισκέφθηκε το Ναγκόρνο Καραμπάχ και την Αρμενία.",
+     ["Αζερμπαϊτζάν", "Ναγκόρνο Καραμπάχ", "Αρμενία"]),
+    ("Вірменія та Азербайджан підписали угоду в Баку, але переговори ще не завершено.",
+     ["Вірменія", "Азербайджан", "Баку"]),
 ])
 def test_extract_searches_the_names_of_the_language_a_text_is_in(text: str,
                                                                  names: list[str]) -> None:

@@ -3,13 +3,14 @@ that `extract` can tell which language a running text is written in.
 
 `extract` searches by default the names of the languages the package has full language files
 for (toponyms.mentions); the names of other languages (German "Armenien", French "Arménie",
-Italian "Azerbaigian") are searched in a text written in that language (toponyms.textlang).
+Italian "Azerbaigian", Ukrainian "Вірменія", Greek "Αρμενία") are searched in a text written in
+that language (toponyms.textlang).
 A text's language is told by its common words, each weighed by how common it is in each
 language: for each language below, its TOP commonest words of letters only (wordfreq 3.1.1,
 pinned) with their Zipf frequency (log10 of the word's frequency per billion words, rounded to
 two decimals). A word is listed under every language whose top list has it ("en" is French,
-Spanish, Dutch and Swedish), with that language's frequency. English and Turkish are in the
-list as rivals only: their names are always searched.
+Spanish, Dutch and Swedish), with that language's frequency. English, Turkish and Russian are
+in the list as rivals only: their names are always searched.
 
     .venv/bin/pip install -e '.[tools]' && .venv/bin/python tools/build_text_words.py
 """
@@ -23,8 +24,11 @@ from pathlib import Path
 import wordfreq
 
 WORDFREQ = "3.1.1"
-#: Latin-script languages of news wordfreq covers; the first two are searched by default.
-LANGS = ("en", "tr", "de", "fr", "es", "it", "pt", "nl", "sv", "pl", "cs")
+#: Languages of news wordfreq covers: Latin-script ones, then Cyrillic and Greek ones whose
+#: names are not searched by default. English, Turkish and Russian are searched by default and
+#: are listed as rivals only (a Russian text is not told Ukrainian for a shared "в").
+LANGS = ("en", "tr", "de", "fr", "es", "it", "pt", "nl", "sv", "pl", "cs", "ru", "uk", "bg",
+         "mk", "el")
 #: How many of each language's commonest words are listed.
 TOP = 300
 OUT = Path(__file__).resolve().parent.parent / "data" / "text_words.yaml"
