@@ -10,8 +10,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+import toponyms
 from toponyms import Gazetteer, cascade, compound, phrase
-from toponyms.compoundparse import Nisba, load_spec, spec
+from toponyms.compoundparse import Nisba, load_spec, nisba_countries, spec
 from toponyms.keys import script_of
 from toponyms.model import DataError, data_dir
 
@@ -78,9 +79,19 @@ def test_nisba_rebuilds_the_country_names() -> None:
     assert "ارمينيا" in rule.countries("الارمينيه")
     assert "جورجيا" in rule.countries("جورجي")
     assert rule.countries("ال") == [] and rule.countries("باكو") == []
-    assert phrase._nisba(_INDEX, "الأرمينية") == ("am",)
-    assert phrase._nisba(_INDEX, "الجورجية") == ("ge",)
-    assert phrase._nisba(_INDEX, "Armenian") == ()
+    assert nisba_countries(_INDEX, "الأرمينية") == ("am",)
+    assert nisba_countries(_INDEX, "الجورجية") == ("ge",)
+    assert nisba_countries(_INDEX, "Armenian") == ()  # English: demonyms.yaml, not a rule
+    # German: -isch and its endings on the name without -ien, -land or -ei
+    assert nisba_countries(_INDEX, "armenischen") == ("am",)
+    assert nisba_countries(_INDEX, "russisches") == ("ru",)
+    assert nisba_countries(_INDEX, "türkische") == ("tr",)
+    assert nisba_countries(_INDEX, "politischen") == ()
+
+
+def test_a_country_s_adjective_describes_only_a_place_in_that_country() -> None:
+    assert toponyms.resolve("armenisches Jerewan").place.id == "am-yerevan"
+    assert toponyms.resolve("armenische Schweiz") is None  # an epithet, not Switzerland
 
 
 def test_a_describing_word_is_peeled_off_unspaced_text() -> None:
@@ -124,7 +135,7 @@ def test_an_unknown_word_of_an_uncased_script_stops_the_reading(
     """A word that is no kind, describing, function word or demonym (and names nothing) leaves
     an Arabic or Georgian phrase unread."""
     name, _ = solo
-    assume(_GAZ.resolve(word, min_score=75) is None and not phrase._nisba(_INDEX, word))
+    assume(_GAZ.resolve(word, min_score=75) is None and not nisba_countries(_INDEX, word))
     assume(not _GAZ._people(word))
     assert _read(f"{name} {word}", min_score=0.0) == []
 

@@ -63,6 +63,7 @@ from toponyms.compoundparse import (
     has_separator,
     kind_apart,
     load_spec,
+    nisba_countries,
     parse,
     qualified_splits,
     scripts_apart,
@@ -328,6 +329,9 @@ def _described(index: NameIndex, text: str, filters: cascade.Filters, min_score:
     query = None if rest is None else cascade.prepare(rest)
     if rest is None or query is None:
         return {}
+    # a country's adjective describes only a place in that country ("armenisches Jerewan";
+    # "armenische Schweiz", an epithet of Dilijan, is not Switzerland)
+    people = frozenset(nisba_countries(index, text.split()[0]))
     floor = max(min_score, cascade.SCORES["normalized"] - PENALTY_UNMARKED) + PENALTY_UNMARKED
     found = [m for m in cascade.run(index, query, filters, min_score=floor, stop_early=True,
                                     ancestors=ancestors, common=common)
@@ -336,7 +340,9 @@ def _described(index: NameIndex, text: str, filters: cascade.Filters, min_score:
     return {index.position[m.place.id]: (
         m.score - PENALTY_UNMARKED, m.place.names.index(m.name), replace(
             m, score=round(m.score - PENALTY_UNMARKED, 2), method="compound", query=text,
-            part=m.part or rest, ambiguous=False)) for m in found}
+            part=m.part or rest, ambiguous=False)) for m in found
+        if not people or not people.isdisjoint(ancestors.get(m.place.id, frozenset())
+                                               | {m.place.id})}
 
 
 def _names_context(index: NameIndex, text: str) -> bool:

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from toponyms import joined
-from toponyms.keys import fold, strip_marks
+from toponyms.index import NameIndex
+from toponyms.keys import fold, script_of, strip_marks
 from toponyms.kindwords import read_edge, read_kind_words
 from toponyms.model import DataError, data_dir, loaded_once
 from toponyms.translit import _read
@@ -137,6 +138,24 @@ def _nisba(rule: Any) -> Nisba:
                             key=lambda w: -len(w)))
     return Nisba(str(rule["script"]).upper(), words("articles"), words("endings"),
                  tuple(strip_marks(fold(str(w))) if w else "" for w in rule["stems"]))
+
+
+def nisba_countries(index: NameIndex, word: str) -> tuple[str, ...]:
+    """The countries `word` is a nisba adjective of (compound.yaml's `nisba`: Arabic
+    "الأرمينية", the Armenian, of أرمينيا; German "armenischen", of Armenien): those whose
+    name of the data a rule rebuilds from it."""
+    script = script_of(word)
+    folded = strip_marks(fold(word))
+    found: list[str] = []
+    for rule in spec().nisba:
+        if rule.script != script:
+            continue
+        for name in rule.countries(folded):
+            for pos, _, _ in index.entries(index.normalized, name):
+                place = index.places[pos]
+                if place.kind == "country" and place.id not in found:
+                    found.append(place.id)
+    return tuple(found)
 
 
 def _shipped_spec() -> CompoundSpec:
@@ -308,4 +327,5 @@ def _part(piece: str, s: CompoundSpec) -> Part:
 
 
 __all__ = ["CompoundSpec", "Nisba", "Part", "annotated", "applies", "has_separator",
-           "kind_apart", "load_spec", "parse", "qualified_splits", "scripts_apart", "spec"]
+           "kind_apart", "load_spec", "nisba_countries", "parse", "qualified_splits",
+           "scripts_apart", "spec"]

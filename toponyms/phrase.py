@@ -57,7 +57,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from toponyms import cascade, compound, joined
-from toponyms.compoundparse import CompoundSpec, spec
+from toponyms.compoundparse import CompoundSpec, nisba_countries, spec
 from toponyms.index import NameIndex
 from toponyms.inflection import postpositions, prepositions
 from toponyms.keys import fold, script_of, strip_marks
@@ -134,7 +134,7 @@ def read(index: NameIndex, text: str, filters: cascade.Filters, *, min_score: fl
             continue
         word = rest[k][1]
         k += 1
-        countries = (demonym(word) if demonym is not None else ()) or _nisba(index, word)
+        countries = (demonym(word) if demonym is not None else ()) or nisba_countries(index, word)
         if countries:
             peoples.append(countries)  # "the Armenian town of Goris": checked on the answer
             continue
@@ -236,23 +236,6 @@ def _describing(rest: list[tuple[int, str]], k: int, describing: frozenset[str])
                 fold(" ".join(w for _, w in span))) in describing:
             return n
     return 0
-
-
-def _nisba(index: NameIndex, word: str) -> tuple[str, ...]:
-    """The countries `word` is a nisba adjective of (compound.yaml's `nisba`: "الأرمينية",
-    the Armenian, of أرمينيا): those whose name of the data a rule rebuilds from it."""
-    script = script_of(word)
-    folded = strip_marks(fold(word))
-    found: list[str] = []
-    for rule in spec().nisba:
-        if rule.script != script:
-            continue
-        for name in rule.countries(folded):
-            for pos, _, _ in index.entries(index.normalized, name):
-                place = index.places[pos]
-                if place.kind == "country" and place.id not in found:
-                    found.append(place.id)
-    return tuple(found)
 
 
 def _headed(word: str, folded: str, s: CompoundSpec, index: NameIndex) -> str | None:
