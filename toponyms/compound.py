@@ -127,12 +127,16 @@ def run(
     filters (a context part may be a country or a district), and the filters then apply to the
     answer.
     """
-    spaced = kind_apart(scripts_apart(text))
+    apart = scripts_apart(text)
+    spaced = kind_apart(apart)
     if spaced != text:  # "Yerevan埃里温": two names run together, read as "Yerevan / 埃里温";
         # "Naxçıvan-Gebiet": a kind word joined by a hyphen, read as after a space
-        apart = run(index, spaced, filters, min_score=min_score, ancestors=ancestors,
-                    common=common)
-        return apart if apart is None else [replace(m, query=text) for m in apart]
+        if apart != text and not all(_names_something(index, piece, ancestors)
+                                     for piece in apart.split(" / ")):
+            return []  # a split we guessed: each side must name a place ("ГанджаԳանձակ東京")
+        read = run(index, spaced, filters, min_score=min_score, ancestors=ancestors,
+                   common=common)
+        return read if read is None else [replace(m, query=text) for m in read]
     bare = spec().without_codes(text)
     if bare != text:  # "Bakı 1014, Azerbaijan": the address's postal code is no name
         return _without_code(index, text, bare, filters, min_score, ancestors, common)
@@ -199,6 +203,15 @@ def _without_code(index: NameIndex, text: str, bare: str, filters: cascade.Filte
                     common=common) or found
     return [replace(m, score=round(m.score - PENALTY_CODE, 2), method="compound", query=text,
                     part=m.part or bare, ambiguous=False) for m in found if m.score >= floor]
+
+
+def _names_something(index: NameIndex, text: str,
+                     ancestors: dict[str, frozenset[str]]) -> bool:
+    """Whether `text` alone names some place at PART_FLOOR or better (any stage)."""
+    query = cascade.prepare(text)
+    return query is not None and bool(cascade.run(
+        index, query, cascade.Filters(), min_score=PART_FLOOR, stop_early=True,
+        ancestors=ancestors))
 
 
 def _may_qualify(index: NameIndex, text: str, ancestors: dict[str, frozenset[str]]) -> bool:
@@ -333,13 +346,23 @@ def _described(index: NameIndex, text: str, filters: cascade.Filters, min_score:
     # "armenische Schweiz", an epithet of Dilijan, is not Switzerland)
     people = frozenset(nisba_countries(index, text.split()[0]))
     floor = max(min_score, cascade.SCORES["normalized"] - PENALTY_UNMARKED) + PENALTY_UNMARKED
+    # an article says nothing of the place ("the town of Gadzhigabul" is "town of
+    # Gadzhigabul"): the rest is read as a query is, at every stage, and scores as it does,
+    # at most as a name written otherwise (the whole is no name as written)
+    article = strip_marks(fold(text.split()[0])) in spec().articles
+    if article:
+        floor = min_score
+
+    def score(m: Match) -> float:
+        return min(m.score, cascade.SCORES["normalized"]) if article else (
+            m.score - PENALTY_UNMARKED)
     found = [m for m in cascade.run(index, query, filters, min_score=floor, stop_early=True,
                                     ancestors=ancestors, common=common)
-             if m.method in ("exact", "normalized")] or run(
+             if article or m.method in ("exact", "normalized")] or run(
         index, rest, filters, min_score=floor, ancestors=ancestors, common=common) or []
     return {index.position[m.place.id]: (
-        m.score - PENALTY_UNMARKED, m.place.names.index(m.name), replace(
-            m, score=round(m.score - PENALTY_UNMARKED, 2), method="compound", query=text,
+        score(m), m.place.names.index(m.name), replace(
+            m, score=round(score(m), 2), method="compound", query=text,
             part=m.part or rest, ambiguous=False)) for m in found
         if not people or not people.isdisjoint(ancestors.get(m.place.id, frozenset())
                                                | {m.place.id})}
