@@ -134,9 +134,9 @@ def run(
         if apart != text and not all(_names_something(index, piece, ancestors)
                                      for piece in apart.split(" / ")):
             return []  # a split we guessed: each side must name a place ("ГанджаԳանձակ東京")
-        read = run(index, spaced, filters, min_score=min_score, ancestors=ancestors,
-                   common=common)
-        return read if read is None else [replace(m, query=text) for m in read]
+        joined_up = run(index, spaced, filters, min_score=min_score, ancestors=ancestors,
+                        common=common)
+        return joined_up if joined_up is None else [replace(m, query=text) for m in joined_up]
     bare = spec().without_codes(text)
     if bare != text:  # "Bakı 1014, Azerbaijan": the address's postal code is no name
         return _without_code(index, text, bare, filters, min_score, ancestors, common)
