@@ -246,3 +246,17 @@ def test_a_kind_word_and_a_function_word_between_two_names_at_any_length(
     village, district, want = case
     m = toponyms.resolve(f"{lead}{village} village of {article}{district} district")
     assert m is not None and (m.place.id, m.method) == (want, "compound"), (case, m)
+
+
+@given(st.sampled_from(_LATIN), st.sampled_from(["the", "The", "la", "die"]), st.data())
+def test_an_article_before_a_loose_match_keeps_its_answer_and_score(
+        name: tuple[str, str], article: str, data: st.DataObject) -> None:
+    # "the town of Gadzhigabul": an article says nothing, so a fuzzy rest still answers
+    text, _ = name
+    assume(len(text) >= 8)
+    at = data.draw(st.integers(2, len(text) - 3))
+    typo = text[:at] + "x" + text[at + 1:]
+    alone = toponyms.resolve(typo)
+    assume(alone is not None and alone.method == "fuzzy")
+    m = toponyms.resolve(f"{article} {typo}")
+    assert m is not None and (m.place.id, m.score) == (alone.place.id, alone.score)
