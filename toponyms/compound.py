@@ -344,12 +344,13 @@ def _described(index: NameIndex, text: str, filters: cascade.Filters, min_score:
         return {}
     # a country's adjective describes only a place in that country ("armenisches Jerewan";
     # "armenische Schweiz", an epithet of Dilijan, is not Switzerland)
-    people = frozenset(nisba_countries(index, text.split()[0]))
+    first = text.split()[0]
+    people = frozenset(nisba_countries(index, first))
     floor = max(min_score, cascade.SCORES["normalized"] - PENALTY_UNMARKED) + PENALTY_UNMARKED
     # an article says nothing of the place ("the town of Gadzhigabul" is "town of
     # Gadzhigabul"): the rest is read as a query is, at every stage, and scores as it does,
     # at most as a name written otherwise (the whole is no name as written)
-    article = strip_marks(fold(text.split()[0])) in spec().articles
+    article = strip_marks(fold(first)) in spec().articles
     if article:
         floor = min_score
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from toponyms import joined
 from toponyms.index import NameIndex
-from toponyms.keys import fold, script_of, strip_marks
+from toponyms.keys import UNSPACED, fold, script_of, strip_marks
 from toponyms.kindwords import read_edge, read_kind_words
 from toponyms.model import DataError, data_dir, loaded_once
 from toponyms.translit import _read
@@ -223,7 +223,7 @@ def scripts_apart(text: str) -> str:
     last: bool | None = None  # whether the previous letter's script is written without spaces
     for ch in text:
         if ch.isalpha():
-            unspaced = not joined.UNSPACED.isdisjoint(
+            unspaced = not UNSPACED.isdisjoint(
                 re.split("[ -]", unicodedata.name(ch, "?"))[:2])  # "KATAKANA-HIRAGANA ..."
             if last is not None and unspaced != last and out and out[-1].isalpha():
                 out.append(" / ")
