@@ -53,6 +53,8 @@ def test_the_shipped_rules_are_read() -> None:
     ("Grenzgebiet Schirak", "am-shirak-province"),  # a German compound ending in a kind word
     ("アルメニア領のギュムリ", "am-gyumri"),  # Gyumri of Armenia's territory
     ("古都シュシャ", "az-shusha"),  # the ancient capital Shusha
+    ("東京周辺", "jp-tokyo"),  # the surroundings of Tokyo
+    ("서울 시내", "kr-seoul"),  # downtown Seoul
 ])
 def test_a_place_among_describing_words(text: str, expected: str) -> None:
     m = _GAZ.resolve(text)
