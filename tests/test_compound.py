@@ -449,3 +449,11 @@ def test_kind_apart_only_ever_turns_one_hyphen_before_a_kind_word_into_a_space(
     out = compound.kind_apart(text)
     assert out == text or (out.replace(" ", "-") == text.replace(" ", "-")
                            and out.count("-") == text.count("-") - 1)
+
+
+@given(st.lists(st.sampled_from(["Baku", "巴库", "バクー", "ー", "Ереван", " ", "-", "/", "1", "é",
+                                 "\u0301", "x"]), max_size=10).map("".join))
+def test_scripts_apart_only_adds_separators_and_is_idempotent(text: str) -> None:
+    out = compound.scripts_apart(text)
+    assert out.replace(" / ", "") == text.replace(" / ", "")  # only separators are added
+    assert compound.scripts_apart(out) == out
